@@ -1,0 +1,27 @@
+# Two commands on a fresh machine: `make report` and `make test`. Both set up .venv first (once).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.slant-ready
+
+.PHONY: setup report test lab bench clean
+
+setup: $(READY)
+
+$(READY): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Slant needs Python 3.10 or newer: set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+report: $(READY)
+	$(BIN)/slant report seeds/ -o reports/
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+lab: $(READY)
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) reports/*.html

@@ -1,0 +1,1 @@
+"""Slant: loaded language, tone and attribution in news articles, paragraph by paragraph."""

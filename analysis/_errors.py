@@ -1,0 +1,40 @@
+"""Typed errors. Each carries what the user needs to fix the problem; the CLI prints it on one line."""
+
+from __future__ import annotations
+
+
+class SlantError(Exception):
+    """Base class of every error Slant raises on purpose."""
+
+
+class InputError(SlantError):
+    """An input cannot be read as an article (missing, empty, binary, malformed)."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message
+
+
+class LexiconError(SlantError):
+    """A lexicon or other data file is malformed; ``line`` is 1-based, or ``None`` for the whole file."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+class ReportError(SlantError):
+    """The report notebook failed; the executed notebook was saved at ``notebook`` before raising."""
+
+    def __init__(self, article_id: str, message: str, *, cell: int | None = None, notebook: str | None = None) -> None:
+        where = f" in cell {cell}" if cell is not None else ""
+        saved = f" (executed notebook saved to {notebook})" if notebook else ""
+        super().__init__(f"{article_id}: report failed{where}: {message}{saved}")
+        self.article_id = article_id
+        self.message = message
+        self.cell = cell
+        self.notebook = notebook

@@ -1,0 +1,158 @@
+"""The data model: plain, frozen dataclasses. Every span is ``start``/``end`` into ``Article.text``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+ParagraphKind = Literal[
+    "title", "duplicate_title", "byline", "date", "heading", "caption",
+    "separator", "lead_in", "boilerplate", "body",
+]
+LoadedCategory = Literal[
+    "labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote",
+]
+Voice = Literal["author", "quoted"]
+CueClass = Literal["neutral", "endorsing", "distancing", "emotive", "denial", "hedge"]
+SourceType = Literal[
+    "person", "official", "military", "media", "organization", "document", "anonymous", "social_media", "pronoun",
+]
+QuoteType = Literal["direct", "indirect", "mixed", "none"]
+
+PARAGRAPH_KINDS: tuple[str, ...] = get_args(ParagraphKind)
+LOADED_CATEGORIES: tuple[str, ...] = get_args(LoadedCategory)
+VOICES: tuple[str, ...] = get_args(Voice)
+CUE_CLASSES: tuple[str, ...] = get_args(CueClass)
+SOURCE_TYPES: tuple[str, ...] = get_args(SourceType)
+QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
+
+#: Paragraph kinds the analyzers skip: they carry no language of their own.
+SKIPPED_KINDS = frozenset({"separator", "boilerplate"})
+#: Paragraph kinds that count in article aggregates: the running text.
+TEXT_KINDS = frozenset({"body", "lead_in"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text: ``article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article. ``text`` is what every offset indexes."""
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: ``start``/``end`` exclude surrounding white space."""
+
+    index: int
+    start: int
+    end: int
+    kind: ParagraphKind = "body"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph; ``quoted`` when it lies wholly inside a direct quote."""
+
+    paragraph: int
+    start: int
+    end: int
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The words inside a pair of quote marks (the marks are outside the span).
+
+    A quote running over several paragraphs gives one ``Quote`` per paragraph.
+    ``warning`` says why the reading is uncertain (an unclosed mark), else ``None``.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    """A loaded word or phrase, in the author's own voice or inside quoted speech."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    category: LoadedCategory
+    voice: Voice = "author"
+    weight: float = 1.0
+    term: str = ""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The words that link a source to what it says ("said", "according to")."""
+
+    start: int
+    end: int
+    text: str
+    cls: CueClass = "neutral"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who the content comes from; ``resolved`` is the named source a pronoun points to."""
+
+    start: int
+    end: int
+    text: str
+    type: SourceType = "person"
+    resolved: Span | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A source / cue / content relation, with the kind of quotation."""
+
+    paragraph: int
+    cue: Cue
+    source: Source | None = None
+    content: Span | None = None
+    quote: QuoteType = "none"
+
+
+@dataclass(frozen=True)
+class SentenceTone:
+    """The sentiment scores of one sentence (same order as ``Document.sentences``)."""
+
+    vader_compound: float
+    textblob_polarity: float
+    textblob_subjectivity: float
+    tone: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the pipeline found in one article; analyzers fill it step by step."""
+
+    article: Article
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    loaded_terms: tuple[LoadedTerm, ...] = ()
+    tones: tuple[SentenceTone, ...] = ()
+    lexicons: dict[str, str] = field(default_factory=dict)
