@@ -1,1 +1,52 @@
-"""Slant: loaded language, tone and attribution in news articles, paragraph by paragraph."""
+"""Slant: loaded language, tone and attribution in news articles, paragraph by paragraph.
+
+>>> from analysis import analyze
+>>> doc = analyze("seeds/000_8122d49cfe791c67.txt")
+>>> doc.paragraphs, doc.loaded_terms, doc.attributions, doc.summary()
+"""
+
+from ._api import KIT_VERSION as __version__
+from ._api import analyze, analyze_all, read_analysis
+from ._document import Document
+from ._errors import DataFileError, InputError, ReportError, SlantError
+from ._lexicon import check_lexicon, load_lexicon
+from ._model import (
+    ActorMention,
+    Analysis,
+    Article,
+    Attribution,
+    Cue,
+    LoadedTerm,
+    Paragraph,
+    Quote,
+    Sentence,
+    SentenceTone,
+    Source,
+    Span,
+)
+
+__all__ = [
+    "ActorMention",
+    "Analysis",
+    "Article",
+    "Attribution",
+    "Cue",
+    "DataFileError",
+    "Document",
+    "InputError",
+    "LoadedTerm",
+    "Paragraph",
+    "Quote",
+    "ReportError",
+    "Sentence",
+    "SentenceTone",
+    "SlantError",
+    "Source",
+    "Span",
+    "__version__",
+    "analyze",
+    "analyze_all",
+    "check_lexicon",
+    "load_lexicon",
+    "read_analysis",
+]

@@ -16,8 +16,8 @@ class InputError(SlantError):
         self.message = message
 
 
-class LexiconError(SlantError):
-    """A lexicon or other data file is malformed; ``line`` is 1-based, or ``None`` for the whole file."""
+class DataFileError(SlantError):
+    """A lexicon, actors or other data file is malformed; ``line`` is 1-based, or ``None`` for the whole file."""
 
     def __init__(self, path: str, message: str, line: int | None = None) -> None:
         where = f"{path}:{line}" if line is not None else path

@@ -145,6 +145,18 @@ class SentenceTone:
 
 
 @dataclass(frozen=True)
+class ActorMention:
+    """A span of the text that names an actor; ``label`` when the word is a label ("jihadists"), not a name."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    actor: str
+    label: bool = False
+
+
+@dataclass(frozen=True)
 class Analysis:
     """Everything the pipeline found in one article; analyzers fill it step by step."""
 
@@ -155,4 +167,5 @@ class Analysis:
     attributions: tuple[Attribution, ...] = ()
     loaded_terms: tuple[LoadedTerm, ...] = ()
     tones: tuple[SentenceTone, ...] = ()
+    actor_mentions: tuple[ActorMention, ...] = ()
     lexicons: dict[str, str] = field(default_factory=dict)

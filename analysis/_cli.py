@@ -1,0 +1,168 @@
+"""The ``slant`` command line. User mistakes get one clear line and exit 2; internal errors a log file and exit 70.
+
+Exit codes: 0 when at least one article was analysed (bad inputs of a batch are reported on stderr and skipped),
+2 when none was, or any input was bad under ``--strict``, or on a usage error; 70 on an internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from ._api import KIT_VERSION, analyze_all
+from ._document import Document
+from ._errors import InputError, SlantError
+from ._lexicon import check_lexicon
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as one line and exit 2 (argparse prints the usage too, which helps)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"slant: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="slant", description="Loaded language, tone and attribution in news articles.")
+    parser.add_argument("--version", action="version", version=f"slant {KIT_VERSION}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    analyze = commands.add_parser("analyze", help="per-paragraph table, or JSON Lines with --json")
+    _add_inputs(analyze)
+    analyze.add_argument("--json", action="store_true", help="one JSON object per article per line (slant/analysis-v1)")
+    analyze.set_defaults(run=_analyze)
+
+    report = commands.add_parser("report", help="an HTML report per article (default reports/<id>.html)")
+    _add_inputs(report)
+    report.add_argument("-o", "--output", default="reports", metavar="FILE_OR_DIR",
+                        help="a folder for <id>.html files, or an .html file for a single article (default: reports)")
+    report.set_defaults(run=_report)
+
+    lexicon = commands.add_parser("lexicon", help="lexicon tools")
+    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True, parser_class=_Parser)
+    check = lexicon_commands.add_parser("check", help="validate a lexicon file (TSV: term, category, weight, note)")
+    check.add_argument("file", help="the lexicon file")
+    check.set_defaults(run=_lexicon_check)
+    return parser
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt .md .json .jsonl), folders, or -")
+    parser.add_argument("--lexicon", metavar="F", help="a lexicon TSV that adds to or overrides the built-in one")
+    parser.add_argument("--actors", metavar="F", help="a YAML file of actors (name, aliases, labels)")
+    parser.add_argument("--strict", action="store_true", help="exit 2 if any input is bad")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except SlantError as error:
+        _say(f"slant: error: {error}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say("slant: interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception:  # noqa: BLE001 - the one place that turns any bug into a log file and exit 70
+        log = _write_log(traceback.format_exc())
+        _say(f"slant: internal error; the details are in {log}")
+        return EXIT_INTERNAL
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    write = _write_json if args.json else _write_table
+    return _batch(args, lambda document: write(document, sys.stdout))
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ._report import report_path, write_report  # papermill and nbconvert load only when a report is made
+
+    output = Path(args.output)
+    single_file = output.suffix.lower() in (".html", ".htm")
+    written: list[str] = []
+
+    def one(document: Document) -> None:
+        if single_file and written:
+            raise SlantError(f"{args.output}: an .html output takes one article; give a folder for several")
+        target = report_path(document, output)
+        write_report(document, target)
+        written.append(str(target))
+        _say(f"slant: wrote {target}")
+
+    return _batch(args, one)
+
+
+def _lexicon_check(args: argparse.Namespace) -> int:
+    entries = check_lexicon(args.file)
+    print(f"{args.file}: {len(entries)} entries, all valid")
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
+    """Analyze every input, hand each document on; report bad inputs on one line each and go on."""
+    done = bad = 0
+    for item in analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors):
+        if isinstance(item, InputError):
+            bad += 1
+            _say(f"slant: skipped {item}")
+            continue
+        handle(item)
+        done += 1
+    if done == 0:
+        _say("slant: error: no article was analysed")
+        return EXIT_USAGE
+    return EXIT_USAGE if bad and args.strict else EXIT_OK
+
+
+def _write_json(document: Document, out: TextIO) -> None:
+    out.write(document.to_json() + "\n")
+    out.flush()
+
+
+def _write_table(document: Document, out: TextIO) -> None:
+    """A readable per-paragraph table: index, kind, words, tone, loaded terms, attributions, the text's start."""
+    summary = document.summary()
+    out.write(f"{summary['id']}: {summary['title'] or '(no title)'}\n")
+    out.write(
+        f"  {summary['words']} words in {summary['paragraphs']} paragraphs; tone {_number(summary['tone'])}; "
+        f"loaded terms {summary['loaded_terms']} ({summary['loaded_density']:.2f} per 100 words, "
+        f"author's voice {summary['author_loaded_density']:.2f}); attributions {summary['attributions']}\n"
+    )
+    out.write(f"  {'#':>3} {'kind':<15} {'words':>5} {'tone':>6} {'loaded':>6} {'attrib':>6}  text\n")
+    for row in document.paragraphs.itertuples():
+        preview = " ".join(row.text.split())
+        preview = preview if len(preview) <= 60 else preview[:59] + "…"
+        out.write(f"  {row.index:>3} {row.kind:<15} {row.word_count:>5} {_number(row.tone):>6} "
+                  f"{row.loaded_count:>6} {row.attribution_count:>6}  {preview}\n")
+    out.write("\n")
+    out.flush()
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None or value != value else f"{value:+.2f}"
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _write_log(text: str) -> str:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    with tempfile.NamedTemporaryFile("w", prefix=f"slant-{stamp}-", suffix=".log", delete=False, encoding="utf-8") as log:
+        log.write(text)
+    return log.name

@@ -1,0 +1,31 @@
+"""Read the TSV data files shipped in ``analysis/data`` and ``analysis/lexicons`` (or given by the user)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+Row = dict[str, str]
+
+
+def read_tsv(text: str) -> tuple[list[str], list[tuple[int, Row]]]:
+    """The header and the rows of a tab-separated text, each row with its 1-based line number.
+
+    Lines starting with ``#`` and blank lines are skipped; the first other line is the header.
+    """
+    lines = [(n, line.rstrip("\r")) for n, line in enumerate(text.split("\n"), 1)]
+    lines = [(n, line) for n, line in lines if line.strip() and not line.startswith("#")]
+    if not lines:
+        return [], []
+    header = [name.strip() for name in lines[0][1].split("\t")]
+    rows = [(n, dict(zip(header, (v.strip() for v in line.split("\t"))))) for n, line in lines[1:]]
+    return header, rows
+
+
+def package_text(folder: str, name: str) -> str:
+    """The text of a data file shipped in the package, e.g. ``package_text("data", "cues.tsv")``."""
+    return resources.files("analysis").joinpath(folder, name).read_text(encoding="utf-8")
+
+
+def package_tsv(folder: str, name: str) -> list[Row]:
+    """The rows of a TSV data file shipped in the package."""
+    return [row for _, row in read_tsv(package_text(folder, name))[1]]

@@ -1,0 +1,295 @@
+"""The analysed document: tidy DataFrames (one row per paragraph, sentence, span), a summary, and the JSON contract.
+
+Figures, as reported everywhere:
+- ``word_count``: words (``_text.WORD_RE``) in the paragraph, or in the article's running text.
+- ``tone``, ``vader_compound``, ``textblob_*`` of a paragraph or article: the word-count-weighted mean of its
+  sentences; ``None`` where there is no sentence.
+- ``loaded_density``: loaded terms per 100 words; ``author_loaded_density`` counts the author's voice only.
+- Article figures cover the running text: ``body`` and ``lead_in`` paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from ._model import (
+    TEXT_KINDS,
+    ActorMention,
+    Analysis,
+    Article,
+    Attribution,
+    Cue,
+    LoadedTerm,
+    Paragraph,
+    Quote,
+    Sentence,
+    SentenceTone,
+    Source,
+    Span,
+)
+from ._text import count_words
+
+SCHEMA = "slant/analysis-v1"
+_TONE_FIELDS = ("tone", "vader_compound", "textblob_polarity", "textblob_subjectivity")
+
+
+class Document:
+    """One analysed article. Build it with :func:`analysis.analyze`; every span indexes ``article.text``."""
+
+    def __init__(self, analysis: Analysis, *, kit_version: str) -> None:
+        self.analysis = analysis
+        self.kit_version = kit_version
+
+    @property
+    def article(self) -> Article:
+        return self.analysis.article
+
+    @property
+    def text(self) -> str:
+        return self.analysis.article.text
+
+    def __repr__(self) -> str:
+        return f"<Document {self.article.id!r}: {len(self.analysis.paragraphs)} paragraphs>"
+
+    # -- records: the single source of every table and of the JSON ---------------------------------------------
+
+    @cached_property
+    def _sentence_words(self) -> list[int]:
+        return [count_words(self.text, s.start, s.end) for s in self.analysis.sentences]
+
+    @cached_property
+    def paragraph_records(self) -> list[dict[str, Any]]:
+        """One record per paragraph with its figures (see the module docstring)."""
+        a = self.analysis
+        loaded = Counter(t.paragraph for t in a.loaded_terms)
+        author = Counter(t.paragraph for t in a.loaded_terms if t.voice == "author")
+        attributions = Counter(x.paragraph for x in a.attributions)
+        records = []
+        for p in a.paragraphs:
+            words = count_words(self.text, p.start, p.end)
+            sentences = [i for i, s in enumerate(a.sentences) if s.paragraph == p.index]
+            records.append({
+                "index": p.index, "start": p.start, "end": p.end, "kind": p.kind,
+                "word_count": words, "sentence_count": len(sentences),
+                **self._weighted_tone(sentences),
+                "loaded_count": loaded[p.index], "loaded_density": _per_100(loaded[p.index], words),
+                "author_loaded_count": author[p.index], "author_loaded_density": _per_100(author[p.index], words),
+                "attribution_count": attributions[p.index],
+            })
+        return records
+
+    def _weighted_tone(self, sentence_indexes: list[int]) -> dict[str, float | None]:
+        weights = [max(self._sentence_words[i], 1) for i in sentence_indexes]
+        total = sum(weights)
+        if not total:
+            return {name: None for name in _TONE_FIELDS}
+        tones = self.analysis.tones
+        return {
+            name: round(sum(getattr(tones[i], name) * w for i, w in zip(sentence_indexes, weights)) / total, 4)
+            for name in _TONE_FIELDS
+        }
+
+    @cached_property
+    def article_record(self) -> dict[str, Any]:
+        """The article's metadata, text and figures over its running text (body and lead_in paragraphs)."""
+        a = self.analysis
+        text_paragraphs = {p.index for p in a.paragraphs if p.kind in TEXT_KINDS}
+        words = sum(r["word_count"] for r in self.paragraph_records if r["index"] in text_paragraphs)
+        loaded = [t for t in a.loaded_terms if t.paragraph in text_paragraphs]
+        author = [t for t in loaded if t.voice == "author"]
+        sentences = [i for i, s in enumerate(a.sentences) if s.paragraph in text_paragraphs]
+        return {
+            **asdict(a.article),
+            "word_count": words,
+            "paragraph_count": len(text_paragraphs),
+            "tone": self._weighted_tone(sentences)["tone"],
+            "loaded_count": len(loaded),
+            "loaded_density": _per_100(len(loaded), words),
+            "author_loaded_density": _per_100(len(author), words),
+            "attribution_count": sum(1 for x in a.attributions if x.paragraph in text_paragraphs),
+        }
+
+    # -- DataFrames ------------------------------------------------------------------------------------------
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: offsets, kind, figures and the paragraph's text."""
+        frame = pd.DataFrame(self.paragraph_records)
+        frame["text"] = [self.text[p.start:p.end] for p in self.analysis.paragraphs]
+        return frame
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: offsets, whether it is inside a direct quote, and its sentiment scores."""
+        rows = [
+            {**asdict(s), **asdict(t), "word_count": w, "text": self.text[s.start:s.end]}
+            for s, t, w in zip(self.analysis.sentences, self.analysis.tones, self._sentence_words)
+        ]
+        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "quoted", *_TONE_FIELDS, "word_count", "text"])
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per direct-quote span (marks excluded)."""
+        rows = [{**asdict(q), "text": self.text[q.start:q.end]} for q in self.analysis.quotes]
+        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "warning", "text"])
+
+    @cached_property
+    def loaded_terms(self) -> pd.DataFrame:
+        """One row per loaded term: span, category, voice, weight and the lexicon term it matched."""
+        rows = [asdict(t) for t in self.analysis.loaded_terms]
+        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "text", "category", "voice", "weight", "term"])
+
+    @cached_property
+    def attributions(self) -> pd.DataFrame:
+        """One row per attribution: cue, source (with its type and what a pronoun resolves to), content, quote type."""
+        rows = []
+        for x in self.analysis.attributions:
+            source = x.source
+            rows.append({
+                "paragraph": x.paragraph,
+                "cue": x.cue.text, "cue_class": x.cue.cls, "cue_start": x.cue.start, "cue_end": x.cue.end,
+                "source": source.text if source else None, "source_type": source.type if source else None,
+                "source_start": source.start if source else None, "source_end": source.end if source else None,
+                "resolved": source.resolved.text if source and source.resolved else None,
+                "content": x.content.text if x.content else None,
+                "content_start": x.content.start if x.content else None,
+                "content_end": x.content.end if x.content else None,
+                "quote": x.quote,
+            })
+        columns = ["paragraph", "cue", "cue_class", "cue_start", "cue_end", "source", "source_type", "source_start",
+                   "source_end", "resolved", "content", "content_start", "content_end", "quote"]
+        return pd.DataFrame(rows, columns=columns)
+
+    @cached_property
+    def actor_mentions(self) -> pd.DataFrame:
+        """One row per mention of an actor (name, alias or label), with the tone of its sentence."""
+        tone_at = {}
+        for sentence, tone in zip(self.analysis.sentences, self.analysis.tones):
+            tone_at[(sentence.start, sentence.end)] = tone.tone
+        rows = []
+        for m in self.analysis.actor_mentions:
+            sentence = next(((s, e) for s, e in tone_at if s <= m.start < e), None)
+            rows.append({**asdict(m), "sentence_start": sentence[0] if sentence else None,
+                         "sentence_tone": tone_at[sentence] if sentence else None})
+        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "text", "actor", "label",
+                                           "sentence_start", "sentence_tone"])
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor: mentions, labels used, sentences that mention it and their mean tone."""
+        mentions = self.actor_mentions
+        if mentions.empty:
+            return pd.DataFrame(columns=["actor", "mentions", "label_mentions", "sentences", "tone"])
+        by_sentence = mentions.drop_duplicates(["actor", "sentence_start"])
+        grouped = mentions.groupby("actor", sort=True)
+        frame = pd.DataFrame({
+            "mentions": grouped.size(),
+            "label_mentions": grouped["label"].sum().astype(int),
+            "sentences": by_sentence.groupby("actor").size(),
+            "tone": by_sentence.groupby("actor")["sentence_tone"].mean().round(4),
+        }).reset_index()
+        return frame.sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
+
+    # -- summary and JSON ------------------------------------------------------------------------------------
+
+    def summary(self) -> dict[str, Any]:
+        """Headline figures of the article, for a reader: what each means is in the module docstring."""
+        record = self.article_record
+        kinds = Counter(p.kind for p in self.analysis.paragraphs)
+        terms = self.loaded_terms
+        sources = self.attributions.dropna(subset=["source"])
+        return {
+            "id": record["id"],
+            "title": record["title"],
+            "words": record["word_count"],
+            "paragraphs": record["paragraph_count"],
+            "paragraph_kinds": dict(sorted(kinds.items())),
+            "tone": record["tone"],
+            "loaded_terms": record["loaded_count"],
+            "loaded_density": record["loaded_density"],
+            "author_loaded_density": record["author_loaded_density"],
+            "loaded_by_category": terms["category"].value_counts().sort_index().to_dict(),
+            "top_loaded_terms": terms["text"].str.lower().value_counts().head(10).to_dict(),
+            "attributions": record["attribution_count"],
+            "source_types": sources["source_type"].value_counts().sort_index().to_dict(),
+            "quoted_sentence_share": round(float(self.sentences["quoted"].mean()), 4) if len(self.sentences) else None,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The analysis as the ``slant/analysis-v1`` JSON object (see ``schema/analysis-v1.schema.json``)."""
+        a = self.analysis
+        return {
+            "schema": SCHEMA,
+            "kit_version": self.kit_version,
+            "lexicons": dict(a.lexicons),
+            "article": self.article_record,
+            "paragraphs": self.paragraph_records,
+            "sentences": [
+                {**asdict(s), **asdict(t)} for s, t in zip(a.sentences, a.tones)
+            ],
+            "quotes": [asdict(q) for q in a.quotes],
+            "loaded_terms": [asdict(t) for t in a.loaded_terms],
+            "attributions": [_attribution_record(x) for x in a.attributions],
+            "actor_mentions": [asdict(m) for m in a.actor_mentions],
+            "actors": self.actors.to_dict(orient="records"),
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The JSON text of :meth:`to_dict` (one line unless ``indent`` is given); same input, same bytes."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, allow_nan=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Read back a saved analysis (the output of :meth:`to_dict`)."""
+        article_fields = {"id", "text", "path", "title", "outlet", "published", "url"}
+        article = Article(**{k: v for k, v in data["article"].items() if k in article_fields})
+        analysis = Analysis(
+            article=article,
+            paragraphs=tuple(Paragraph(p["index"], p["start"], p["end"], p["kind"]) for p in data["paragraphs"]),
+            sentences=tuple(Sentence(s["paragraph"], s["start"], s["end"], s["quoted"]) for s in data["sentences"]),
+            quotes=tuple(Quote(**q) for q in data["quotes"]),
+            attributions=tuple(_attribution_from(x) for x in data["attributions"]),
+            loaded_terms=tuple(LoadedTerm(**t) for t in data["loaded_terms"]),
+            tones=tuple(SentenceTone(*(s[f] for f in ("vader_compound", "textblob_polarity",
+                                                      "textblob_subjectivity", "tone"))) for s in data["sentences"]),
+            actor_mentions=tuple(ActorMention(**m) for m in data.get("actor_mentions", [])),
+            lexicons=dict(data["lexicons"]),
+        )
+        return cls(analysis, kit_version=data["kit_version"])
+
+
+def _per_100(count: int, words: int) -> float:
+    return round(100 * count / words, 4) if words else 0.0
+
+
+def _attribution_record(x: Attribution) -> dict[str, Any]:
+    source = None
+    if x.source is not None:
+        source = {**asdict(x.source), "resolved": asdict(x.source.resolved) if x.source.resolved else None}
+    return {
+        "paragraph": x.paragraph,
+        "cue": {"start": x.cue.start, "end": x.cue.end, "text": x.cue.text, "class": x.cue.cls},
+        "source": source,
+        "content": asdict(x.content) if x.content else None,
+        "quote": x.quote,
+    }
+
+
+def _attribution_from(record: dict[str, Any]) -> Attribution:
+    cue = record["cue"]
+    source = record["source"]
+    content = record["content"]
+    return Attribution(
+        paragraph=record["paragraph"],
+        cue=Cue(cue["start"], cue["end"], cue["text"], cue["class"]),
+        source=Source(source["start"], source["end"], source["text"], source["type"],
+                      Span(**source["resolved"]) if source["resolved"] else None) if source else None,
+        content=Span(**content) if content else None,
+        quote=record["quote"],
+    )

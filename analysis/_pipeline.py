@@ -1,0 +1,120 @@
+"""The pipeline: segment → quotes → attribution → loaded → sentiment → actors.
+
+Each analyzer declares what it needs and adds its spans to the ``Analysis``; the pipeline checks the order once.
+Resources (lexicons, actors) are loaded once per run and shared by every article of a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ._actors import Actor, find_mentions, load_actors
+from ._attribution import find_attributions
+from ._lexicon import Lexicon, load_lexicon
+from ._loaded import TermIndex, find_loaded_terms
+from ._model import SKIPPED_KINDS, Analysis, Article, Paragraph
+from ._quotes import find_quotes, mark_quoted
+from ._segment import segment
+from ._sentences import split_sentences
+from ._sentiment import score_sentences
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What the analyzers read besides the article: the loaded-language lexicon and the actors."""
+
+    lexicon: Lexicon
+    terms: TermIndex
+    actors: tuple[Actor, ...] = ()
+
+
+def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None) -> Resources:
+    """The built-in lexicon plus the user's (``lexicon``), and the actors file, if any. Raises DataFileError."""
+    loaded = load_lexicon(lexicon)
+    return Resources(loaded, TermIndex.build(loaded), load_actors(actors) if actors else ())
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """One step of the pipeline: its name, the steps it needs before it, and what it does."""
+
+    name: str
+    requires: tuple[str, ...]
+    run: Callable[[Analysis, Resources], Analysis]
+
+
+def analyzed_paragraphs(analysis: Analysis) -> tuple[Paragraph, ...]:
+    """The paragraphs the analyzers read: all but separators and boilerplate."""
+    return tuple(p for p in analysis.paragraphs if p.kind not in SKIPPED_KINDS)
+
+
+def _segment(analysis: Analysis, resources: Resources) -> Analysis:
+    article = analysis.article
+    paragraphs = segment(article.text, title=article.title)
+    if article.title is None:
+        title = next((p for p in paragraphs if p.kind == "title"), None)
+        article = replace(article, title=article.text[title.start:title.end] if title else None)
+    analysis = replace(analysis, article=article, paragraphs=paragraphs, lexicons=dict(resources.lexicon.sources))
+    text = article.text
+    return replace(analysis, sentences=split_sentences(text, analyzed_paragraphs(analysis)))
+
+
+def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
+    text = analysis.article.text
+    quotes = find_quotes(text, analyzed_paragraphs(analysis))
+    return replace(analysis, quotes=quotes, sentences=mark_quoted(text, analysis.sentences, quotes))
+
+
+def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
+    text = analysis.article.text
+    found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.quotes)
+    return replace(analysis, attributions=found)
+
+
+def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
+    terms = find_loaded_terms(
+        analysis.article.text, analyzed_paragraphs(analysis), analysis.quotes, analysis.attributions, resources.terms
+    )
+    return replace(analysis, loaded_terms=terms)
+
+
+def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
+    return replace(analysis, tones=score_sentences(analysis.article.text, analysis.sentences))
+
+
+def _actors(analysis: Analysis, resources: Resources) -> Analysis:
+    mentions = find_mentions(analysis.article.text, analyzed_paragraphs(analysis), resources.actors)
+    return replace(analysis, actor_mentions=mentions)
+
+
+PIPELINE: tuple[Analyzer, ...] = (
+    Analyzer("segment", (), _segment),
+    Analyzer("quotes", ("segment",), _quotes),
+    Analyzer("attribution", ("segment", "quotes"), _attribution),
+    Analyzer("loaded", ("segment", "quotes", "attribution"), _loaded),
+    Analyzer("sentiment", ("segment",), _sentiment),
+    Analyzer("actors", ("segment", "sentiment"), _actors),
+)
+
+
+def check_order(analyzers: tuple[Analyzer, ...]) -> None:
+    """Raise ValueError when an analyzer comes before a step it needs."""
+    done: set[str] = set()
+    for analyzer in analyzers:
+        missing = [name for name in analyzer.requires if name not in done]
+        if missing:
+            raise ValueError(f"analyzer {analyzer.name!r} needs {', '.join(missing)} to run before it")
+        done.add(analyzer.name)
+
+
+check_order(PIPELINE)
+
+
+def run_pipeline(article: Article, resources: Resources, analyzers: tuple[Analyzer, ...] = PIPELINE) -> Analysis:
+    """Run every analyzer on one article, in order."""
+    analysis = Analysis(article)
+    for analyzer in analyzers:
+        analysis = analyzer.run(analysis, resources)
+    return analysis

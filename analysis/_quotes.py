@@ -1,0 +1,135 @@
+"""Direct quotes: the words between quote marks, straight or curly, with unbalanced marks handled (never a crash).
+
+Rules, in order of reading a paragraph:
+- A double mark (" “ ” „ « ») opens or closes by its context: after white space or an opening bracket and before a
+  non-space it opens; after a non-space it closes. Where the context does not tell, the curly shape does.
+- A single mark (‘ ’ ') counts only as a quote pair: an opening mark at a word start closed by a mark that no letter
+  follows, outside a double quote. ``Syria’s`` and ``allies’ intelligence`` are apostrophes.
+- A quote still open at the end of a paragraph runs on to the end of it. If the next paragraph opens with a quote mark
+  it is a quote over several paragraphs (newspaper convention: only the last paragraph closes it); otherwise the
+  quote gets a warning. A closing mark with no opening one quotes from the paragraph start, with a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from ._model import Paragraph, Quote, Sentence
+from ._text import strip_span
+
+DOUBLE_OPENERS = "“„«"
+DOUBLE_CLOSERS = "”»"
+DOUBLE_MARKS = '"' + DOUBLE_OPENERS + DOUBLE_CLOSERS
+SINGLE_MARKS = "‘’'"
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_OPEN_CONTEXT = "([{<—–-/"
+_CLOSE_CONTEXT = ".,;:!?)]}>—–-…"
+
+Role = Literal["open", "close"]
+
+UNCLOSED = "unclosed quote mark: the quote is read to the end of the paragraph"
+UNOPENED = "closing quote mark without an opening one: the quote is read from the start of the paragraph"
+UNBALANCED = "a quote mark opens again before the last one closed"
+
+
+def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote, ...]:
+    """Direct-quote spans of every paragraph, in text order; spans never overlap and exclude the marks."""
+    quotes: list[Quote] = []
+    for position, paragraph in enumerate(paragraphs):
+        following = paragraphs[position + 1] if position + 1 < len(paragraphs) else None
+        continues = following is not None and _opens_with_quote(text, following)
+        quotes.extend(_paragraph_quotes(text, paragraph, continues_next=continues))
+    return tuple(quotes)
+
+
+def mark_quoted(text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...]) -> tuple[Sentence, ...]:
+    """The sentences, with ``quoted`` set on those that lie wholly inside one direct quote."""
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    marked = []
+    for sentence in sentences:
+        start, end = _inner(text, sentence.start, sentence.end)
+        inside = any(q.start <= start and end <= q.end for q in by_paragraph.get(sentence.paragraph, ()))
+        marked.append(Sentence(sentence.paragraph, sentence.start, sentence.end, quoted=inside))
+    return tuple(marked)
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence span without the quote marks and closing punctuation at its edges."""
+    while start < end and text[start] in QUOTE_MARKS:
+        start += 1
+    while end > start and (text[end - 1] in QUOTE_MARKS or text[end - 1] in ".,;:!?…"):
+        end -= 1
+    return start, end
+
+
+def _opens_with_quote(text: str, paragraph: Paragraph) -> bool:
+    first = text[paragraph.start]
+    return first in DOUBLE_MARKS and _double_role(text, paragraph.start) == "open"
+
+
+def _paragraph_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> Iterator[Quote]:
+    doubles = list(_double_quotes(text, paragraph, continues_next=continues_next))
+    yield from _merge(doubles, _single_quotes(text, paragraph, outside=doubles))
+
+
+def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> Iterator[Quote]:
+    opened: int | None = None
+    warning: str | None = None
+    for i in range(paragraph.start, paragraph.end):
+        if text[i] not in DOUBLE_MARKS:
+            continue
+        role = _double_role(text, i)
+        if role == "open":
+            if opened is not None:
+                warning = UNBALANCED
+            opened = i + 1
+        elif opened is not None:
+            yield from _quote(text, paragraph.index, opened, i, warning)
+            opened, warning = None, None
+        elif not _seen_double_before(text, paragraph.start, i):
+            yield from _quote(text, paragraph.index, paragraph.start, i, UNOPENED)
+    if opened is not None:
+        yield from _quote(text, paragraph.index, opened, paragraph.end, None if continues_next else UNCLOSED)
+
+
+def _seen_double_before(text: str, start: int, i: int) -> bool:
+    return any(c in DOUBLE_MARKS for c in text[start:i])
+
+
+def _double_role(text: str, i: int) -> Role:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens_here = before.isspace() or before in _OPEN_CONTEXT or before in QUOTE_MARKS and before != text[i]
+    if opens_here and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT):
+        return "close"
+    return "open" if text[i] in DOUBLE_OPENERS or (text[i] == '"' and not after.isspace()) else "close"
+
+
+def _single_quotes(text: str, paragraph: Paragraph, *, outside: list[Quote]) -> Iterator[Quote]:
+    opened: int | None = None
+    for i in range(paragraph.start, paragraph.end):
+        c = text[i]
+        if c not in SINGLE_MARKS or any(q.start - 1 <= i <= q.end for q in outside):
+            continue
+        before = text[i - 1] if i > paragraph.start else " "
+        after = text[i + 1] if i + 1 < paragraph.end else " "
+        if opened is None and c != "’" and (before.isspace() or before in _OPEN_CONTEXT) and after.isalnum():
+            opened = i + 1
+        elif opened is not None and c != "‘" and not before.isspace() and not after.isalpha():
+            yield from _quote(text, paragraph.index, opened, i, None)
+            opened = None
+
+
+def _quote(text: str, paragraph: int, start: int, end: int, warning: str | None) -> Iterator[Quote]:
+    start, end = strip_span(text, start, end)
+    if start < end:
+        yield Quote(paragraph, start, end, warning)
+
+
+def _merge(doubles: list[Quote], singles: Iterator[Quote]) -> list[Quote]:
+    return sorted([*doubles, *singles], key=lambda q: q.start)

@@ -1,0 +1,78 @@
+"""HTML reports: the parameterized notebook, executed by papermill, converted by nbconvert without code cells.
+
+``write_report`` reads as the pipeline: save the analysis → execute the notebook on it → convert to HTML → write
+atomically. When a cell fails, the executed notebook is saved next to the report before ReportError is raised.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import _io
+from ._document import Document
+from ._errors import ReportError
+
+#: The report notebook of this checkout (the package is installed editable from it).
+ARTICLE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "article_report.ipynb"
+KERNEL = "python3"
+
+
+def report_path(document: Document, output: Path) -> Path:
+    """Where the report of ``document`` goes: ``output`` itself if it is an .html file, else ``output/<id>.html``."""
+    if output.suffix.lower() in (".html", ".htm"):
+        return output
+    return output / f"{safe_file_name(document.article.id)}.html"
+
+
+def safe_file_name(article_id: str) -> str:
+    """An article id made safe as a file name (letters, digits, ``.``, ``-``, ``_``)."""
+    name = re.sub(r"[^\w.-]+", "_", article_id).strip("._")
+    return name or "article"
+
+
+def write_report(document: Document, target: Path, *, notebook: Path = ARTICLE_NOTEBOOK) -> Path:
+    """Write the HTML report of one document to ``target``; raises ReportError if the notebook fails."""
+    _check_notebook(notebook)
+    with tempfile.TemporaryDirectory(prefix="slant-report-") as work:
+        saved = Path(work, "analysis.json")
+        _io.write_text_atomic(saved, document.to_json())
+        executed = Path(work, "executed.ipynb")
+        _execute(notebook, executed, parameters={"analysis_path": str(saved), "article_path": ""}, cwd=work,
+                 article_id=document.article.id, keep_failed=target.with_suffix(".failed.ipynb"))
+        _io.write_text_atomic(target, _to_html(executed))
+    return target
+
+
+def _check_notebook(notebook: Path) -> None:
+    if not notebook.is_file():
+        raise ReportError("report", f"the report notebook {notebook} is missing (is Slant installed with pip -e?)")
+
+
+def _execute(notebook: Path, executed: Path, *, parameters: dict[str, str], cwd: str, article_id: str,
+             keep_failed: Path) -> None:
+    """Run the notebook with papermill; on a failing cell, save the executed notebook and raise ReportError."""
+    import papermill
+
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, cwd=cwd,
+            progress_bar=False, log_output=False,
+        )
+    except papermill.PapermillExecutionError as error:
+        keep_failed.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(executed, keep_failed)
+        raise ReportError(article_id, f"{error.ename}: {error.evalue}", cell=error.exec_count,
+                          notebook=str(keep_failed)) from None
+
+
+def _to_html(executed: Path) -> str:
+    """The executed notebook as a standalone HTML page without code cells or prompts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    return body

@@ -1,0 +1,168 @@
+"""HTML views of a document for notebooks and reports. Article text is untrusted: every piece of it is escaped.
+
+Each function returns an ``IPython.display.HTML`` object (its ``.data`` is the HTML string).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+from pathlib import Path
+
+import pandas as pd
+from IPython.display import HTML
+
+from ._api import analyze, read_analysis
+from ._document import Document
+
+STYLE = """
+<style>
+.slant-article p { line-height: 1.6; margin: 0.4em 0; }
+.slant-article .kind { color: #888; font-size: 0.75em; text-transform: uppercase; margin-right: 0.5em; }
+.slant-article .muted { color: #999; }
+.slant-loaded { border-radius: 3px; padding: 0 1px; }
+.slant-labeling { background: #f4b6b6; } .slant-emotive { background: #f9d49b; }
+.slant-sensational { background: #f7a8d8; } .slant-derision { background: #d7b8f3; }
+.slant-insinuation { background: #b9c6f5; } .slant-certainty { background: #a8e0d4; }
+.slant-hedge { background: #e3e3a6; } .slant-scare_quote { background: #d0d0d0; }
+.slant-quoted { outline: 1px dashed #666; }
+.slant-cue { text-decoration: underline 2px #1f6fb2; } .slant-source { font-weight: 600; color: #1f4f82; }
+.slant-legend span { margin-right: 0.8em; padding: 0 4px; }
+.slant-figure figcaption { color: #555; font-size: 0.9em; }
+</style>
+"""
+CATEGORY_LEGEND = ("labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote")
+
+
+def open_document(*, article_path: str = "", analysis_path: str = "", lexicon_path: str = "",
+                  actors_path: str = "") -> Document:
+    """The document a report shows: a saved analysis if ``analysis_path`` is given, else the article analysed now."""
+    if analysis_path:
+        return read_analysis(analysis_path)
+    if not article_path:
+        raise ValueError("give article_path (an article file) or analysis_path (a saved analysis)")
+    return analyze(Path(article_path), lexicon=lexicon_path or None, actors=actors_path or None)
+
+
+def header(doc: Document) -> HTML:
+    """Title, outlet, date and the article's id, escaped."""
+    a = doc.article
+    meta = " · ".join(escape(v) for v in (a.outlet, a.published, a.url) if v)
+    return HTML(
+        f"{STYLE}<h1>{escape(a.title or a.id)}</h1>"
+        f"<p class='muted'>{meta + ' · ' if meta else ''}article <code>{escape(a.id)}</code> · Slant {escape(doc.kit_version)}</p>"
+    )
+
+
+def summary_table(doc: Document) -> HTML:
+    """The headline figures, with what each one means."""
+    s = doc.summary()
+    rows = [
+        ("Words (running text)", s["words"], "body and lead-in paragraphs"),
+        ("Paragraphs (running text)", s["paragraphs"], ", ".join(f"{k}: {v}" for k, v in s["paragraph_kinds"].items())),
+        ("Tone", _fmt(s["tone"]), "mean sentence tone in [-1, 1], weighted by words (VADER and TextBlob combined)"),
+        ("Loaded terms", s["loaded_terms"], f"{s['loaded_density']:.2f} per 100 words"),
+        ("… in the author's own voice", "", f"{s['author_loaded_density']:.2f} per 100 words (quotes excluded)"),
+        ("Attributions", s["attributions"], ", ".join(f"{k}: {v}" for k, v in s["source_types"].items())),
+    ]
+    return table(pd.DataFrame(rows, columns=["figure", "value", "what it means"]))
+
+
+def paragraph_table(doc: Document, *, preview: int = 90) -> HTML:
+    """One row per paragraph: kind, words, tone, loaded terms, attributions and the start of its text."""
+    frame = doc.paragraphs[["index", "kind", "word_count", "tone", "loaded_count", "author_loaded_count",
+                            "attribution_count", "text"]].copy()
+    frame["text"] = frame["text"].map(lambda t: t if len(t) <= preview else t[: preview - 1] + "…")
+    frame["tone"] = frame["tone"].map(_fmt)
+    frame.columns = ["#", "kind", "words", "tone", "loaded", "author's voice", "attributions", "text"]
+    return table(frame)
+
+
+def voices_table(doc: Document) -> HTML:
+    """Who is cited: each source as written (pronouns with what they resolve to), its type, cues and count."""
+    frame = doc.attributions.dropna(subset=["source"]).copy()
+    if frame.empty:
+        return HTML("<p class='muted'>No attributed source was found.</p>")
+    frame["source"] = [f"{s} → {r}" if isinstance(r, str) else s for s, r in zip(frame["source"], frame["resolved"])]
+    grouped = frame.groupby(["source", "source_type"], sort=False).agg(
+        attributions=("cue", "size"), cues=("cue", lambda c: ", ".join(sorted(set(c)))),
+        cue_classes=("cue_class", lambda c: ", ".join(sorted(set(c)))), paragraphs=("paragraph", lambda p: ", ".join(map(str, sorted(set(p))))),
+    ).reset_index()
+    return table(grouped.sort_values("attributions", ascending=False, kind="stable"))
+
+
+def loaded_terms_table(doc: Document) -> HTML:
+    """Every loaded term with its paragraph, category and voice."""
+    frame = doc.loaded_terms[["paragraph", "text", "category", "voice", "weight"]]
+    return table(frame) if not frame.empty else HTML("<p class='muted'>No loaded term was found.</p>")
+
+
+def highlighted_article(doc: Document) -> HTML:
+    """The article, paragraph by paragraph, with loaded terms coloured by category, cues underlined, sources bold."""
+    layers = _layers(doc)
+    legend = "".join(f"<span class='slant-loaded slant-{c}'>{c.replace('_', ' ')}</span>" for c in CATEGORY_LEGEND)
+    parts = [STYLE, "<div class='slant-legend'>", legend,
+             "<span class='slant-cue'>attribution cue</span><span class='slant-source'>source</span>"
+             "<span class='slant-quoted'>quoted voice</span></div><div class='slant-article'>"]
+    for p in doc.analysis.paragraphs:
+        muted = "" if p.kind in ("body", "lead_in") else " muted"
+        parts.append(f"<p class='{muted.strip()}'><span class='kind'>{p.index} {escape(p.kind)}</span>")
+        parts.append(_highlight(doc.text, p.start, p.end, layers))
+        parts.append("</p>")
+    parts.append("</div>")
+    return HTML("".join(parts))
+
+
+def figure(fig, *, alt: str, caption: str = "") -> HTML:  # noqa: ANN001 - a matplotlib Figure
+    """A matplotlib figure as an embedded PNG with alt text and a caption; the figure is closed."""
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return HTML(
+        f"<figure class='slant-figure'><img src='data:image/png;base64,{data}' alt='{escape(alt, quote=True)}'>"
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
+
+
+def table(frame: pd.DataFrame) -> HTML:
+    """A DataFrame as an HTML table, every cell escaped."""
+    return HTML(frame.to_html(index=False, escape=True, na_rep="", border=0, classes="slant-table"))
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None or value != value else f"{value:+.2f}"
+
+
+def _layers(doc: Document) -> list[tuple[int, int, str, str]]:
+    """Every span to mark: (start, end, CSS classes, tooltip)."""
+    spans = [
+        (t.start, t.end, f"slant-loaded slant-{t.category}" + (" slant-quoted" if t.voice == "quoted" else ""),
+         f"{t.category} · {t.voice}")
+        for t in doc.analysis.loaded_terms
+    ]
+    for x in doc.analysis.attributions:
+        spans.append((x.cue.start, x.cue.end, "slant-cue", f"cue · {x.cue.cls} · {x.quote}"))
+        if x.source is not None:
+            resolved = f" → {x.source.resolved.text}" if x.source.resolved else ""
+            spans.append((x.source.start, x.source.end, "slant-source", f"source · {x.source.type}{resolved}"))
+    return spans
+
+
+def _highlight(text: str, start: int, end: int, layers: list[tuple[int, int, str, str]]) -> str:
+    """The text of ``start:end`` cut at every span boundary; each piece carries the classes of the spans over it."""
+    inside = [s for s in layers if s[0] < end and start < s[1]]
+    cuts = sorted({start, end, *(max(s[0], start) for s in inside), *(min(s[1], end) for s in inside)})
+    html = []
+    for a, b in zip(cuts, cuts[1:]):
+        over = [s for s in inside if s[0] <= a and b <= s[1]]
+        piece = escape(text[a:b])
+        if over:
+            classes = " ".join(s[2] for s in over)
+            tip = "; ".join(s[3] for s in over)
+            piece = f"<span class='{classes}' title='{escape(tip, quote=True)}'>{piece}</span>"
+        html.append(piece)
+    return "".join(html)
