@@ -25,6 +25,8 @@ _CLAUSE_WORDS = frozenset(
     "and but or that which who whom when while as after before because since if though although where so "
     "then than also has have had is was were are be been being not".split()
 )
+#: Words before a cue word that make it a noun ("the claim", "its report") or a passive ("was added").
+_NOUN_MARKERS = frozenset("the a an its their his her our this that these those was were been being is are be".split())
 #: Words a source phrase may start with when it is a common noun phrase ("the army", "Syria's armed forces").
 _DETERMINERS = frozenset("the a an its their his her our".split())
 
@@ -36,6 +38,7 @@ class CueEntry:
     cue: str
     cls: str
     kind: str
+    listener: bool
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class SourceWord:
 def _cue_table() -> tuple[dict[str, CueEntry], re.Pattern[str]]:
     forms: dict[str, CueEntry] = {}
     for row in package_tsv("data", "cues.tsv"):
-        entry = CueEntry(row["cue"], row["class"], row["kind"])
+        entry = CueEntry(row["cue"], row["class"], row["kind"], row["listener"] == "yes")
         for form in row["forms"].split("|"):
             forms[form.lower()] = entry
     alternatives = sorted(forms, key=len, reverse=True)
@@ -76,13 +79,16 @@ def find_attributions(
     found: list[Attribution] = []
     for sentence in sentences:
         sentence_quotes = [q for q in quotes if q.paragraph == sentence.paragraph and _overlaps(q, sentence)]
+        taken = [(q.start, q.end) for q in sentence_quotes]
         for match in pattern.finditer(text, sentence.start, sentence.end):
-            if any(q.start <= match.start() < q.end for q in sentence_quotes):
-                continue  # a cue word inside a quote is the speaker's, not an attribution of this text
+            if any(start <= match.start() < end for start, end in taken):
+                continue  # inside a quote (the speaker's word) or inside the source of a cue already read
             entry = forms[re.sub(r"\s+", " ", match.group().lower())]
             attribution = _relation(text, sentence, sentence_quotes, match, entry)
             if attribution is not None:
                 found.append(attribution)
+                if attribution.source is not None:
+                    taken.append((attribution.source.start, attribution.source.end))
     return tuple(_resolve_pronouns(found))
 
 
@@ -100,29 +106,45 @@ def _relation(
         source = _source_after(text, match.end(), sentence.end)
         content = _clause_around(text, sentence, match.start(), source.end if source else match.end())
         return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
-    before = _source_before(text, sentence.start, match.start())
+    if not _is_verb_use(text, sentence, match):
+        return None
     quote_before = next((q for q in reversed(quotes) if q.end <= match.start()), None)
-    if before is not None and not _between_is_blank(text, quote_before.end if quote_before else -1, before.start):
-        content = _content_after(text, match.end(), sentence.end, quotes)
-        if content is None and quote_before is not None:
-            content = Span(quote_before.start, quote_before.end, text[quote_before.start:quote_before.end])
-        return _with_quote_type(sentence.paragraph, cue, before, content, quotes)
-    after = _source_after(text, match.end(), sentence.end)
-    if quote_before is not None or after is not None:
-        source = before if before is not None else after
-        content = (
-            Span(quote_before.start, quote_before.end, text[quote_before.start:quote_before.end])
-            if quote_before is not None
-            else _span(text, sentence.start, match.start())
-        )
+    source = _source_before(text, sentence.start, match.start())
+    if source is not None:
+        content = _content_after(text, match.end(), sentence.end, quotes, listener=entry.listener)
+        if content is None:  # "…,” the army said" or "…, the army said": the content comes first
+            content = _content_before(text, sentence.start, source.start, quote_before)
+        return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
+    if _ends_with_comma_or_quote(text, sentence.start, match.start()):  # "…, said the Syrian Observatory"
+        source = _source_after(text, match.end(), sentence.end)
         if source is not None:
+            content = _content_before(text, sentence.start, match.start(), quote_before)
             return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
     return None
 
 
-def _between_is_blank(text: str, quote_end: int, source_start: int) -> bool:
-    """True when a source phrase comes straight after a quote (",” the army said"): the quote is the content."""
-    return quote_end >= 0 and not re.search(r"\w", text[quote_end:source_start])
+def _is_verb_use(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether a cue word is used as a reporting verb, not as a noun ("the claim", "reports of") or a passive."""
+    word = match.group()
+    if word[0].isupper() and match.start() != sentence.start:
+        return False  # a capitalized word mid-sentence is a name ("the Department of State")
+    before = re.search(r"([\w’']+)\s+$", text[sentence.start:match.start()])
+    after = re.match(r"\s+([\w’']+)", text[match.end():sentence.end])
+    previous = before.group(1).lower() if before else ""
+    following = after.group(1).lower() if after else ""
+    forms, _ = _cue_table()
+    return previous not in _NOUN_MARKERS and following != "of" and following not in forms
+
+
+def _ends_with_comma_or_quote(text: str, start: int, end: int) -> bool:
+    return text[start:end].rstrip().endswith((",", "”", '"', "’"))
+
+
+def _content_before(text: str, sentence_start: int, end: int, quote_before: Quote | None) -> Span | None:
+    """The content that comes before its source and cue: the quote right before them, else the clause before."""
+    if quote_before is not None and not re.search(r"\w", text[quote_before.end:end]):
+        return Span(quote_before.start, quote_before.end, text[quote_before.start:quote_before.end])
+    return _span(text, sentence_start, end)
 
 
 def _with_quote_type(
@@ -144,9 +166,13 @@ def _quote_type(content: Span | None, quotes: list[Quote]) -> str:
 def _source_before(text: str, lower: int, cue_start: int) -> Source | None:
     """The source phrase that ends right before a verb cue: back to a clause word or punctuation.
 
-    An appositive between commas ("Colonel X, the deputy head of Y, told") belongs to the source.
+    An appositive closed by a comma ("Colonel X, the deputy head of Y, told") belongs to the source.
     """
-    words = list(re.finditer(r"[\w’'.&-]+|[,;:“”\"()—–]", text[lower:cue_start]))
+    head = text[lower:cue_start]
+    closed = re.search(r",\s*$", head)
+    if closed:
+        head = head[: closed.start()]
+    words = list(re.finditer(r"[\w’'.&-]+|[,;:“”\"()—–]", head))
     kept: list[re.Match[str]] = []
     for token in reversed(words):
         value = token.group()
@@ -157,7 +183,8 @@ def _source_before(text: str, lower: int, cue_start: int) -> Source | None:
     if not kept or not _looks_like_source(kept):
         return None
     start, end = lower + kept[0].start(), lower + kept[-1].end()
-    start = _extend_appositive(text, lower, start, end)
+    if closed:
+        start = _extend_appositive(text, lower, start, end)
     return _source(text, start, end)
 
 
@@ -170,7 +197,7 @@ def _drop_adverbs(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def _looks_like_source(tokens: list[re.Match[str]]) -> bool:
     first = tokens[0].group()
-    if len(tokens) > 8:
+    if len(tokens) > 12:
         return False
     return first[0].isupper() or first.lower() in _DETERMINERS or len(tokens) == 1 and first.lower() in _PERSONAL
 
@@ -185,14 +212,23 @@ def _extend_appositive(text: str, lower: int, start: int, end: int) -> int:
 
 
 def _source_after(text: str, start: int, upper: int) -> Source | None:
-    """The source phrase right after a cue ("said the Syrian Observatory", "according to AP")."""
-    match = re.match(
-        r"\s+((?:(?:the|a|an)\s+)?(?:[\w’'&.-]+\s+){0,7}?[\w’'&.-]*[A-Za-z][\w’'&-]*)(?=\s*(?:[,.;:!?)]|$|\s+(?:on|in|that|at|to)\b))",
-        text[start:upper],
-    )
+    """The source phrase right after a cue ("said the Syrian Observatory", "according to AP"): up to a comma,
+    the end of the sentence, or a clause word; at most 12 words."""
+    match = re.match(r"\s*([^,;:.!?“”\"]+)", text[start:upper])
     if not match:
         return None
-    return _source(text, start + match.start(1), start + match.end(1))
+    words = list(re.finditer(r"\S+", match.group(1)))
+    kept = []
+    for i, word in enumerate(words[:12]):
+        value = word.group()
+        name_goes_on = value in ("and", "&") and i + 1 < len(words) and words[i + 1].group()[0].isupper()
+        if (value.lower() in _CLAUSE_WORDS or value.lower() in ("on", "in", "at", "to")) and not name_goes_on:
+            break
+        kept.append(word)
+    if not kept:
+        return None
+    offset = start + match.start(1)
+    return _source(text, offset + kept[0].start(), offset + kept[-1].end())
 
 
 def _source(text: str, start: int, end: int) -> Source | None:
@@ -204,7 +240,8 @@ def _source(text: str, start: int, end: int) -> Source | None:
 
 
 def _source_type(phrase: str) -> str:
-    """The type of the first source word found in the phrase (by priority); a bare name is a ``person``."""
+    """The type of the first source word found in the phrase (by priority); an acronym ("CSIS") is an
+    ``organization``, any other name a ``person``."""
     lowered = phrase.lower()
     for entry in _source_words():
         haystack, needle = (phrase, entry.word) if entry.match == "name" else (lowered, entry.word)
@@ -212,15 +249,21 @@ def _source_type(phrase: str) -> str:
             if entry.type == "pronoun" and len(phrase.split()) > 1:
                 continue
             return entry.type
-    return "person"
+    return "organization" if re.fullmatch(r"[A-Z]{2,}", phrase) else "person"
 
 
-def _content_after(text: str, start: int, upper: int, quotes: list[Quote]) -> Span | None:
-    """The content after a cue: skip "that", an object ("told reporters"), and punctuation; to the sentence end."""
+def _content_after(text: str, start: int, upper: int, quotes: list[Quote], *, listener: bool) -> Span | None:
+    """The content after a cue, to the sentence end: a quote right after it, or the clause after "that".
+
+    After a listener verb ("told reporters in a briefing"), only a "that" clause is content.
+    """
     following = next((q for q in quotes if q.start >= start and not re.search(r"\w", text[start:q.start - 1])), None)
     if following is not None:
         return Span(following.start, following.end, text[following.start:following.end])
-    match = re.match(r"[\s,:]*(?:that\s+)?", text[start:upper])
+    pattern = r"[^.;:]*?\bthat\s+" if listener else r"[\s,:]*(?:that\s+)?"
+    match = re.match(pattern, text[start:upper])
+    if listener and not match:
+        return None
     return _span(text, start + (match.end() if match else 0), upper)
 
 
