@@ -39,6 +39,7 @@ class CueEntry:
     cls: str
     kind: str
     listener: bool
+    not_before: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class SourceWord:
 def _cue_table() -> tuple[dict[str, CueEntry], re.Pattern[str]]:
     forms: dict[str, CueEntry] = {}
     for row in package_tsv("data", "cues.tsv"):
-        entry = CueEntry(row["cue"], row["class"], row["kind"], row["listener"] == "yes")
+        exclude = re.compile(row["not_before"]) if row["not_before"] else None
+        entry = CueEntry(row["cue"], row["class"], row["kind"], row["listener"] == "yes", exclude)
         for form in row["forms"].split("|"):
             forms[form.lower()] = entry
     alternatives = sorted(forms, key=len, reverse=True)
@@ -107,6 +109,8 @@ def _relation(
         content = _clause_around(text, sentence, match.start(), source.end if source else match.end())
         return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
     if not _is_verb_use(text, sentence, match):
+        return None
+    if entry.not_before is not None and entry.not_before.match(text, match.end(), sentence.end):
         return None
     quote_before = next((q for q in reversed(quotes) if q.end <= match.start()), None)
     source = _source_before(text, sentence.start, match.start())

@@ -104,8 +104,10 @@ class Document:
         loaded = [t for t in a.loaded_terms if t.paragraph in text_paragraphs]
         author = [t for t in loaded if t.voice == "author"]
         sentences = [i for i, s in enumerate(a.sentences) if s.paragraph in text_paragraphs]
+        article = a.article
         return {
-            **asdict(a.article),
+            "id": article.id, "path": article.path, "title": article.title, "outlet": article.outlet,
+            "published": article.published, "url": article.url, "text": article.text,
             "word_count": words,
             "paragraph_count": len(text_paragraphs),
             "tone": self._weighted_tone(sentences)["tone"],
@@ -237,7 +239,7 @@ class Document:
             "loaded_terms": [asdict(t) for t in a.loaded_terms],
             "attributions": [_attribution_record(x) for x in a.attributions],
             "actor_mentions": [asdict(m) for m in a.actor_mentions],
-            "actors": self.actors.to_dict(orient="records"),
+            "actors": json.loads(self.actors.to_json(orient="records")),
         }
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -1,0 +1,32 @@
+"""Shared test data: a small article with a title, a byline, quotes, attributions and loaded terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+ARTICLE_TITLE = "Rebels Seize the Airport"
+ARTICLE = f"""---
+title: {ARTICLE_TITLE}
+outlet: Example News
+published: 2024-11-30
+---
+{ARTICLE_TITLE}
+
+By Jane Doe
+
+The militants stormed the airport on Saturday, officials said. "We will never surrender," the governor told reporters.
+
+According to the army, the so-called "liberators" shockingly destroyed a bridge. He said the regime had clearly lost control.
+"""
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    """``ARTICLE`` written to ``tmp_path/rebels.md``."""
+    path = tmp_path / "rebels.md"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path

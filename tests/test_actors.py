@@ -1,0 +1,38 @@
+import pytest
+
+from analysis import DataFileError, analyze
+from analysis._actors import load_actors
+
+ACTORS = """
+- name: Harbour Union
+  aliases: [Harbour Union, dockworkers' union]
+  labels: [strikers, militants]
+- name: City Council
+  aliases: [City Council, the council]
+"""
+
+
+def test_mentions_by_name_alias_and_label_with_sentence_tone(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text(ACTORS, encoding="utf-8")
+    doc = analyze(text="The Harbour Union walked out. The militants blocked the gate. The council praised the wonderful deal.",
+                  actors=path)
+    mentions = doc.actor_mentions
+    assert list(mentions["text"]) == ["Harbour Union", "militants", "The council"]
+    assert list(mentions["label"]) == [False, True, False]
+    table = doc.actors.set_index("actor")
+    assert table.loc["Harbour Union", "mentions"] == 2 and table.loc["Harbour Union", "label_mentions"] == 1
+    assert table.loc["City Council", "tone"] > 0
+
+
+def test_seed_actors_file_is_valid():
+    actors = load_actors("seeds/aleppo-2024.actors.yml")
+    assert {a.name for a in actors} >= {"HTS", "Syrian government"}
+
+
+@pytest.mark.parametrize("content", ["just text", "- aliases: [x]", "- name: X\n  labels: nope", "[]"])
+def test_bad_actor_files_are_clear_errors(tmp_path, content):
+    path = tmp_path / "actors.yml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataFileError):
+        load_actors(path)

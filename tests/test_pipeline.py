@@ -1,0 +1,37 @@
+import pytest
+
+from analysis._model import Article
+from analysis._pipeline import PIPELINE, Analyzer, check_order, load_resources, run_pipeline
+
+
+def test_pipeline_runs_in_the_documented_order():
+    assert [a.name for a in PIPELINE] == ["segment", "quotes", "attribution", "loaded", "sentiment", "actors"]
+    check_order(PIPELINE)
+
+
+def test_an_analyzer_before_what_it_needs_is_refused():
+    swapped = (PIPELINE[0], PIPELINE[2], PIPELINE[1])
+    with pytest.raises(ValueError, match="'attribution' needs quotes"):
+        check_order(swapped)
+
+
+def test_each_analyzer_adds_its_own_spans():
+    resources = load_resources()
+    article = Article("a", "A Title Here\n\nThe regime fell, the army said, in a “shock” move.")
+    only_segment = run_pipeline(article, resources, PIPELINE[:1])
+    assert only_segment.paragraphs and only_segment.sentences
+    assert not only_segment.quotes and not only_segment.loaded_terms and not only_segment.tones
+    full = run_pipeline(article, resources)
+    assert full.quotes and full.attributions and full.loaded_terms and len(full.tones) == len(full.sentences)
+
+
+def test_a_custom_analyzer_can_be_added():
+    from dataclasses import replace
+
+    def drop_terms(analysis, resources):
+        return replace(analysis, loaded_terms=())
+
+    pipeline = (*PIPELINE, Analyzer("drop", ("loaded",), drop_terms))
+    check_order(pipeline)
+    result = run_pipeline(Article("a", "The regime fell."), load_resources(), pipeline)
+    assert result.loaded_terms == ()
