@@ -15,7 +15,7 @@ $(READY): pyproject.toml
 	touch $@
 
 report: $(READY)
-	$(BIN)/slant report seeds/ -o reports/
+	$(BIN)/slant report seeds/ --actors seeds/aleppo-2024.actors.yml -o reports/
 
 test: $(READY)
 	$(BIN)/python -m pytest

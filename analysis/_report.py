@@ -17,6 +17,8 @@ from ._errors import ReportError
 
 #: The report notebook of this checkout (the package is installed editable from it).
 ARTICLE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "article_report.ipynb"
+#: nbconvert's lab page without scripts: see templates/slant/index.html.j2.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
 
 
@@ -42,7 +44,7 @@ def write_report(document: Document, target: Path, *, notebook: Path = ARTICLE_N
         executed = Path(work, "executed.ipynb")
         _execute(notebook, executed, parameters={"analysis_path": str(saved), "article_path": ""}, cwd=work,
                  article_id=document.article.id, keep_failed=target.with_suffix(".failed.ipynb"))
-        _io.write_text_atomic(target, _to_html(executed))
+        _io.write_text_atomic(target, _to_html(executed, title=f"Slant report: {document.article.title or document.article.id}"))
     return target
 
 
@@ -68,11 +70,16 @@ def _execute(notebook: Path, executed: Path, *, parameters: dict[str, str], cwd:
                           notebook=str(keep_failed)) from None
 
 
-def _to_html(executed: Path) -> str:
-    """The executed notebook as a standalone HTML page without code cells or prompts."""
+def _to_html(executed: Path, *, title: str) -> str:
+    """The executed notebook as a standalone HTML page without code cells, prompts or scripts."""
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    exporter = HTMLExporter(
+        template_name="slant", extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+    )
+    notebook = nbformat.read(executed, as_version=4)
+    notebook.metadata["title"] = title  # the template escapes it
+    body, _ = exporter.from_notebook_node(notebook)
     return body

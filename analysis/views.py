@@ -30,6 +30,7 @@ STYLE = """
 .slant-cue { text-decoration: underline 2px #1f6fb2; } .slant-source { font-weight: 600; color: #1f4f82; }
 .slant-legend span { margin-right: 0.8em; padding: 0 4px; }
 .slant-figure figcaption { color: #555; font-size: 0.9em; }
+.slant-table th, .slant-table td { text-align: left !important; vertical-align: top; }
 </style>
 """
 CATEGORY_LEGEND = ("labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote")
@@ -90,6 +91,16 @@ def voices_table(doc: Document) -> HTML:
         cue_classes=("cue_class", lambda c: ", ".join(sorted(set(c)))), paragraphs=("paragraph", lambda p: ", ".join(map(str, sorted(set(p))))),
     ).reset_index()
     return table(grouped.sort_values("attributions", ascending=False, kind="stable"))
+
+
+def actors_table(doc: Document) -> HTML:
+    """Per actor: mentions (by name or label), sentences that mention it, and their mean tone."""
+    if doc.actors.empty:
+        return HTML("<p class='muted'>No actor was given or found (pass an actors file with <code>--actors</code>).</p>")
+    frame = doc.actors.copy()
+    frame["tone"] = frame["tone"].map(_fmt)
+    frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean sentence tone"]
+    return table(frame)
 
 
 def loaded_terms_table(doc: Document) -> HTML:

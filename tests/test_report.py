@@ -1,0 +1,211 @@
+"""HTML reports (``slant report``) and the report notebook itself."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from analysis import ReportError, analyze
+from analysis import _cli, _report
+from conftest import ARTICLE, ARTICLE_TITLE, REPO
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+PAYLOADS = ('<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "\"'&")
+HOSTILE_TITLE = "Breaking " + " ".join(PAYLOADS)
+HOSTILE = {
+    "id": "hostile",
+    "title": HOSTILE_TITLE,
+    "outlet": PAYLOADS[1],
+    "text": (f"{HOSTILE_TITLE}\n\n"
+             f"The militants stormed the town {PAYLOADS[0]} on Saturday, officials said.\n\n"
+             f"\"We will never surrender {PAYLOADS[1]},\" the governor told reporters {PAYLOADS[2]}.\n\n"
+             f"The so-called \"liberators\" {PAYLOADS[2]} clearly lost control.\n"),
+}
+
+
+def slant(*args, cwd=REPO) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, cwd=cwd,
+                          timeout=300, text=True)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """One ``slant report`` run over a plain and a hostile article into a folder; notebooks take seconds to run."""
+    inputs = tmp_path_factory.mktemp("inputs")
+    plain = inputs / "rebels.md"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    hostile = inputs / "hostile.json"
+    hostile.write_text(json.dumps(HOSTILE), encoding="utf-8")
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (plain, hostile)}
+    out = tmp_path_factory.mktemp("reports") / "out"
+    result = slant("report", plain, hostile, "-o", out)
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (plain, hostile)}
+    return {"result": result, "out": out, "inputs_before": before, "inputs_after": after}
+
+
+def html_of(reports, name: str) -> str:
+    return (reports["out"] / name).read_text(encoding="utf-8")
+
+
+def test_report_run_succeeds_and_names_each_file(reports):
+    result = reports["result"]
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [f"slant: wrote {reports['out'] / 'rebels.html'}",
+                                          f"slant: wrote {reports['out'] / 'hostile.html'}"]
+
+
+def test_report_folder_holds_one_html_per_article_and_no_temp_files(reports):
+    assert sorted(p.name for p in reports["out"].iterdir()) == ["hostile.html", "rebels.html"]
+
+
+def test_report_has_no_code_cells(reports):
+    html = html_of(reports, "rebels.html")
+    for code in ("from analysis import", "views.open_document", "display(", "article_path =", "analysis_path ="):
+        assert code not in html
+
+
+def test_report_shows_the_title_and_figures_with_alt_text(reports):
+    html = html_of(reports, "rebels.html")
+    assert f"<h1>{ARTICLE_TITLE}</h1>" in html
+    images = re.findall(r"<img\b[^>]*>", html)
+    assert images and all(re.search(r"\balt=['\"][^'\"]+['\"]", img) for img in images)
+    assert "Example News" in html and "By Jane Doe" in html
+
+
+def test_report_escapes_hostile_title_and_text(reports):
+    html = html_of(reports, "hostile.html")
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "onerror=alert(1)>" not in html
+
+
+def test_report_does_not_modify_its_inputs(reports):
+    assert reports["inputs_after"] == reports["inputs_before"]
+
+
+def test_report_to_an_html_file_writes_exactly_that_file(tmp_path, article_file):
+    target = tmp_path / "some" / "file.html"
+    result = slant("report", article_file, "-o", target)
+    assert result.returncode == 0, result.stderr
+    assert target.is_file()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["file.html"]
+    assert ARTICLE_TITLE in target.read_text(encoding="utf-8")
+
+
+def test_report_to_an_html_file_refuses_two_articles(capsys, monkeypatch, tmp_path, article_file):
+    other = tmp_path / "other.txt"
+    other.write_text("Officials said the road was open.\n", encoding="utf-8")
+    monkeypatch.setattr(_report, "write_report", lambda doc, target: target.write_text("stub") or target)
+    target = tmp_path / "file.html"
+    code = _cli.main(["report", str(article_file), str(other), "-o", str(target)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Traceback" not in err
+    assert f"slant: error: {target}: an .html output takes one article" in err
+
+
+def test_report_path_is_the_file_or_id_in_a_folder(tmp_path):
+    doc = analyze(text="Officials said the road was open.", id="a/b c")
+    assert _report.report_path(doc, tmp_path / "x.HTML") == tmp_path / "x.HTML"
+    assert _report.report_path(doc, tmp_path) == tmp_path / "a_b_c.html"
+
+
+# A failing notebook
+
+
+def _failing_notebook(path):
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('analysis_path = ""\narticle_path = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell('raise ValueError("the report broke")'),
+                nbformat.v4.new_code_cell('print("never")')]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+    return path
+
+
+def test_failing_notebook_raises_report_error_and_keeps_the_executed_notebook(tmp_path):
+    notebook = _failing_notebook(tmp_path / "broken.ipynb")
+    doc = analyze(text="Officials said the road was open.", id="road")
+    target = tmp_path / "out" / "road.html"
+    with pytest.raises(ReportError) as caught:
+        _report.write_report(doc, target, notebook=notebook)
+    error = caught.value
+    assert not target.exists()
+    saved = tmp_path / "out" / "road.failed.ipynb"
+    assert error.notebook == str(saved) and saved.is_file()
+    assert sorted(p.name for p in saved.parent.iterdir()) == ["road.failed.ipynb"]
+    assert error.article_id == "road"
+    assert "ValueError: the report broke" in str(error)
+    # The cell number is the failing cell's execution count in the saved notebook.
+    executed = nbformat.read(saved, as_version=4)
+    failing = [c for c in executed.cells if c.cell_type == "code" and any(o.get("output_type") == "error"
+                                                                           for o in c.get("outputs", []))]
+    assert len(failing) == 1
+    assert "ValueError" in failing[0].source
+    assert error.cell is not None and error.cell == failing[0].execution_count
+    assert f"in cell {error.cell}" in str(error)
+
+
+def test_missing_notebook_raises_report_error(tmp_path):
+    doc = analyze(text="Officials said the road was open.", id="road")
+    with pytest.raises(ReportError, match="missing"):
+        _report.write_report(doc, tmp_path / "road.html", notebook=tmp_path / "nope.ipynb")
+    assert list(tmp_path.iterdir()) == []
+
+
+# Notebook hygiene
+
+
+def test_there_is_a_report_notebook():
+    assert REPO / "notebooks" / "article_report.ipynb" in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [], cell.source[:60]
+            assert cell.execution_count is None, cell.source[:60]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_parameters_are_string_literals(path):
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    (cell,) = tagged
+    assert cell.cell_type == "code"
+    tree = ast.parse(cell.source)
+    assert tree.body
+    for statement in tree.body:
+        assert isinstance(statement, ast.Assign), ast.dump(statement)
+        assert all(isinstance(t, ast.Name) for t in statement.targets)
+        assert isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
+
+
+def test_report_notebook_runs_with_its_default_parameters(tmp_path):
+    import papermill
+
+    notebook = REPO / "notebooks" / "article_report.ipynb"
+    output = tmp_path / "executed.ipynb"
+    papermill.execute_notebook(str(notebook), str(output), kernel_name="python3", cwd=str(notebook.parent),
+                               progress_bar=False, log_output=False)
+    executed = nbformat.read(output, as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert errors == []
+    html = "".join(str(o.get("data", {}).get("text/html", "")) for c in executed.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert "Turkey-Backed Jihadists Eye Hama" in html
