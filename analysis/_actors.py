@@ -42,8 +42,11 @@ def load_actors(path: str | Path) -> tuple[Actor, ...]:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise DataFileError(str(path), "no such file") from None
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise DataFileError(str(path), f"not valid YAML: {error.problem or error.context}", line) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise DataFileError(str(path), f"not a readable YAML file ({error})") from None
+        raise DataFileError(str(path), f"cannot be read as a YAML file ({type(error).__name__})") from None
     items = data.get("actors") if isinstance(data, dict) else data
     if not isinstance(items, list) or not items:
         raise DataFileError(str(path), "expected a list of actors, each with a 'name'")

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from ._api import KIT_VERSION, analyze_all
 from ._document import Document
-from ._errors import InputError, SlantError
+from ._errors import InputError, ReportError, SlantError
 from ._lexicon import check_lexicon
 
 EXIT_OK = 0
@@ -93,18 +93,42 @@ def _report(args: argparse.Namespace) -> int:
     from ._report import report_path, write_report  # papermill and nbconvert load only when a report is made
 
     output = Path(args.output)
-    single_file = output.suffix.lower() in (".html", ".htm")
-    written: list[str] = []
+    if output.suffix.lower() in (".html", ".htm"):
+        return _report_to_file(args, output, write_report)
+    written: set[Path] = set()
 
     def one(document: Document) -> None:
-        if single_file and written:
-            raise SlantError(f"{args.output}: an .html output takes one article; give a folder for several")
-        target = report_path(document, output)
+        target = _unused(report_path(document, output), written)
         write_report(document, target)
-        written.append(str(target))
+        written.add(target)
         _say(f"slant: wrote {target}")
 
     return _batch(args, one)
+
+
+def _report_to_file(args: argparse.Namespace, output: Path, write_report: Callable[[Document, Path], Path]) -> int:
+    """``-o FILE.html`` takes exactly one article: check that before writing anything."""
+    documents: list[Document] = []
+
+    def collect(document: Document) -> None:
+        if documents:
+            raise SlantError(f"{args.output}: an .html output takes one article; give a folder for several")
+        documents.append(document)
+
+    code = _batch(args, collect)
+    if documents:
+        write_report(documents[0], output)
+        _say(f"slant: wrote {output}")
+    return code
+
+
+def _unused(target: Path, written: set[Path]) -> Path:
+    """``target``, or ``<stem>-2.html``, ``-3`` … when an earlier article of this run had the same id."""
+    candidate, number = target, 1
+    while candidate in written:
+        number += 1
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+    return candidate
 
 
 def _lexicon_check(args: argparse.Namespace) -> int:
@@ -114,17 +138,18 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
-    """Analyze every input, hand each document on; report bad inputs on one line each and go on."""
+    """Analyze every input and hand each document on; a bad input or a failed report gets one line and is skipped."""
     done = bad = 0
     for item in analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors):
-        if isinstance(item, InputError):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            handle(item)
+            done += 1
+        except (InputError, ReportError) as error:
             bad += 1
-            _say(f"slant: skipped {item}")
-            continue
-        handle(item)
-        done += 1
+            _say(f"slant: skipped {error}")
     if done == 0:
-        _say("slant: error: no article was analysed")
         return EXIT_USAGE
     return EXIT_USAGE if bad and args.strict else EXIT_OK
 

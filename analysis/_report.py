@@ -6,6 +6,7 @@ atomically. When a cell fails, the executed notebook is saved next to the report
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -58,16 +59,44 @@ def _execute(notebook: Path, executed: Path, *, parameters: dict[str, str], cwd:
     """Run the notebook with papermill; on a failing cell, save the executed notebook and raise ReportError."""
     import papermill
 
+    kernel = _kernel_manager(cwd)
     try:
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, cwd=cwd,
-            progress_bar=False, log_output=False,
+            progress_bar=False, log_output=False, km=kernel,
         )
     except papermill.PapermillExecutionError as error:
         keep_failed.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(executed, keep_failed)
-        raise ReportError(article_id, f"{error.ename}: {error.evalue}", cell=error.exec_count,
+        raise ReportError(article_id, f"{error.ename}: {error.evalue}", cell=_code_cell_number(executed, error.exec_count),
                           notebook=str(keep_failed)) from None
+    finally:
+        if kernel.has_kernel:
+            kernel.shutdown_kernel(now=True)
+
+
+def _kernel_manager(work: str):  # noqa: ANN202 - a jupyter_client KernelManager
+    """The kernel's manager: over local IPC sockets in the work folder where the platform has them (no TCP port)."""
+    from jupyter_client.manager import KernelManager
+
+    if os.name == "posix":
+        return KernelManager(kernel_name=KERNEL, transport="ipc", ip=str(Path(work, "kernel")))
+    return KernelManager(kernel_name=KERNEL)
+
+
+def _code_cell_number(executed: Path, exec_count: int | None) -> int | None:
+    """The 1-based number of the cell that ran as ``exec_count`` among the code cells of the report notebook as
+    written (papermill's injected parameters cell is not counted)."""
+    import nbformat
+
+    number = 0
+    for cell in nbformat.read(executed, as_version=4).cells:
+        if cell.cell_type != "code" or "injected-parameters" in cell.metadata.get("tags", []):
+            continue
+        number += 1
+        if cell.get("execution_count") == exec_count:
+            return number
+    return None
 
 
 def _to_html(executed: Path, *, title: str) -> str:
