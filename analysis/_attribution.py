@@ -1,12 +1,19 @@
 """Attribution: who is cited, with which cue, and what content is given to them.
 
-A first version built on cue and source-word data files (``data/cues.tsv``, ``data/sources.tsv``):
-- a verb cue ("said", "told", "claimed") with its source before it ("The military said", "Colonel X, the deputy
-  head of Y, told") or after it ("…, said the Syrian Observatory"), and its content: the direct quote next to it, or
-  the rest of the clause (indirect);
-- "according to X": the source follows, the content is the rest of the sentence;
-- hedges with no source ("reportedly"): a cue alone.
-Pronoun sources ("He added") are resolved to the most recent named source of a compatible kind.
+The cues are data (``data/cues.tsv``), the words that type a source too (``data/sources.tsv``). A sentence is
+tagged for parts of speech only when it holds a cue word. Then, for each cue:
+- a verb ("said", "claimed", "told") takes its source from the subject before it ("The military said",
+  "Colonel X, the deputy head of Y, told", "Officials who asked not to be named said"), or, in an inverted clause
+  after a comma or a quote, from the noun phrase after it ("…, said the Syrian Observatory", "…,” he said");
+  a participle after a comma ("…, vowing to …") takes the subject of the sentence. Verbs with other uses ("found a
+  body", "showed signs") count only before a that-clause, a colon or a quote (the ``content`` column);
+- "according to X" takes the noun phrase after it; "X made statements like …" the subject before it;
+- hedges ("reportedly", "It is reported that") have no source;
+- an adverb next to the cue ("bluntly said") is part of it and gives its class.
+The content is the quote next to the cue (direct), or the clause after it, or the clause before it in an inverted
+clause; a paraphrase holding quoted words is a mixed quote. Cues inside a quote are read within it (nested
+attribution: "AFP writes that “Opposition sources … said …”"). Pronoun sources ("He added", "It said") are resolved to
+the most recent named source of a compatible kind.
 """
 
 from __future__ import annotations
@@ -16,30 +23,434 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._data import package_tsv
+from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span
-from ._text import strip_span
+from ._tokens import Token, tag, tokenize
 
 _PERSONAL = frozenset({"he", "she"})
-#: Words that end a source phrase when reading back from a verb cue: a clause starts there.
-_CLAUSE_WORDS = frozenset(
-    "and but or that which who whom when while as after before because since if though although where so "
-    "then than also has have had is was were are be been being not".split()
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+#: Words between a subject and its verb that belong to neither ("has", "also", "bluntly").
+_AUXILIARIES = frozenset(
+    "has have had is was were are be been being did does do will would could can may might should must shall "
+    "also later earlier again then now previously already repeatedly still just not n't never once first last "
+    "additionally further having".split()
 )
-#: Words before a cue word that make it a noun ("the claim", "its report") or a passive ("was added").
-_NOUN_MARKERS = frozenset("the a an its their his her our this that these those was were been being is are be".split())
-#: Words a source phrase may start with when it is a common noun phrase ("the army", "Syria's armed forces").
-_DETERMINERS = frozenset("the a an its their his her our".split())
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP"})
+#: Tags a noun phrase may hold (with "of"/"for"… and "and" between names handled apart).
+_NP_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "VBN", "HYPH"})
+_NP_PREPOSITIONS = frozenset({"of", "for", "at", "in", "from", "with", "on", "to", "near", "within", "between"})
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning "
+    "afternoon evening night weekend".split()
+)
+_QUOTE_CHARS = "\"“”‘’'«»„"
+_CLOSING = "”\"’'»"
 
 
 @dataclass(frozen=True)
 class CueEntry:
-    """One cue of the data file: its class, and how a source attaches to it."""
+    """One cue of ``data/cues.tsv``."""
 
     cue: str
     cls: str
     kind: str
+    content: str
     listener: bool
     not_before: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class CueTable:
+    """Cue words by their lower-case token sequence, and the adverbs that colour a cue."""
+
+    sequences: dict[tuple[str, ...], CueEntry]
+    longest: int
+    adverbs: dict[str, str]
+    prefilter: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    """The cues of ``data/cues.tsv`` with every inflected form of the verbs."""
+    sequences: dict[tuple[str, ...], CueEntry] = {}
+    adverbs: dict[str, str] = {}
+    for row in package_tsv("data", "cues.tsv"):
+        entry = CueEntry(row["cue"], row["class"], row["kind"], row["content"], row["listener"] == "yes",
+                         re.compile(row["not_before"]) if row["not_before"] else None)
+        if entry.kind == "adverb":
+            adverbs[entry.cue] = entry.cls
+            continue
+        words = tuple(entry.cue.lower().split())
+        if entry.kind == "verb":
+            pasts = tuple(row["past"].split("|")) if row["past"] else ()
+            for form in verb_forms(words[0], pasts):
+                sequences[(form, *words[1:])] = entry
+        else:
+            sequences[words] = entry
+    first_words = sorted({seq[0] for seq in sequences}, key=len, reverse=True)
+    prefilter = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, first_words)), re.IGNORECASE)
+    return CueTable(sequences, max(len(s) for s in sequences), adverbs, prefilter)
+
+
+@dataclass
+class _Context:
+    """One sentence being read: the text, its tagged tokens, and the direct quotes over it."""
+
+    text: str
+    paragraph: int
+    tokens: list[Token]
+    quotes: list[Quote]
+
+    def span(self, first: int, last: int) -> Span:
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return Span(start, end, self.text[start:end])
+
+    def quote_at(self, offset: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+
+    def quote_opened_by(self, mark: Token) -> Quote | None:
+        """The quote whose opening mark is ``mark``."""
+        return next((q for q in self.quotes if mark.end <= q.start and not self.text[mark.end:q.start].strip()), None)
+
+
+def find_attributions(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    sentences: tuple[Sentence, ...],
+    quotes: tuple[Quote, ...],
+) -> tuple[Attribution, ...]:
+    """Attribution relations of every sentence, with pronoun sources resolved, in text order."""
+    table = cue_table()
+    by_paragraph: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    found: list[Attribution] = []
+    for sentence in sentences:
+        if not table.prefilter.search(text, sentence.start, sentence.end):
+            continue
+        tokens = tag(tokenize(text, sentence.start, sentence.end))
+        context = _Context(text, sentence.paragraph, tokens, by_paragraph.get(sentence.paragraph, []))
+        found.extend(_sentence_attributions(context, table))
+    return tuple(_resolve_pronouns(found))
+
+
+def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
+    found = []
+    taken: set[int] = set()
+    for first, last, entry in _cue_matches(ctx, table):
+        if taken & set(range(first, last + 1)):
+            continue
+        relation = _relation(ctx, first, last, entry, table)
+        if relation is not None:
+            found.append(relation)
+            taken |= set(range(first, last + 1))
+            if relation.source is not None:
+                taken |= {i for i, t in enumerate(ctx.tokens) if relation.source.start <= t.start < relation.source.end}
+    return sorted(found, key=lambda a: a.cue.start)
+
+
+def _cue_matches(ctx: _Context, table: CueTable) -> list[tuple[int, int, CueEntry]]:
+    """Every cue word or phrase of the sentence as token ranges, longest first where they start together."""
+    words = [t.lower for t in ctx.tokens]
+    matches = []
+    i = 0
+    while i < len(words):
+        for size in range(min(table.longest, len(words) - i), 0, -1):
+            entry = table.sequences.get(tuple(words[i:i + size]))
+            if entry is not None:
+                matches.append((i, i + size - 1, entry))
+                i += size - 1
+                break
+        i += 1
+    return matches
+
+
+# -- one relation ------------------------------------------------------------------------------------------
+
+
+def _relation(ctx: _Context, first: int, last: int, entry: CueEntry, table: CueTable) -> Attribution | None:
+    tokens = ctx.tokens
+    if entry.not_before is not None and entry.not_before.match(ctx.text, tokens[last].end):
+        return None
+    lo, hi = _window(ctx, first)
+    cue_first, cls = _coloured(ctx, first, last, entry, table)
+    cue = Cue(tokens[cue_first].start, tokens[last].end, ctx.text[tokens[cue_first].start:tokens[last].end], cls)  # type: ignore[arg-type]
+    if entry.kind == "hedge":
+        return Attribution(ctx.paragraph, cue, None, None, "none")
+    if entry.kind == "passive":
+        return _attribution(ctx, cue, None, _content_after(ctx, last + 1, hi, entry))
+    if entry.kind == "phrase":
+        source = _noun_phrase_after(ctx, last + 1, hi)
+        if source is None:
+            return None
+        content = _content_after(ctx, source[1] + 1, hi, entry) if first == lo or _only_punctuation(ctx, lo, first) \
+            else _content_before(ctx, lo, first)
+        return _attribution(ctx, cue, _source(ctx, *source), content)
+    if entry.kind == "verb" and not _is_verb(tokens, first):
+        return None
+    return _verb_relation(ctx, cue, cue_first, last, entry, lo, hi)
+
+
+def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEntry, lo: int, hi: int) -> Attribution | None:
+    tokens = ctx.tokens
+    before = _skip_back(tokens, first - 1, lo)
+    subject = _subject_before(ctx, before, lo)
+    if subject is not None:
+        if _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener):  # "…, CSIS says, despite …" / "…,” the army said."
+            content = _content_before(ctx, lo, subject[0])
+        else:
+            content = _content_after(ctx, last + 1, hi, entry)
+        return _attribution(ctx, cue, _source(ctx, *subject), content) if content is not None else None
+    if before < lo or not (tokens[before].text == "," or tokens[before].text in _CLOSING):
+        return None
+    if not entry.listener:  # "…, said the Syrian Observatory" (after "told", the noun phrase is the listener)
+        source = _noun_phrase_after(ctx, last + 1, hi)
+        if source is not None and _ends_clause(tokens, source[1] + 1, hi):
+            return _attribution(ctx, cue, _source(ctx, *source), _content_before(ctx, lo, before + 1))
+    if tokens[first].tag == "VBG":  # "…, vowing to …": the subject of the sentence
+        subject = _noun_phrase_after(ctx, lo, first, subject=True)
+        content = _content_after(ctx, last + 1, hi, entry)
+        if subject is not None and content is not None:
+            return _attribution(ctx, cue, _source(ctx, *subject), content)
+    return None
+
+
+def _parenthetical(ctx: _Context, subject_first: int, cue_last: int, lo: int, hi: int, *, listener: bool) -> bool:
+    """A source and cue set off after their content: a comma or quote before the source, and after the cue only a
+    time phrase, a comma or the sentence end (after a listener verb: no that-clause, colon or quote)."""
+    tokens = ctx.tokens
+    if subject_first <= lo or not (tokens[subject_first - 1].text == "," or tokens[subject_first - 1].text in _CLOSING):
+        return False
+    return _skip_object(tokens, cue_last + 1, hi) >= hi if listener else _ends_clause(tokens, cue_last + 1, hi)
+
+
+def _ends_clause(tokens: list[Token], i: int, hi: int) -> bool:
+    """Nothing but a time phrase or a place ("on Friday", "in a statement") before a comma or the sentence end."""
+    i = _skip_time(tokens, i, hi)
+    return i >= hi or tokens[i].text in ".,;:!?" + _CLOSING or tokens[i].lower in ("on", "in", "at", "last", "this", "late")
+
+
+def _window(ctx: _Context, first: int) -> tuple[int, int]:
+    """The token range a cue is read in: the sentence, or the quote it stands in (nested attribution)."""
+    quote = ctx.quote_at(ctx.tokens[first].start)
+    if quote is None:
+        return 0, len(ctx.tokens)
+    inside = [i for i, t in enumerate(ctx.tokens) if quote.start <= t.start and t.end <= quote.end]
+    return inside[0], inside[-1] + 1
+
+
+def _coloured(ctx: _Context, first: int, last: int, entry: CueEntry, table: CueTable) -> tuple[int, str]:
+    """An adverb right before the cue ("bluntly said") joins it and gives its class."""
+    if first > 0 and ctx.tokens[first - 1].lower in table.adverbs and entry.kind != "hedge":
+        return first - 1, table.adverbs[ctx.tokens[first - 1].lower]
+    return first, entry.cls
+
+
+def _is_verb(tokens: list[Token], i: int) -> bool:
+    """A reporting verb in use, not a noun ("the claim") or an agentless passive ("clashes were reported")."""
+    pos = tokens[i].tag
+    if pos == "NNS" and 0 < i and tokens[i - 1].tag in _NOUN_TAGS and (i + 1 == len(tokens) or tokens[i + 1].text in ".,;"):
+        return True  # "…, the ACLED report claims.": the tagger reads a clause-final verb as a plural noun
+    if not pos.startswith("VB"):
+        return False
+    if pos == "VBN" and i > 0 and tokens[i - 1].lower in ("was", "were", "been", "be", "is", "are", "being"):
+        return False
+    return True
+
+
+def _skip_back(tokens: list[Token], i: int, lo: int) -> int:
+    """Back over auxiliaries, adverbs and a time phrase ("has also", "on Friday") between a subject and its verb."""
+    while i >= lo:
+        word = tokens[i]
+        if word.lower in _AUXILIARIES or word.tag in ("MD", "RB", "RBR", "RBS"):
+            i -= 1
+        elif word.lower in _TIME_WORDS and i - 1 >= lo and tokens[i - 1].tag in ("IN", "DT", "JJ"):
+            i -= 2
+        else:
+            break
+    return i
+
+
+def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
+    """The subject ending at ``end``: a noun phrase, with an appositive closed by a comma and a relative clause."""
+    tokens = ctx.tokens
+    if end < lo:
+        return None
+    if tokens[end].text == ",":  # "Colonel X, the deputy head of Y, told"
+        inner = _noun_phrase_back(tokens, end - 1, lo)
+        if inner is None or inner[0] - 1 < lo or tokens[inner[0] - 1].text != ",":
+            return None
+        head = _noun_phrase_back(tokens, inner[0] - 2, lo)
+        return (head[0], end - 1) if head is not None and _has_name(tokens, head) else None
+    phrase = _noun_phrase_back(tokens, end, lo)
+    if phrase is None:
+        return None
+    return _with_relative_clause(tokens, phrase, lo)
+
+
+def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``end``, read backwards; None unless it holds a noun or a pronoun."""
+    if end < lo:
+        return None
+    if tokens[end].tag == "PRP":
+        return (end, end) if tokens[end].lower in _PRONOUNS else None
+    i = end
+    while i >= lo:
+        word = tokens[i]
+        previous = tokens[i - 1] if i - 1 >= lo else None
+        if word.tag in ("DT", "PDT", "PRP$") and previous is not None and previous.tag in _NOUN_TAGS:
+            i -= 1
+            break  # "the day | the Syrian opposition factions": a determiner after a noun starts the phrase
+        if word.tag in _NP_TAGS or word.text in ("&", "/", "(", ")") or word.tag in ("-LRB-", "-RRB-"):
+            i -= 1
+        elif word.lower in _NP_PREPOSITIONS and previous is not None and previous.tag in _NOUN_TAGS | {"NNPS"} \
+                and i < end and tokens[i + 1].tag in _NP_TAGS:
+            i -= 1
+        elif word.lower in ("and", "&") and previous is not None and previous.tag.startswith("NNP") \
+                and i < end and tokens[i + 1].tag.startswith("NNP"):
+            i -= 1
+        else:
+            break
+    start = i + 1
+    while start <= end and (tokens[start].tag in ("IN", "CC", "POS") or tokens[start].text in ("(", ")", "/")):
+        start += 1
+    if start > end or not any(t.tag in _NOUN_TAGS for t in tokens[start:end + 1]):
+        return None
+    return start, end
+
+
+def _with_relative_clause(tokens: list[Token], phrase: tuple[int, int], lo: int) -> tuple[int, int]:
+    """Extend "anonymity" back to "Officials who spoke on condition of anonymity" when a relative clause precedes."""
+    for j in range(phrase[0] - 1, max(lo, phrase[0] - 10) - 1, -1):
+        if tokens[j].tag in ("WP", "WDT") and j - 1 >= lo:
+            head = _noun_phrase_back(tokens, j - 1, lo)
+            if head is not None:
+                return head[0], phrase[1]
+        if tokens[j].text in ",;:" or tokens[j].text in _QUOTE_CHARS:
+            break
+    return phrase
+
+
+def _has_name(tokens: list[Token], phrase: tuple[int, int]) -> bool:
+    return any(t.tag.startswith("NNP") or t.tag == "PRP" for t in tokens[phrase[0]:phrase[1] + 1])
+
+
+def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = False) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start`` ("the Syrian Observatory for Human Rights", "AP", "he"), with an
+    appositive after a comma ("Maria Lopez, a nurse at the clinic"). ``subject``: the first noun phrase of a clause."""
+    tokens = ctx.tokens
+    i = start
+    if i < hi and tokens[i].tag == "PRP":
+        return (i, i) if tokens[i].lower in _PRONOUNS else None
+    while i < hi and (tokens[i].tag in _NP_TAGS or tokens[i].text in ("&", "/", "(", ")")
+                      or (tokens[i].lower in ("of", "for") and i > start and i + 1 < hi and tokens[i + 1].tag in _NP_TAGS)
+                      or (tokens[i].lower in ("and", "&") and i > start and i + 1 < hi and tokens[i + 1].tag.startswith("NNP")
+                          and tokens[i - 1].tag.startswith("NNP"))):
+        if tokens[i].text == ")" and not any(t.text == "(" for t in tokens[start:i]):
+            break
+        i += 1
+    end = i - 1
+    while end >= start and tokens[end].tag in ("IN", "CC", "DT", "POS") or end >= start and tokens[end].text in "(/&":
+        end -= 1
+    if end < start or not any(t.tag in _NOUN_TAGS for t in tokens[start:end + 1]):
+        return None
+    if not subject and end + 2 < hi and tokens[end + 1].text == "," and tokens[end + 2].tag in ("DT", "PRP$"):
+        appositive = _noun_phrase_after(ctx, end + 2, hi)
+        if appositive is not None:
+            end = appositive[1]
+    return start, end
+
+
+def _only_punctuation(ctx: _Context, lo: int, first: int) -> bool:
+    return all(not t.text[0].isalnum() for t in ctx.tokens[lo:first])
+
+
+# -- content -------------------------------------------------------------------------------------------------
+
+
+def _content_after(ctx: _Context, start: int, hi: int, entry: CueEntry) -> Span | None:
+    """What a cue introduces: a quote right after it, a that-clause, a to-infinitive (intent cues), or a clause."""
+    tokens = ctx.tokens
+    i = _skip_object(tokens, start, hi) if entry.listener else start
+    i = _skip_time(tokens, i, hi)
+    introduced = False
+    while i < hi and (tokens[i].text in (",", ":") or tokens[i].lower == "that"):
+        introduced = True
+        i += 1
+    if i >= hi:
+        return None
+    quote = ctx.quote_opened_by(tokens[i]) if tokens[i].text in _QUOTE_CHARS else None
+    if quote is not None:
+        return Span(quote.start, quote.end, ctx.text[quote.start:quote.end])
+    if tokens[i].lower == "to" and entry.content == "to":
+        i += 1
+    elif entry.content != "clause" and not introduced:
+        return None
+    return _clause(ctx, i, hi)
+
+
+def _skip_object(tokens: list[Token], i: int, hi: int) -> int:
+    """After a listener verb ("told reporters in a briefing on Friday"), the content starts after "that"."""
+    for j in range(i, hi):
+        if tokens[j].lower == "that" or tokens[j].text in (":",) or tokens[j].text in "“\"":
+            return j
+    return hi
+
+
+def _skip_time(tokens: list[Token], i: int, hi: int) -> int:
+    """Over a time phrase right after the cue ("said on Saturday that")."""
+    if i + 1 < hi and tokens[i].lower in ("on", "in", "late", "early", "last") and tokens[i + 1].lower in _TIME_WORDS:
+        return i + 2
+    return i
+
+
+def _content_before(ctx: _Context, lo: int, end: int) -> Span | None:
+    """The content of an inverted clause: the quote just before the cue, else the clause before it."""
+    tokens = ctx.tokens
+    if end <= lo:
+        return None
+    last = end - 1
+    while last >= lo and not tokens[last].text[0].isalnum() and tokens[last].text not in _CLOSING:
+        last -= 1
+    if last >= lo and tokens[last].text in _CLOSING:
+        quote = next((q for q in ctx.quotes if q.end <= tokens[last].start and not re.search(r"\w", ctx.text[q.end:tokens[last].start])), None)
+        if quote is not None:
+            return Span(quote.start, quote.end, ctx.text[quote.start:quote.end])
+    return _clause(ctx, lo, end)
+
+
+def _clause(ctx: _Context, first: int, hi: int) -> Span | None:
+    """The text from token ``first`` to the window's end, without joining punctuation at either edge."""
+    tokens = ctx.tokens[first:hi]
+    while tokens and tokens[-1].text in ".,;:!?" + "”\"’'»":
+        if tokens[-1].text in _CLOSING and any(t.text in "“\"‘'«" for t in tokens[:-1]):
+            break
+        tokens = tokens[:-1]
+    while tokens and tokens[0].text in ",;:":
+        tokens = tokens[1:]
+    if not tokens or not any(t.text[0].isalnum() for t in tokens):
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    return Span(start, end, ctx.text[start:end])
+
+
+def _attribution(ctx: _Context, cue: Cue, source: Source | None, content: Span | None) -> Attribution:
+    return Attribution(ctx.paragraph, cue, source, content, _quote_type(ctx, content))  # type: ignore[arg-type]
+
+
+def _quote_type(ctx: _Context, content: Span | None) -> str:
+    """direct: the content is a quote; mixed: a paraphrase with quoted fragments; indirect: no quote marks (a
+    quote around both cue and content, as in nested attribution, does not count)."""
+    if content is None:
+        return "none"
+    overlapping = [q for q in ctx.quotes if q.start < content.end and content.start < q.end]
+    if any(abs(q.start - content.start) <= 1 and abs(content.end - q.end) <= 1 for q in overlapping):
+        return "direct"
+    enclosing = [q for q in overlapping if q.start <= content.start and content.end <= q.end]
+    return "mixed" if len(overlapping) > len(enclosing) else "indirect"
+
+
+# -- sources -------------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -51,245 +462,32 @@ class SourceWord:
 
 
 @lru_cache(maxsize=1)
-def _cue_table() -> tuple[dict[str, CueEntry], re.Pattern[str]]:
-    forms: dict[str, CueEntry] = {}
-    for row in package_tsv("data", "cues.tsv"):
-        exclude = re.compile(row["not_before"]) if row["not_before"] else None
-        entry = CueEntry(row["cue"], row["class"], row["kind"], row["listener"] == "yes", exclude)
-        for form in row["forms"].split("|"):
-            forms[form.lower()] = entry
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives), re.I)
-    return forms, pattern
-
-
-@lru_cache(maxsize=1)
 def _source_words() -> tuple[SourceWord, ...]:
     rows = package_tsv("data", "sources.tsv")
-    words = [SourceWord(r["word"], r["type"], r["match"], int(r["priority"])) for r in rows]
-    return tuple(sorted(words, key=lambda w: w.priority))
+    return tuple(sorted((SourceWord(r["word"], r["type"], r["match"], int(r["priority"])) for r in rows),
+                        key=lambda w: w.priority))
 
 
-def find_attributions(
-    text: str,
-    paragraphs: tuple[Paragraph, ...],
-    sentences: tuple[Sentence, ...],
-    quotes: tuple[Quote, ...],
-) -> tuple[Attribution, ...]:
-    """Attribution relations of every sentence, with pronoun sources resolved, in text order."""
-    forms, pattern = _cue_table()
-    found: list[Attribution] = []
-    for sentence in sentences:
-        sentence_quotes = [q for q in quotes if q.paragraph == sentence.paragraph and _overlaps(q, sentence)]
-        taken = [(q.start, q.end) for q in sentence_quotes]
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            if any(start <= match.start() < end for start, end in taken):
-                continue  # inside a quote (the speaker's word) or inside the source of a cue already read
-            entry = forms[re.sub(r"\s+", " ", match.group().lower())]
-            attribution = _relation(text, sentence, sentence_quotes, match, entry)
-            if attribution is not None:
-                found.append(attribution)
-                if attribution.source is not None:
-                    taken.append((attribution.source.start, attribution.source.end))
-    return tuple(_resolve_pronouns(found))
+def _source(ctx: _Context, first: int, last: int) -> Source:
+    span = ctx.span(first, last)
+    return Source(span.start, span.end, span.text, source_type(span.text))  # type: ignore[arg-type]
 
 
-def _overlaps(quote: Quote, sentence: Sentence) -> bool:
-    return quote.start < sentence.end and sentence.start < quote.end
-
-
-def _relation(
-    text: str, sentence: Sentence, quotes: list[Quote], match: re.Match[str], entry: CueEntry
-) -> Attribution | None:
-    cue = Cue(match.start(), match.end(), match.group(), entry.cls)  # type: ignore[arg-type]
-    if entry.kind == "hedge":
-        return Attribution(sentence.paragraph, cue, None, None, "none")
-    if entry.kind == "phrase":
-        source = _source_after(text, match.end(), sentence.end)
-        content = _clause_around(text, sentence, match.start(), source.end if source else match.end())
-        return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
-    if not _is_verb_use(text, sentence, match):
-        return None
-    if entry.not_before is not None and entry.not_before.match(text, match.end(), sentence.end):
-        return None
-    quote_before = next((q for q in reversed(quotes) if q.end <= match.start()), None)
-    source = _source_before(text, sentence.start, match.start())
-    if source is not None:
-        content = _content_after(text, match.end(), sentence.end, quotes, listener=entry.listener)
-        if content is None:  # "…,” the army said" or "…, the army said": the content comes first
-            content = _content_before(text, sentence.start, source.start, quote_before)
-        return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
-    if _ends_with_comma_or_quote(text, sentence.start, match.start()):  # "…, said the Syrian Observatory"
-        source = _source_after(text, match.end(), sentence.end)
-        if source is not None:
-            content = _content_before(text, sentence.start, match.start(), quote_before)
-            return _with_quote_type(sentence.paragraph, cue, source, content, quotes)
-    return None
-
-
-def _is_verb_use(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
-    """Whether a cue word is used as a reporting verb, not as a noun ("the claim", "reports of") or a passive."""
-    word = match.group()
-    if word[0].isupper() and match.start() != sentence.start:
-        return False  # a capitalized word mid-sentence is a name ("the Department of State")
-    before = re.search(r"([\w’']+)\s+$", text[sentence.start:match.start()])
-    after = re.match(r"\s+([\w’']+)", text[match.end():sentence.end])
-    previous = before.group(1).lower() if before else ""
-    following = after.group(1).lower() if after else ""
-    forms, _ = _cue_table()
-    return previous not in _NOUN_MARKERS and following != "of" and following not in forms
-
-
-def _ends_with_comma_or_quote(text: str, start: int, end: int) -> bool:
-    return text[start:end].rstrip().endswith((",", "”", '"', "’"))
-
-
-def _content_before(text: str, sentence_start: int, end: int, quote_before: Quote | None) -> Span | None:
-    """The content that comes before its source and cue: the quote right before them, else the clause before."""
-    if quote_before is not None and not re.search(r"\w", text[quote_before.end:end]):
-        return Span(quote_before.start, quote_before.end, text[quote_before.start:quote_before.end])
-    return _span(text, sentence_start, end)
-
-
-def _with_quote_type(
-    paragraph: int, cue: Cue, source: Source | None, content: Span | None, quotes: list[Quote]
-) -> Attribution:
-    return Attribution(paragraph, cue, source, content, _quote_type(content, quotes))
-
-
-def _quote_type(content: Span | None, quotes: list[Quote]) -> str:
-    """direct: the content is a quote; mixed: a paraphrase with quoted fragments; indirect: no quote marks."""
-    if content is None:
-        return "none"
-    inside = [q for q in quotes if content.start <= q.start and q.end <= content.end]
-    if any(q.start - content.start <= 1 and content.end - q.end <= 1 for q in inside):
-        return "direct"
-    return "mixed" if inside else "indirect"
-
-
-def _source_before(text: str, lower: int, cue_start: int) -> Source | None:
-    """The source phrase that ends right before a verb cue: back to a clause word or punctuation.
-
-    An appositive closed by a comma ("Colonel X, the deputy head of Y, told") belongs to the source.
-    """
-    head = text[lower:cue_start]
-    closed = re.search(r",\s*$", head)
-    if closed:
-        head = head[: closed.start()]
-    words = list(re.finditer(r"[\w’'.&-]+|[,;:“”\"()—–]", head))
-    kept: list[re.Match[str]] = []
-    for token in reversed(words):
-        value = token.group()
-        if value in ",;:“”\"()—–" or value.lower() in _CLAUSE_WORDS:
-            break
-        kept.insert(0, token)
-    kept = _drop_adverbs(kept)
-    if not kept or not _looks_like_source(kept):
-        return None
-    start, end = lower + kept[0].start(), lower + kept[-1].end()
-    if closed:
-        start = _extend_appositive(text, lower, start, end)
-    return _source(text, start, end)
-
-
-def _drop_adverbs(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
-    """Adverbs between source and cue ("The AFP has bluntly said") belong to neither."""
-    while tokens and tokens[-1].group().lower().endswith("ly") and not tokens[-1].group()[0].isupper():
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _looks_like_source(tokens: list[re.Match[str]]) -> bool:
-    first = tokens[0].group()
-    if len(tokens) > 12:
-        return False
-    return first[0].isupper() or first.lower() in _DETERMINERS or len(tokens) == 1 and first.lower() in _PERSONAL
-
-
-def _extend_appositive(text: str, lower: int, start: int, end: int) -> int:
-    """Extend ``the deputy head of Y`` back over ``Colonel X,`` when the phrase is an appositive between commas."""
-    head = text[lower:start]
-    match = re.search(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*),\s*$", head)
-    if match and text[start:end].split()[0].lower() in _DETERMINERS:
-        return lower + match.start(1)
-    return start
-
-
-def _source_after(text: str, start: int, upper: int) -> Source | None:
-    """The source phrase right after a cue ("said the Syrian Observatory", "according to AP"): up to a comma,
-    the end of the sentence, or a clause word; at most 12 words."""
-    match = re.match(r"\s*([^,;:.!?“”\"]+)", text[start:upper])
-    if not match:
-        return None
-    words = list(re.finditer(r"\S+", match.group(1)))
-    kept = []
-    for i, word in enumerate(words[:12]):
-        value = word.group()
-        name_goes_on = value in ("and", "&") and i + 1 < len(words) and words[i + 1].group()[0].isupper()
-        if (value.lower() in _CLAUSE_WORDS or value.lower() in ("on", "in", "at", "to")) and not name_goes_on:
-            break
-        kept.append(word)
-    if not kept:
-        return None
-    offset = start + match.start(1)
-    return _source(text, offset + kept[0].start(), offset + kept[-1].end())
-
-
-def _source(text: str, start: int, end: int) -> Source | None:
-    start, end = strip_span(text, start, end)
-    if start >= end:
-        return None
-    phrase = text[start:end]
-    return Source(start, end, phrase, _source_type(phrase))  # type: ignore[arg-type]
-
-
-def _source_type(phrase: str) -> str:
-    """The type of the first source word found in the phrase (by priority); an acronym ("CSIS") is an
-    ``organization``, any other name a ``person``."""
+def source_type(phrase: str) -> str:
+    """The type of the first source word found in the phrase, by priority (``data/sources.tsv``); a lone pronoun is
+    a ``pronoun``, an acronym ("CSIS") an ``organization``, any other name a ``person``."""
+    if phrase.lower() in _PRONOUNS:
+        return "pronoun"
     lowered = phrase.lower()
     for entry in _source_words():
-        haystack, needle = (phrase, entry.word) if entry.match == "name" else (lowered, entry.word)
-        if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(needle), haystack):
-            if entry.type == "pronoun" and len(phrase.split()) > 1:
-                continue
+        haystack = phrase if entry.match == "name" else lowered
+        if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(entry.word), haystack):
             return entry.type
-    return "organization" if re.fullmatch(r"[A-Z]{2,}", phrase) else "person"
-
-
-def _content_after(text: str, start: int, upper: int, quotes: list[Quote], *, listener: bool) -> Span | None:
-    """The content after a cue, to the sentence end: a quote right after it, or the clause after "that".
-
-    After a listener verb ("told reporters in a briefing"), only a "that" clause is content.
-    """
-    following = next((q for q in quotes if q.start >= start and not re.search(r"\w", text[start:q.start - 1])), None)
-    if following is not None:
-        return Span(following.start, following.end, text[following.start:following.end])
-    pattern = r"[^.;:]*?\bthat\s+" if listener else r"[\s,:]*(?:that\s+)?"
-    match = re.match(pattern, text[start:upper])
-    if listener and not match:
-        return None
-    return _span(text, start + (match.end() if match else 0), upper)
-
-
-def _clause_around(text: str, sentence: Sentence, cue_start: int, source_end: int) -> Span | None:
-    """For "according to X": the content is the rest of the sentence, before or after the cue phrase."""
-    after = _span(text, source_end, sentence.end)
-    before = _span(text, sentence.start, cue_start)
-    candidates = [span for span in (after, before) if span is not None and re.search(r"\w{3}", span.text)]
-    return max(candidates, key=lambda s: s.end - s.start) if candidates else None
-
-
-def _span(text: str, start: int, end: int) -> Span | None:
-    """A content span without surrounding white space and the punctuation that joins it to the cue."""
-    while start < end and (text[start].isspace() or text[start] in ",;:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.?!"):
-        end -= 1
-    return Span(start, end, text[start:end]) if start < end else None
+    return "organization" if re.fullmatch(r"[A-Z]{2,}", phrase) or re.search(r"\([A-Z]{2,}\)", phrase) else "person"
 
 
 def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
-    """Point each pronoun source at the most recent named source of a compatible kind (person for he/she)."""
+    """Point each pronoun source at the most recent named source of a compatible kind (a person for he/she)."""
     resolved: list[Attribution] = []
     last_person: Source | None = None
     last_other: Source | None = None
@@ -302,7 +500,7 @@ def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)
         elif source is not None and _is_named_person(source):
             last_person = source
-        elif source is not None and source.type not in ("person", "anonymous", "document", "social_media"):
+        elif source is not None and source.type not in ("person", "anonymous", "social_media"):
             last_other = source
         resolved.append(attribution)
     return resolved
@@ -310,5 +508,6 @@ def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
 
 def _is_named_person(source: Source) -> bool:
     """A source that names someone ("Colonel Oleg Ignasyuk, …", "Resul Serdar"), not a body ("The army")."""
-    first = source.text.split()[0]
-    return source.type in ("person", "official", "military", "media") and first[0].isupper() and first.lower() not in _DETERMINERS and len(re.findall(r"\b[A-Z][a-z]", source.text)) >= 2
+    words = source.text.split(",")[0].split()
+    names = [w for w in words if w[:1].isupper()]
+    return source.type in ("person", "official", "military", "media") and len(names) >= 2 and words[0].lower() not in ("the", "a", "an")

@@ -78,9 +78,12 @@ def test_it_resolves_to_the_last_named_body():
     assert pronoun.resolved.text == "The army"
 
 
-def test_cue_word_inside_a_quote_is_not_an_attribution():
-    found = relations("“They said nothing,” the coach said.")
-    assert [(cue, source) for cue, _, source, *_ in found] == [("said", "the coach")]
+def test_nested_attribution_is_read_within_the_quote():
+    found = relations("The union wrote that “managers said the plant would stay open.”")
+    assert [(cue, source, content, quote) for cue, _, source, _, content, quote in found] == [
+        ("wrote", "The union", "managers said the plant would stay open.", "direct"),
+        ("said", "managers", "the plant would stay open", "indirect"),
+    ]
 
 
 def test_seed_ignasyuk_and_he_added_twin_on_the_seed():

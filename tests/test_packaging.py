@@ -63,7 +63,11 @@ def test_pyproject_and_environment_list_the_same_dependencies(pyproject):
     environment = yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
     conda = {requirement_name(spec) for spec in environment["dependencies"] if isinstance(spec, str)}
     conda -= {"python", "pip"}
-    assert runtime == conda
+    pip_section = next(spec["pip"] for spec in environment["dependencies"] if isinstance(spec, dict))
+    assert pip_section[-1] == "-e ."  # the package itself, last
+    from_pip = {requirement_name(spec) for spec in pip_section[:-1]}
+    assert not conda & from_pip, "a dependency is listed twice"
+    assert runtime == conda | from_pip
     assert "vadersentiment" in runtime
 
 

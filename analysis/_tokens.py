@@ -1,0 +1,71 @@
+"""Tokens with offsets and part-of-speech tags, for the decisions that need them (attribution, loaded language).
+
+The tagger is NLTK's averaged perceptron with the weights shipped in the ``textblob-aptagger`` package (a pickle of
+weights, tag dictionary and classes; the package's own module no longer imports). It costs several times VADER, so
+callers tag only the sentences where a decision needs it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from nltk.tag.perceptron import PerceptronTagger
+
+#: Words (with inner hyphens, periods and apostrophes), a possessive ``’s`` apart, an abbreviation before a name
+#: ("Gen. Smith", "U.S."; tokens are read within one sentence), or one other character.
+_TOKEN_RE = re.compile(
+    r"\w+(?:[-.]\w+)*(?=[’']s\b)|[’']s\b|[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w+(?:[-'’.&]\w+)*\.?(?<=\b[A-Z]\.)"
+    r"|\w+(?:[-'’.&]\w+)*|\S"
+)
+#: How the tagger's training text wrote quote marks.
+_PTB = {"“": "``", "”": "''", '"': "''", "‘": "`", "’": "'", "’s": "'s", "—": "--", "–": "--"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of the text: ``text[start:end]``, with its part-of-speech tag (Penn Treebank)."""
+
+    start: int
+    end: int
+    text: str
+    tag: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> PerceptronTagger:
+    spec = importlib.util.find_spec("textblob_aptagger")  # located, not imported: its module no longer imports
+    folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
+    data = (folder / "trontagger-0.1.0.pickle").read_bytes()
+    weights, tagdict, classes = pickle.loads(data)  # noqa: S301 - the weights of a declared dependency
+    tagger = PerceptronTagger(load=False)
+    tagger.model.weights = weights
+    tagger.tagdict = tagdict
+    tagger.classes = tagger.model.classes = set(classes)
+    return tagger
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The untagged tokens of ``text[start:end]``."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+def tag(tokens: list[Token]) -> list[Token]:
+    """The tokens with their part-of-speech tags."""
+    if not tokens:
+        return []
+    tagged = _tagger().tag([_PTB.get(t.text, t.text) for t in tokens])
+    return [Token(t.start, t.end, t.text, _corrected(t.text, pos)) for t, (_, pos) in zip(tokens, tagged)]
+
+
+def _corrected(word: str, pos: str) -> str:
+    """An all-capital word read as a pronoun is a name ("US reports", not "us")."""
+    return "NNP" if pos == "PRP" and len(word) > 1 and word.isupper() else pos
