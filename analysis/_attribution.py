@@ -33,7 +33,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _AUXILIARIES = frozenset(
     "has have had is was were are be been being did does do will would could can may might should must shall "
     "also later earlier again then now previously already repeatedly still just not n't never once first last "
-    "additionally further having".split()
+    "additionally further having today yesterday tonight".split()
 )
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "PRP"})
 #: Tags a noun phrase may hold (with "of"/"for"… and "and" between names handled apart).
@@ -43,6 +43,8 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning "
     "afternoon evening night weekend".split()
 )
+#: Words that open an unnamed group of sources.
+_QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
 _QUOTE_CHARS = "\"“”‘’'«»„"
 _CLOSING = "”\"’'»"
 
@@ -61,9 +63,9 @@ class CueEntry:
 
 @dataclass(frozen=True)
 class CueTable:
-    """Cue words by their lower-case token sequence, and the adverbs that colour a cue."""
+    """Cue words by their lower-case token sequence (a word may be a verb and a noun cue), and cue adverbs."""
 
-    sequences: dict[tuple[str, ...], CueEntry]
+    sequences: dict[tuple[str, ...], tuple[CueEntry, ...]]
     longest: int
     adverbs: dict[str, str]
     prefilter: re.Pattern[str]
@@ -72,7 +74,7 @@ class CueTable:
 @lru_cache(maxsize=1)
 def cue_table() -> CueTable:
     """The cues of ``data/cues.tsv`` with every inflected form of the verbs."""
-    sequences: dict[tuple[str, ...], CueEntry] = {}
+    sequences: dict[tuple[str, ...], list[CueEntry]] = {}
     adverbs: dict[str, str] = {}
     for row in package_tsv("data", "cues.tsv"):
         entry = CueEntry(row["cue"], row["class"], row["kind"], row["content"], row["listener"] == "yes",
@@ -84,20 +86,20 @@ def cue_table() -> CueTable:
         if entry.kind == "verb":
             pasts = tuple(row["past"].split("|")) if row["past"] else ()
             for form in verb_forms(words[0], pasts):
-                sequences[(form, *words[1:])] = entry
+                sequences.setdefault((form, *words[1:]), []).append(entry)
         else:
-            sequences[words] = entry
+            sequences.setdefault(words, []).append(entry)
     first_words = sorted({seq[0] for seq in sequences}, key=len, reverse=True)
-    prefilter = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, first_words)), re.IGNORECASE)
-    return CueTable(sequences, max(len(s) for s in sequences), adverbs, prefilter)
+    prefilter = re.compile(r"\b(?:%s)\b|^[^\n:]{2,60}:" % "|".join(map(re.escape, first_words)), re.IGNORECASE | re.MULTILINE)
+    return CueTable({k: tuple(v) for k, v in sequences.items()}, max(len(k) for k in sequences), adverbs, prefilter)
 
 
 @dataclass
 class _Context:
-    """One sentence being read: the text, its tagged tokens, and the direct quotes over it."""
+    """One sentence being read: the text, its tagged tokens, the direct quotes over it, and where its paragraph starts."""
 
     text: str
-    paragraph: int
+    paragraph: Paragraph
     tokens: list[Token]
     quotes: list[Quote]
 
@@ -124,23 +126,28 @@ def find_attributions(
     by_paragraph: dict[int, list[Quote]] = {}
     for quote in quotes:
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
+    paragraph_at = {p.index: p for p in paragraphs}
     found: list[Attribution] = []
     for sentence in sentences:
         if not table.prefilter.search(text, sentence.start, sentence.end):
             continue
         tokens = tag(tokenize(text, sentence.start, sentence.end))
-        context = _Context(text, sentence.paragraph, tokens, by_paragraph.get(sentence.paragraph, []))
+        context = _Context(text, paragraph_at[sentence.paragraph], tokens, by_paragraph.get(sentence.paragraph, []))
         found.extend(_sentence_attributions(context, table))
     return tuple(_resolve_pronouns(found))
 
 
 def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
-    found = []
+    found: list[Attribution] = []
     taken: set[int] = set()
-    for first, last, entry in _cue_matches(ctx, table):
+    speaker = _speaker_label(ctx)
+    if speaker is not None:
+        found.append(speaker)
+        taken |= {i for i, t in enumerate(ctx.tokens) if t.end <= speaker.cue.end}
+    for first, last, entries in _cue_matches(ctx, table):
         if taken & set(range(first, last + 1)):
             continue
-        relation = _relation(ctx, first, last, entry, table)
+        relation = next((r for e in entries if (r := _relation(ctx, first, last, e, table, found)) is not None), None)
         if relation is not None:
             found.append(relation)
             taken |= set(range(first, last + 1))
@@ -149,26 +156,56 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
     return sorted(found, key=lambda a: a.cue.start)
 
 
-def _cue_matches(ctx: _Context, table: CueTable) -> list[tuple[int, int, CueEntry]]:
-    """Every cue word or phrase of the sentence as token ranges, longest first where they start together."""
+def _cue_matches(ctx: _Context, table: CueTable) -> list[tuple[int, int, tuple[CueEntry, ...]]]:
+    """Every cue word or phrase of the sentence as token ranges, the longest where several start together."""
     words = [t.lower for t in ctx.tokens]
     matches = []
     i = 0
     while i < len(words):
         for size in range(min(table.longest, len(words) - i), 0, -1):
-            entry = table.sequences.get(tuple(words[i:i + size]))
-            if entry is not None:
-                matches.append((i, i + size - 1, entry))
+            entries = table.sequences.get(tuple(words[i:i + size]))
+            if entries is not None:
+                matches.append((i, i + size - 1, entries))
                 i += size - 1
                 break
         i += 1
     return matches
 
 
+def _speaker_label(ctx: _Context) -> Attribution | None:
+    """A transcript or interview turn: "ANN BRODY, HOST: …" or "Dana Flores: …" opening a paragraph."""
+    tokens = ctx.tokens
+    if not tokens or tokens[0].start != ctx.paragraph.start:
+        return None
+    colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(tokens):
+        return None
+    label = tokens[:colon]
+    words = [t for t in label if t.text[0].isalpha()]
+    if not words or not all(t.text[0].isupper() for t in words) or any(t.tag.startswith("VB") for t in label):
+        return None
+    if not any(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 3:
+        return None
+    cue = Cue(tokens[colon].start, tokens[colon].end, ":", "neutral")
+    end = ctx.paragraph.end
+    content = _trimmed_span(ctx.text, tokens[colon].end, end)
+    source = _source(ctx, 0, colon - 1)
+    return Attribution(ctx.paragraph.index, cue, source, content, "direct" if content else "none")
+
+
+def _trimmed_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
+        end -= 1
+    return Span(start, end, text[start:end]) if start < end else None
+
+
 # -- one relation ------------------------------------------------------------------------------------------
 
 
-def _relation(ctx: _Context, first: int, last: int, entry: CueEntry, table: CueTable) -> Attribution | None:
+def _relation(ctx: _Context, first: int, last: int, entry: CueEntry, table: CueTable,
+              earlier: list[Attribution]) -> Attribution | None:
     tokens = ctx.tokens
     if entry.not_before is not None and entry.not_before.match(ctx.text, tokens[last].end):
         return None
@@ -176,7 +213,7 @@ def _relation(ctx: _Context, first: int, last: int, entry: CueEntry, table: CueT
     cue_first, cls = _coloured(ctx, first, last, entry, table)
     cue = Cue(tokens[cue_first].start, tokens[last].end, ctx.text[tokens[cue_first].start:tokens[last].end], cls)  # type: ignore[arg-type]
     if entry.kind == "hedge":
-        return Attribution(ctx.paragraph, cue, None, None, "none")
+        return Attribution(ctx.paragraph.index, cue, None, None, "none")
     if entry.kind == "passive":
         return _attribution(ctx, cue, None, _content_after(ctx, last + 1, hi, entry))
     if entry.kind == "phrase":
@@ -186,17 +223,24 @@ def _relation(ctx: _Context, first: int, last: int, entry: CueEntry, table: CueT
         content = _content_after(ctx, source[1] + 1, hi, entry) if first == lo or _only_punctuation(ctx, lo, first) \
             else _content_before(ctx, lo, first)
         return _attribution(ctx, cue, _source(ctx, *source), content)
+    if entry.kind == "noun":
+        return _noun_relation(ctx, cue, first, last, entry, lo, hi)
     if entry.kind == "verb" and not _is_verb(tokens, first):
         return None
-    return _verb_relation(ctx, cue, cue_first, last, entry, lo, hi)
+    if entry.kind == "verb" and last + 1 < hi and tokens[last + 1].lower == "by" and tokens[first].tag == "VBN":
+        return _passive_relation(ctx, cue, first, last, lo, hi)
+    return _verb_relation(ctx, cue, cue_first, last, entry, lo, hi, earlier)
 
 
-def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEntry, lo: int, hi: int) -> Attribution | None:
+def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEntry, lo: int, hi: int,
+                   earlier: list[Attribution]) -> Attribution | None:
     tokens = ctx.tokens
     before = _skip_back(tokens, first - 1, lo)
     subject = _subject_before(ctx, before, lo)
+    if subject is None and before >= lo and tokens[before].lower in ("and", "but", "or"):
+        subject = _shared_subject(ctx, before, lo, earlier)  # "… confirmed A but denied B"
     if subject is not None:
-        if _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener):  # "…, CSIS says, despite …" / "…,” the army said."
+        if _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener):  # "…, CSIS says, despite …"
             content = _content_before(ctx, lo, subject[0])
         else:
             content = _content_after(ctx, last + 1, hi, entry)
@@ -207,17 +251,65 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
         source = _noun_phrase_after(ctx, last + 1, hi)
         if source is not None and _ends_clause(tokens, source[1] + 1, hi):
             return _attribution(ctx, cue, _source(ctx, *source), _content_before(ctx, lo, before + 1))
-    if tokens[first].tag == "VBG":  # "…, vowing to …": the subject of the sentence
-        subject = _noun_phrase_after(ctx, lo, first, subject=True)
+    if tokens[first].tag == "VBG":  # "…, vowing to …", "…, adding that …": the speaker of the sentence
+        subject = _shared_subject(ctx, before, lo, earlier)
         content = _content_after(ctx, last + 1, hi, entry)
         if subject is not None and content is not None:
             return _attribution(ctx, cue, _source(ctx, *subject), content)
     return None
 
 
+def _shared_subject(ctx: _Context, before: int, lo: int, earlier: list[Attribution]) -> tuple[int, int] | None:
+    """The subject a second verb shares: the source of the last relation of this sentence, else its first noun phrase."""
+    tokens = ctx.tokens
+    sentence_start = tokens[lo].start
+    for relation in reversed(earlier):
+        if relation.source is not None and relation.cue.start >= sentence_start and relation.cue.end <= tokens[before].start:
+            indexes = [i for i, t in enumerate(tokens) if relation.source.start <= t.start < relation.source.end]
+            if indexes:
+                return indexes[0], indexes[-1]
+    return _noun_phrase_after(ctx, _after_dateline(tokens, lo, before), before, subject=True)
+
+
+def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
+    """Past a dateline ("LONDON (Reuters) —") at the start of a sentence."""
+    for i in range(lo, min(hi, lo + 10)):
+        if tokens[i].text in ("—", "--", "–"):
+            return i + 1
+    return lo
+
+
+def _passive_relation(ctx: _Context, cue: Cue, first: int, last: int, lo: int, hi: int) -> Attribution | None:
+    """"… first reported by local media": the agent after "by" is the source, the phrase before the cue the content."""
+    tokens = ctx.tokens
+    if last + 1 >= hi or tokens[last + 1].lower != "by":
+        return None
+    source = _noun_phrase_after(ctx, last + 2, hi)
+    content = _noun_phrase_back(tokens, _skip_back(tokens, first - 1, lo), lo)
+    if source is None:
+        return None
+    return _attribution(ctx, cue, _source(ctx, *source), ctx.span(*content) if content else None)
+
+
+def _noun_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEntry, lo: int, hi: int) -> Attribution | None:
+    """"Feld’s claim that …": a noun cue before "that"; its possessor is the source."""
+    tokens = ctx.tokens
+    if not tokens[first].tag.startswith("NN") or last + 1 >= hi or tokens[last + 1].lower != "that":
+        return None
+    content = _content_after(ctx, last + 1, hi, entry)
+    if content is None:
+        return None
+    source = None
+    if first - 1 >= lo and tokens[first - 1].tag == "POS":
+        phrase = _noun_phrase_back(tokens, first - 2, lo)
+        source = _source(ctx, *phrase) if phrase is not None else None
+    return _attribution(ctx, cue, source, content)
+
+
 def _parenthetical(ctx: _Context, subject_first: int, cue_last: int, lo: int, hi: int, *, listener: bool) -> bool:
     """A source and cue set off after their content: a comma or quote before the source, and after the cue only a
-    time phrase, a comma or the sentence end (after a listener verb: no that-clause, colon or quote)."""
+    time phrase, a prepositional phrase, a comma or the sentence end (after a listener verb: no that-clause,
+    colon or quote)."""
     tokens = ctx.tokens
     if subject_first <= lo or not (tokens[subject_first - 1].text == "," or tokens[subject_first - 1].text in _CLOSING):
         return False
@@ -225,9 +317,21 @@ def _parenthetical(ctx: _Context, subject_first: int, cue_last: int, lo: int, hi
 
 
 def _ends_clause(tokens: list[Token], i: int, hi: int) -> bool:
-    """Nothing but a time phrase or a place ("on Friday", "in a statement") before a comma or the sentence end."""
-    i = _skip_time(tokens, i, hi)
-    return i >= hi or tokens[i].text in ".,;:!?" + _CLOSING or tokens[i].lower in ("on", "in", "at", "last", "this", "late")
+    """Nothing but time and prepositional phrases ("on Friday", "for the majority") before a comma or the end."""
+    i = _skip_prepositional(tokens, _skip_time(tokens, i, hi), hi)
+    return i >= hi or tokens[i].text in ".,;:!?" + _CLOSING
+
+
+def _skip_prepositional(tokens: list[Token], i: int, hi: int) -> int:
+    """Over prepositional phrases ("on social media", "in a statement", "for the majority") and time phrases."""
+    while i < hi and tokens[i].tag == "IN" and tokens[i].lower not in ("that", "if", "because", "as", "while"):
+        j = i + 1
+        while j < hi and (tokens[j].tag in _NP_TAGS or tokens[j].lower in ("of", "'s", "’s")):
+            j += 1
+        if j == i + 1:
+            break
+        i = _skip_time(tokens, j, hi)
+    return i
 
 
 def _window(ctx: _Context, first: int) -> tuple[int, int]:
@@ -254,7 +358,7 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
     if not pos.startswith("VB"):
         return False
     if pos == "VBN" and i > 0 and tokens[i - 1].lower in ("was", "were", "been", "be", "is", "are", "being"):
-        return False
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "by"
     return True
 
 
@@ -272,16 +376,24 @@ def _skip_back(tokens: list[Token], i: int, lo: int) -> int:
 
 
 def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
-    """The subject ending at ``end``: a noun phrase, with an appositive closed by a comma and a relative clause."""
+    """The subject ending at ``end``: a noun phrase, with an appositive or a relative clause set off by commas
+    ("Colonel X, the deputy head of Y, told"; "Doctors Without Borders, which runs clinics, said"), or the noun
+    phrase before a relative pronoun ("a survey that found")."""
     tokens = ctx.tokens
     if end < lo:
         return None
-    if tokens[end].text == ",":  # "Colonel X, the deputy head of Y, told"
-        inner = _noun_phrase_back(tokens, end - 1, lo)
-        if inner is None or inner[0] - 1 < lo or tokens[inner[0] - 1].text != ",":
+    if tokens[end].text == ",":
+        opening = next((j for j in range(end - 1, max(lo, end - 20) - 1, -1) if tokens[j].text in (",", "“", '"', "”")), None)
+        if opening is None or tokens[opening].text != "," or opening == end - 1:
             return None
-        head = _noun_phrase_back(tokens, inner[0] - 2, lo)
-        return (head[0], end - 1) if head is not None and _has_name(tokens, head) else None
+        inner = tokens[opening + 1]
+        apposition = inner.tag in ("DT", "PRP$", "WP", "WDT", "CD", "NNP", "JJ", "NN") or inner.lower in ("who", "which")
+        head = _noun_phrase_back(tokens, opening - 1, lo)
+        if not apposition or head is None or not (_has_name(tokens, head) or tokens[head[0]].tag == "DT"):
+            return None
+        return head[0], end - 1
+    if tokens[end].tag in ("WDT", "WP") and end - 1 >= lo:  # "a 2023 district survey that found"
+        return _noun_phrase_back(tokens, end - 1, lo)
     phrase = _noun_phrase_back(tokens, end, lo)
     if phrase is None:
         return None
@@ -358,7 +470,17 @@ def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = Fa
         appositive = _noun_phrase_after(ctx, end + 2, hi)
         if appositive is not None:
             end = appositive[1]
+    if not subject and end + 1 < hi and tokens[end + 1].lower in ("who", "which"):  # "…, a neurologist who was …"
+        end = _last_word(tokens, hi)
     return start, end
+
+
+def _last_word(tokens: list[Token], hi: int) -> int:
+    """The last token of the window that is not closing punctuation."""
+    end = hi - 1
+    while end > 0 and not tokens[end].text[0].isalnum():
+        end -= 1
+    return end
 
 
 def _only_punctuation(ctx: _Context, lo: int, first: int) -> bool:
@@ -369,13 +491,16 @@ def _only_punctuation(ctx: _Context, lo: int, first: int) -> bool:
 
 
 def _content_after(ctx: _Context, start: int, hi: int, entry: CueEntry) -> Span | None:
-    """What a cue introduces: a quote right after it, a that-clause, a to-infinitive (intent cues), or a clause."""
+    """What a cue introduces: a quote right after it, a that-clause, a clause with no "that" ("confirmed it would
+    close"), a to-infinitive (intent cues), an object with "as" ("dismissed it as …"), or any clause (``content``
+    column "clause"). Time and prepositional phrases before it are skipped ("wrote on social media that")."""
     tokens = ctx.tokens
     i = _skip_object(tokens, start, hi) if entry.listener else start
-    i = _skip_time(tokens, i, hi)
+    i = _skip_prepositional(tokens, _skip_time(tokens, i, hi), hi)
+    i = _to_complementizer(tokens, i, hi)
     introduced = False
     while i < hi and (tokens[i].text in (",", ":") or tokens[i].lower == "that"):
-        introduced = True
+        introduced = introduced or tokens[i].text == ":" or tokens[i].lower == "that" and _complementizer(tokens, i, hi)
         i += 1
     if i >= hi:
         return None
@@ -384,17 +509,64 @@ def _content_after(ctx: _Context, start: int, hi: int, entry: CueEntry) -> Span 
         return Span(quote.start, quote.end, ctx.text[quote.start:quote.end])
     if tokens[i].lower == "to" and entry.content == "to":
         i += 1
-    elif entry.content != "clause" and not introduced:
+    elif entry.content != "clause" and not introduced and not _starts_clause(tokens, i, hi) \
+            and not _object_as(tokens, i, hi):
         return None
     return _clause(ctx, i, hi)
 
 
-def _skip_object(tokens: list[Token], i: int, hi: int) -> int:
-    """After a listener verb ("told reporters in a briefing on Friday"), the content starts after "that"."""
-    for j in range(i, hi):
-        if tokens[j].lower == "that" or tokens[j].text in (":",) or tokens[j].text in "“\"":
+def _complementizer(tokens: list[Token], i: int, hi: int) -> bool:
+    """"that" opening a clause, not a pronoun ("not expecting that to change")."""
+    return i + 1 < hi and tokens[i + 1].lower != "to" and tokens[i + 1].text not in ".,;:!?"
+
+
+def _to_complementizer(tokens: list[Token], i: int, hi: int) -> int:
+    """Past a short run of words without a verb or punctuation before "that" ("ruled 6 to 3 on Thursday that")."""
+    for j in range(i, min(hi, i + 8)):
+        if tokens[j].lower == "that":
             return j
+        if tokens[j].tag.startswith("VB") or tokens[j].tag == "MD" or not tokens[j].text[0].isalnum():
+            break
+    return i
+
+
+def _starts_clause(tokens: list[Token], i: int, hi: int) -> bool:
+    """A subject and its verb start at ``i`` ("it would close", "the participants were", "HTS gunmen moving")."""
+    if i >= hi or tokens[i].tag not in _NP_TAGS | {"PRP", "EX"}:
+        return False
+    for j in range(i + 1, min(hi, i + 9)):
+        if tokens[j].tag.startswith("VB") or tokens[j].tag == "MD":
+            return tokens[j].tag != "VBN" or tokens[j - 1].tag in ("VBZ", "VBD", "VBP", "MD")
+        if tokens[j].tag not in _NP_TAGS | {"IN", "CC", "PRP", "RB"} and tokens[j].text not in ("-",):
+            return False
+    return False
+
+
+def _object_as(tokens: list[Token], i: int, hi: int) -> bool:
+    """An object described "as" something ("dismissed the findings as outdated", "blasted ref Dean as “a disgrace”")."""
+    return any(t.lower == "as" for t in tokens[i + 1:min(hi, i + 8)]) and tokens[i].tag in _NP_TAGS | {"PRP"}
+
+
+def _skip_object(tokens: list[Token], i: int, hi: int) -> int:
+    """After a listener verb ("told reporters in a briefing on Friday"), the content starts at "that", a colon or a
+    quote, or at a clause right after the listener ("told SunSport Bellini will write")."""
+    for j in range(i, hi):
+        if tokens[j].lower == "that" or tokens[j].text in (":", "“", '"'):
+            return j
+    listener = _noun_phrase_span(tokens, i, hi)
+    if listener is not None and _starts_clause(tokens, listener + 1, hi):
+        return listener + 1
     return hi
+
+
+def _noun_phrase_span(tokens: list[Token], i: int, hi: int) -> int | None:
+    """The last token of a short listener phrase at ``i`` ("him", "SunSport", "the Daily News")."""
+    if i < hi and tokens[i].tag == "PRP":
+        return i
+    j = i
+    while j < hi and j < i + 4 and (tokens[j].tag in ("DT", "NNP", "NNPS") or tokens[j].tag == "NNS" and j == i):
+        j += 1
+    return j - 1 if j > i else None
 
 
 def _skip_time(tokens: list[Token], i: int, hi: int) -> int:
@@ -435,7 +607,7 @@ def _clause(ctx: _Context, first: int, hi: int) -> Span | None:
 
 
 def _attribution(ctx: _Context, cue: Cue, source: Source | None, content: Span | None) -> Attribution:
-    return Attribution(ctx.paragraph, cue, source, content, _quote_type(ctx, content))  # type: ignore[arg-type]
+    return Attribution(ctx.paragraph.index, cue, source, content, _quote_type(ctx, content))  # type: ignore[arg-type]
 
 
 def _quote_type(ctx: _Context, content: Span | None) -> str:
@@ -479,11 +651,18 @@ def source_type(phrase: str) -> str:
     if phrase.lower() in _PRONOUNS:
         return "pronoun"
     lowered = phrase.lower()
+    named = re.search(r"\b[A-Z]", phrase[1:]) is not None
+    if lowered.split()[0] in _QUANTIFIERS and not named:
+        return "anonymous"  # "Some scientists", "Several parents": unnamed
+    if re.fullmatch(r"[A-Z]{2,}", phrase) or re.search(r"\([A-Z]{2,}\)", phrase):
+        return "organization"  # "CSIS", "Armed Conflict Location & Event Data (ACLED)"
     for entry in _source_words():
         haystack = phrase if entry.match == "name" else lowered
         if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(entry.word), haystack):
             return entry.type
-    return "organization" if re.fullmatch(r"[A-Z]{2,}", phrase) or re.search(r"\([A-Z]{2,}\)", phrase) else "person"
+    if not named and re.search(r"[a-z]s$", lowered.split(",")[0]):
+        return "anonymous"  # "the doctors", "critics": an unnamed group of people
+    return "person"
 
 
 def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:

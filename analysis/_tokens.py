@@ -62,10 +62,17 @@ def tag(tokens: list[Token]) -> list[Token]:
     """The tokens with their part-of-speech tags."""
     if not tokens:
         return []
-    tagged = _tagger().tag([_PTB.get(t.text, t.text) for t in tokens])
-    return [Token(t.start, t.end, t.text, _corrected(t.text, pos)) for t, (_, pos) in zip(tokens, tagged)]
+    tagged = [pos for _, pos in _tagger().tag([_PTB.get(t.text, t.text) for t in tokens])]
+    following = [*tagged[1:], "."]
+    return [Token(t.start, t.end, t.text, _corrected(t.text, pos, after)) for t, pos, after in zip(tokens, tagged, following)]
 
 
-def _corrected(word: str, pos: str) -> str:
-    """An all-capital word read as a pronoun is a name ("US reports", not "us")."""
-    return "NNP" if pos == "PRP" and len(word) > 1 and word.isupper() else pos
+def _corrected(word: str, pos: str, after: str) -> str:
+    """Names the tagger misreads: an all-capital word read as a pronoun ("US reports", not "us"); a capitalized word
+    read as an adverb or a base verb ("Fischer admits"); a capitalized adjective heading its phrase ("The Italian,")."""
+    if pos == "PRP" and len(word) > 1 and word.isupper():
+        return "NNP"
+    titled = word[:1].isupper() and word[1:2].islower()
+    if titled and (pos in ("RB", "VB", "VBP") or pos == "JJ" and not after.startswith(("NN", "JJ"))):
+        return "NNP"
+    return pos
