@@ -45,7 +45,7 @@ _TIME_WORDS = frozenset(
 )
 #: Words that open an unnamed group of sources.
 _QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
-_QUOTE_CHARS = "\"“”‘’'«»„"
+_QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
 
 
@@ -102,6 +102,7 @@ class _Context:
     paragraph: Paragraph
     tokens: list[Token]
     quotes: list[Quote]
+    following: list[Quote]
 
     def span(self, first: int, last: int) -> Span:
         start, end = self.tokens[first].start, self.tokens[last].end
@@ -110,9 +111,31 @@ class _Context:
     def quote_at(self, offset: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= offset < q.end), None)
 
+    def whole_quote(self, quote: Quote) -> Span:
+        """A quote with its continuation in the next paragraphs (one quote over several paragraphs) as one span."""
+        current = quote
+        for later in self.following:
+            if later.start <= current.end:
+                continue
+            between = self.text[current.end:later.start]
+            if current.warning is not None or later.paragraph != current.paragraph + 1 \
+                    or between.strip(" \n\u00a0" + _QUOTE_CHARS) or self._followed_by_cue(later):
+                break
+            current = later
+        return Span(quote.start, current.end, self.text[quote.start:current.end])
+
+    def _followed_by_cue(self, quote: Quote) -> bool:
+        """A quote followed in its own sentence by a cue ("“…,” an opposition delegate replied") is another
+        speaker's, not the continuation of an earlier quote."""
+        line_end = self.text.find("\n", quote.end)
+        rest = self.text[quote.end:line_end if line_end >= 0 else len(self.text)].lstrip(" " + _QUOTE_CHARS)
+        sentence = rest.split(".")[0]
+        same_sentence = sentence[:1] == "," or sentence[:1].islower()
+        return same_sentence and cue_table().prefilter.search(sentence) is not None
+
     def quote_opened_by(self, mark: Token) -> Quote | None:
         """The quote whose opening mark is ``mark``."""
-        return next((q for q in self.quotes if mark.end <= q.start and not self.text[mark.end:q.start].strip()), None)
+        return next((q for q in self.quotes if mark.end <= q.start and not self.text[mark.end:q.start].strip(" `")), None)
 
 
 def find_attributions(
@@ -132,7 +155,7 @@ def find_attributions(
         if not table.prefilter.search(text, sentence.start, sentence.end):
             continue
         tokens = tag(tokenize(text, sentence.start, sentence.end))
-        context = _Context(text, paragraph_at[sentence.paragraph], tokens, by_paragraph.get(sentence.paragraph, []))
+        context = _Context(text, paragraph_at[sentence.paragraph], tokens, by_paragraph.get(sentence.paragraph, []), list(quotes))
         found.extend(_sentence_attributions(context, table))
     return tuple(_resolve_pronouns(found))
 
@@ -426,7 +449,10 @@ def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int]
     start = i + 1
     while start <= end and (tokens[start].tag in ("IN", "CC", "POS") or tokens[start].text in ("(", ")", "/")):
         start += 1
-    if start > end or not any(t.tag in _NOUN_TAGS for t in tokens[start:end + 1]):
+    if start > end:
+        return None
+    if not any(t.tag in _NOUN_TAGS for t in tokens[start:end + 1]) and not (
+            tokens[end].tag == "JJ" and end > start and tokens[start].tag == "DT"):  # "The general", "The accused"
         return None
     return start, end
 
@@ -456,6 +482,7 @@ def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = Fa
         return (i, i) if tokens[i].lower in _PRONOUNS else None
     while i < hi and (tokens[i].tag in _NP_TAGS or tokens[i].text in ("&", "/", "(", ")")
                       or (tokens[i].lower in ("of", "for") and i > start and i + 1 < hi and tokens[i + 1].tag in _NP_TAGS)
+                      or (tokens[i].lower in ("in", "at", "from") and i > start and _name_follows(tokens, i + 1, hi))
                       or (tokens[i].lower in ("and", "&") and i > start and i + 1 < hi and tokens[i + 1].tag.startswith("NNP")
                           and tokens[i - 1].tag.startswith("NNP"))):
         if tokens[i].text == ")" and not any(t.text == "(" for t in tokens[start:i]):
@@ -470,9 +497,17 @@ def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = Fa
         appositive = _noun_phrase_after(ctx, end + 2, hi)
         if appositive is not None:
             end = appositive[1]
-    if not subject and end + 1 < hi and tokens[end + 1].lower in ("who", "which"):  # "…, a neurologist who was …"
+    relative = end + 1 if end + 1 < hi and tokens[end + 1].text != "," else end + 2
+    if not subject and relative < hi and tokens[relative].lower in ("who", "which"):  # "…, a neurologist who was …"
         end = _last_word(tokens, hi)
     return start, end
+
+
+def _name_follows(tokens: list[Token], i: int, hi: int) -> bool:
+    """A proper name (maybe after "the") starts at ``i``: "in Raqqa", "at the University of Michigan"."""
+    if i < hi and tokens[i].lower == "the":
+        i += 1
+    return i < hi and tokens[i].tag.startswith("NNP") and tokens[i].lower not in _TIME_WORDS
 
 
 def _last_word(tokens: list[Token], hi: int) -> int:
@@ -498,21 +533,25 @@ def _content_after(ctx: _Context, start: int, hi: int, entry: CueEntry) -> Span 
     i = _skip_object(tokens, start, hi) if entry.listener else start
     i = _skip_prepositional(tokens, _skip_time(tokens, i, hi), hi)
     i = _to_complementizer(tokens, i, hi)
-    introduced = False
+    introduced = colon = False
     while i < hi and (tokens[i].text in (",", ":") or tokens[i].lower == "that"):
-        introduced = introduced or tokens[i].text == ":" or tokens[i].lower == "that" and _complementizer(tokens, i, hi)
+        colon = colon or tokens[i].text == ":"
+        introduced = introduced or colon or tokens[i].lower == "that" and _complementizer(tokens, i, hi)
         i += 1
     if i >= hi:
         return None
     quote = ctx.quote_opened_by(tokens[i]) if tokens[i].text in _QUOTE_CHARS else None
     if quote is not None:
-        return Span(quote.start, quote.end, ctx.text[quote.start:quote.end])
+        return ctx.whole_quote(quote)
+    single = _single_quoted(ctx, i, hi)
+    if single is not None:
+        return single
     if tokens[i].lower == "to" and entry.content == "to":
         i += 1
     elif entry.content != "clause" and not introduced and not _starts_clause(tokens, i, hi) \
             and not _object_as(tokens, i, hi):
         return None
-    return _clause(ctx, i, hi)
+    return _clause(ctx, i, hi, cut=not colon)  # a colon introduces all that follows ("reads: a; b")
 
 
 def _complementizer(tokens: list[Token], i: int, hi: int) -> bool:
@@ -547,11 +586,23 @@ def _object_as(tokens: list[Token], i: int, hi: int) -> bool:
     return any(t.lower == "as" for t in tokens[i + 1:min(hi, i + 8)]) and tokens[i].tag in _NP_TAGS | {"PRP"}
 
 
+def _single_quoted(ctx: _Context, i: int, hi: int) -> Span | None:
+    """Words in single marks right after a cue inside a double quote ("told me ‘never again’"), which the quote
+    finder leaves inside the outer quote."""
+    tokens = ctx.tokens
+    if tokens[i].text not in ("‘", "'"):
+        return None
+    for j in range(i + 1, hi):
+        if tokens[j].text in ("’", "'") and not ctx.text[tokens[j].end:tokens[j].end + 1].isalpha():
+            return Span(tokens[i].end, tokens[j].start, ctx.text[tokens[i].end:tokens[j].start]) if j > i + 1 else None
+    return None
+
+
 def _skip_object(tokens: list[Token], i: int, hi: int) -> int:
     """After a listener verb ("told reporters in a briefing on Friday"), the content starts at "that", a colon or a
     quote, or at a clause right after the listener ("told SunSport Bellini will write")."""
     for j in range(i, hi):
-        if tokens[j].lower == "that" or tokens[j].text in (":", "“", '"'):
+        if tokens[j].lower == "that" or tokens[j].text in (":", "“", '"', "‘"):
             return j
     listener = _noun_phrase_span(tokens, i, hi)
     if listener is not None and _starts_clause(tokens, listener + 1, hi):
@@ -591,10 +642,16 @@ def _content_before(ctx: _Context, lo: int, end: int) -> Span | None:
     return _clause(ctx, lo, end)
 
 
-def _clause(ctx: _Context, first: int, hi: int) -> Span | None:
-    """The text from token ``first`` to the window's end, without joining punctuation at either edge."""
+def _clause(ctx: _Context, first: int, hi: int, *, cut: bool = True) -> Span | None:
+    """The text from token ``first`` to the window's end or, with ``cut``, to a new clause (", but", ";",
+    ", calling …"), without joining punctuation at either edge (punctuation inside a quote stays)."""
     tokens = ctx.tokens[first:hi]
-    while tokens and tokens[-1].text in ".,;:!?" + "”\"’'»":
+    for k in range(1, len(tokens) - 1) if cut else ():
+        if tokens[k].text == ";" or tokens[k].text == "," and (
+                tokens[k + 1].lower in ("but", "while", "whereas") or tokens[k + 1].tag == "VBG"):
+            tokens = tokens[:k]
+            break
+    while tokens and tokens[-1].text in ".,;:!?" + "”\"’'»" and not _quoted_inside(ctx, tokens[-1], tokens[0]):
         if tokens[-1].text in _CLOSING and any(t.text in "“\"‘'«" for t in tokens[:-1]):
             break
         tokens = tokens[:-1]
@@ -604,6 +661,12 @@ def _clause(ctx: _Context, first: int, hi: int) -> Span | None:
         return None
     start, end = tokens[0].start, tokens[-1].end
     return Span(start, end, ctx.text[start:end])
+
+
+def _quoted_inside(ctx: _Context, token: Token, first: Token) -> bool:
+    """Whether ``token`` lies in a quote that opens inside the content (its punctuation is the quote's)."""
+    quote = ctx.quote_at(token.start)
+    return quote is not None and quote.start > first.start
 
 
 def _attribution(ctx: _Context, cue: Cue, source: Source | None, content: Span | None) -> Attribution:

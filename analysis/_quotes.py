@@ -1,10 +1,14 @@
 """Direct quotes: the words between quote marks, straight or curly, with unbalanced marks handled (never a crash).
 
 Rules, in order of reading a paragraph:
-- A double mark (" “ ” „ « ») opens or closes by its context: after white space or an opening bracket and before a
-  non-space it opens; after a non-space it closes. Where the context does not tell, the curly shape does.
-- A single mark (‘ ’ ') counts only as a quote pair: an opening mark at a word start closed by a mark that no letter
-  follows, outside a double quote. ``Syria’s`` and ``allies’ intelligence`` are apostrophes.
+- A double mark (" “ ” „ « ») opens or closes by its context: after white space, a dash, an opening bracket or an
+  opening mark, and before a non-space, it opens; after a non-space and before white space or punctuation it closes.
+  Where the context does not tell, the curly shape does. A straight mark between two letters or digits (``a"b"c``)
+  or after a digit with no quote open (``6'2"``, an inch mark) is no quote mark. Two backticks open and two straight
+  single marks close (TeX style: ````like this''``).
+- A single mark counts only as a quote pair: an opening ‘ or ' at a word start closed by ’ or ' that no letter
+  follows, outside a double quote; ’ never opens. ``Syria’s``, ``allies’ intelligence``, ``’til`` and
+  ``rock ’n’ roll`` are apostrophes.
 - A quote still open at the end of a paragraph runs on to the end of it. If the next paragraph opens with a quote mark
   it is a quote over several paragraphs (newspaper convention: only the last paragraph closes it); otherwise the
   quote gets a warning. A closing mark with no opening one quotes from the paragraph start, with a warning.
@@ -79,13 +83,15 @@ def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> 
     opened: int | None = None
     warning: str | None = None
     for i in range(paragraph.start, paragraph.end):
-        if text[i] not in DOUBLE_MARKS:
+        role = _tex_role(text, i)
+        if role is None and (text[i] not in DOUBLE_MARKS or _not_a_mark(text, i, inside=opened is not None)):
             continue
-        role = _double_role(text, i)
+        mark_length = 2 if role is not None else 1
+        role = role or _double_role(text, i)
         if role == "open":
             if opened is not None:
                 warning = UNBALANCED
-            opened = i + 1
+            opened = i + mark_length
         elif opened is not None:
             yield from _quote(text, paragraph.index, opened, i, warning)
             opened, warning = None, None
@@ -95,14 +101,33 @@ def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> 
         yield from _quote(text, paragraph.index, opened, paragraph.end, None if continues_next else UNCLOSED)
 
 
+def _tex_role(text: str, i: int) -> Role | None:
+    """Two backticks open a quote and two straight single marks close one (TeX style)."""
+    if text.startswith("``", i):
+        return "open"
+    if text.startswith("''", i) and not text.startswith("'", i + 2) and (i == 0 or text[i - 1] != "'"):
+        return "close"
+    return None
+
+
 def _seen_double_before(text: str, start: int, i: int) -> bool:
-    return any(c in DOUBLE_MARKS for c in text[start:i])
+    return any(c in DOUBLE_MARKS and not _not_a_mark(text, start + k, inside=False) for k, c in enumerate(text[start:i]))
+
+
+def _not_a_mark(text: str, i: int, *, inside: bool) -> bool:
+    """A straight double mark glued between letters or digits (``a"b"c``), or an inch mark after a digit (``6'2"``)."""
+    if text[i] != '"':
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum() or before.isdigit() and not inside
 
 
 def _double_role(text: str, i: int) -> Role:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    opens_here = before.isspace() or before in _OPEN_CONTEXT or before in QUOTE_MARKS and before != text[i]
+    after_opener = before in "“‘«„" and before != text[i] and text[i] not in DOUBLE_CLOSERS  # (“”) is an empty pair
+    opens_here = before.isspace() or before in _OPEN_CONTEXT or after_opener
     if opens_here and not after.isspace():
         return "open"
     if not before.isspace() and (after.isspace() or after in _CLOSE_CONTEXT):
@@ -114,7 +139,7 @@ def _single_quotes(text: str, paragraph: Paragraph, *, outside: list[Quote]) -> 
     opened: int | None = None
     for i in range(paragraph.start, paragraph.end):
         c = text[i]
-        if c not in SINGLE_MARKS or any(q.start - 1 <= i <= q.end for q in outside):
+        if c not in SINGLE_MARKS or any(q.start - 2 <= i <= q.end + 1 for q in outside):
             continue
         before = text[i - 1] if i > paragraph.start else " "
         after = text[i + 1] if i + 1 < paragraph.end else " "

@@ -47,7 +47,7 @@ _GROUPS = (
 )
 
 #: Closing quotes and brackets, skipped when looking for the mark that ends a line.
-_CLOSERS = "\"'”’»)]}"
+_CLOSERS = "\"'”’»«“‘)]}"
 #: The marks that can end a line: full stop, ellipsis, question, exclamation, colon.
 _END_MARKS = frozenset(".…?!:")
 #: A line of symbols only: "* * *", "---", "###", "~~~", "___".

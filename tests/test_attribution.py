@@ -93,3 +93,25 @@ def test_seed_ignasyuk_and_he_added_twin_on_the_seed():
     observatory = next(x for x in doc.analysis.attributions if x.source and "Observatory" in x.source.text)
     assert observatory.source.text == "the Syrian Observatory for Human Rights"
     assert observatory.source.type == "organization"
+
+
+# The odd-quotes corpus: exact expected attributions (cue, source and content spans) for every text.
+
+import pytest  # noqa: E402
+
+from analysis._gold import read_gold  # noqa: E402
+from analysis.evaluate import _gold_relations  # noqa: E402
+
+ODD_QUOTES = read_gold("tests/data/attribution/odd_quotes.jsonl")
+
+
+def _offsets(span):
+    return (span.start, span.end) if span is not None else None
+
+
+@pytest.mark.parametrize("record", ODD_QUOTES, ids=[r["id"] for r in ODD_QUOTES])
+def test_odd_quotes_corpus_attributions_are_exact(record):
+    doc = analyze(text=record["text"])
+    found = sorted((_offsets(x.cue), _offsets(x.source), _offsets(x.content)) for x in doc.analysis.attributions)
+    expected = sorted((_offsets(c), _offsets(s), _offsets(x)) for c, s, x in _gold_relations(record["spans"]).values())
+    assert found == expected

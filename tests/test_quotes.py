@@ -70,3 +70,22 @@ def test_quote_spans_never_overlap():
     found = find_quotes(text, paragraphs(text))
     for first, second in zip(found, found[1:]):
         assert first.end <= second.start
+
+
+# The odd-quotes corpus: every text with its exact expected quote spans and number of warnings.
+
+from analysis import analyze  # noqa: E402
+from analysis._gold import read_gold  # noqa: E402
+
+ODD_QUOTES = read_gold("tests/data/attribution/odd_quotes.jsonl")
+
+
+@pytest.mark.parametrize("record", ODD_QUOTES, ids=[r["id"] for r in ODD_QUOTES])
+def test_odd_quotes_corpus_spans_and_warnings(record):
+    doc = analyze(text=record["text"])
+    assert [(q.start, q.end) for q in doc.analysis.quotes] == [(s.start, s.end) for s in record["spans"] if s.tag == "Q"]
+    assert sum(1 for q in doc.analysis.quotes if q.warning) == record["warnings"]
+
+
+def test_odd_quotes_corpus_is_large_enough():
+    assert len(ODD_QUOTES) >= 20
