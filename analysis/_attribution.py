@@ -196,24 +196,24 @@ def _cue_matches(ctx: _Context, table: CueTable) -> list[tuple[int, int, tuple[C
 
 
 def _speaker_label(ctx: _Context) -> Attribution | None:
-    """A transcript or interview turn: "ANN BRODY, HOST: …" or "Dana Flores: …" opening a paragraph."""
+    """A transcript or interview turn opening a body paragraph: "ANN BRODY, HOST: …" (capitals), or a name of two to
+    four words before a colon and a quote ("Dana Flores: “…”")."""
     tokens = ctx.tokens
-    if not tokens or tokens[0].start != ctx.paragraph.start:
+    if ctx.paragraph.kind != "body" or not tokens or tokens[0].start != ctx.paragraph.start:
         return None
     colon = next((i for i, t in enumerate(tokens[:8]) if t.text == ":"), None)
-    if colon is None or colon == 0 or colon + 1 >= len(tokens):
+    if colon is None or colon + 1 >= len(tokens):
         return None
     label = tokens[:colon]
-    words = [t for t in label if t.text[0].isalpha()]
-    if not words or not all(t.text[0].isupper() for t in words) or any(t.tag.startswith("VB") for t in label):
+    words = [t for t in label if t.text != ","]
+    if not 2 <= len(words) <= 6 or not all(t.text.isalpha() and t.text[0].isupper() for t in words):
         return None
-    if not any(t.text.isupper() and len(t.text) > 1 for t in words) and len(words) > 3:
+    capitals = all(t.text.isupper() for t in words)
+    if not capitals and (len(words) > 4 or tokens[colon + 1].text not in _QUOTE_CHARS):
         return None
     cue = Cue(tokens[colon].start, tokens[colon].end, ":", "neutral")
-    end = ctx.paragraph.end
-    content = _trimmed_span(ctx.text, tokens[colon].end, end)
-    source = _source(ctx, 0, colon - 1)
-    return Attribution(ctx.paragraph.index, cue, source, content, "direct" if content else "none")
+    content = _trimmed_span(ctx.text, tokens[colon].end, ctx.paragraph.end)
+    return Attribution(ctx.paragraph.index, cue, _source(ctx, 0, colon - 1), content, "direct" if content else "none")
 
 
 def _trimmed_span(text: str, start: int, end: int) -> Span | None:

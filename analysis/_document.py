@@ -28,11 +28,13 @@ from ._model import (
     LoadedTerm,
     Paragraph,
     Quote,
+    Relay,
     Sentence,
     SentenceTone,
     Source,
     Span,
 )
+from ._sourcing import SentenceSourcing, article_sourcing, paragraph_sourcing, sentence_sourcing, voices
 from ._text import count_words
 
 SCHEMA = "slant/analysis-v1"
@@ -70,6 +72,7 @@ class Document:
         loaded = Counter(t.paragraph for t in a.loaded_terms)
         author = Counter(t.paragraph for t in a.loaded_terms if t.voice == "author")
         attributions = Counter(x.paragraph for x in a.attributions)
+        sourcing = paragraph_sourcing(a, self._sentence_sourcing)
         records = []
         for p in a.paragraphs:
             words = count_words(self.text, p.start, p.end)
@@ -81,8 +84,14 @@ class Document:
                 "loaded_count": loaded[p.index], "loaded_density": _per_100(loaded[p.index], words),
                 "author_loaded_count": author[p.index], "author_loaded_density": _per_100(author[p.index], words),
                 "attribution_count": attributions[p.index],
+                **sourcing[p.index].record(),
+                "relayed_from": _relay_record(p.relayed_from),
             })
         return records
+
+    @cached_property
+    def _sentence_sourcing(self) -> list[SentenceSourcing]:
+        return sentence_sourcing(self.analysis)
 
     def _weighted_tone(self, sentence_indexes: list[int]) -> dict[str, float | None]:
         weights = [max(self._sentence_words[i], 1) for i in sentence_indexes]
@@ -115,6 +124,7 @@ class Document:
             "loaded_density": _per_100(len(loaded), words),
             "author_loaded_density": _per_100(len(author), words),
             "attribution_count": sum(1 for x in a.attributions if x.paragraph in text_paragraphs),
+            **article_sourcing(a, self._sentence_sourcing),
         }
 
     # -- DataFrames ------------------------------------------------------------------------------------------
@@ -169,6 +179,12 @@ class Document:
         return pd.DataFrame(rows, columns=columns)
 
     @cached_property
+    def voices(self) -> pd.DataFrame:
+        """One row per distinct source (pronouns resolved): type, attributions, words of content, cue classes."""
+        columns = ["source", "type", "attributions", "content_words", "cue_classes", "paragraphs"]
+        return pd.DataFrame(voices(self.analysis), columns=columns)
+
+    @cached_property
     def actor_mentions(self) -> pd.DataFrame:
         """One row per mention of an actor (name, alias or label), with the tone of its sentence."""
         tone_at = {}
@@ -220,6 +236,9 @@ class Document:
             "top_loaded_terms": terms["text"].str.lower().value_counts().head(10).to_dict(),
             "attributions": record["attribution_count"],
             "source_types": sources["source_type"].value_counts().sort_index().to_dict(),
+            "anonymous_share": record["anonymous_share"],
+            "unattributed_share": record["unattributed_share"],
+            "relayed_paragraphs": sum(1 for p in self.analysis.paragraphs if p.relayed_from is not None),
             "quoted_sentence_share": round(float(self.sentences["quoted"].mean()), 4) if len(self.sentences) else None,
         }
 
@@ -238,6 +257,7 @@ class Document:
             "quotes": [asdict(q) for q in a.quotes],
             "loaded_terms": [asdict(t) for t in a.loaded_terms],
             "attributions": [_attribution_record(x) for x in a.attributions],
+            "voices": voices(a),
             "actor_mentions": [asdict(m) for m in a.actor_mentions],
             "actors": json.loads(self.actors.to_json(orient="records")),
         }
@@ -253,7 +273,8 @@ class Document:
         article = Article(**{k: v for k, v in data["article"].items() if k in article_fields})
         analysis = Analysis(
             article=article,
-            paragraphs=tuple(Paragraph(p["index"], p["start"], p["end"], p["kind"]) for p in data["paragraphs"]),
+            paragraphs=tuple(Paragraph(p["index"], p["start"], p["end"], p["kind"], _relay_from(p.get("relayed_from")))
+                             for p in data["paragraphs"]),
             sentences=tuple(Sentence(s["paragraph"], s["start"], s["end"], s["quoted"]) for s in data["sentences"]),
             quotes=tuple(Quote(**q) for q in data["quotes"]),
             attributions=tuple(_attribution_from(x) for x in data["attributions"]),
@@ -268,6 +289,16 @@ class Document:
 
 def _per_100(count: int, words: int) -> float:
     return round(100 * count / words, 4) if words else 0.0
+
+
+def _relay_record(relay: Relay | None) -> dict[str, Any] | None:
+    return {"cue": asdict(relay.cue), "source": asdict(relay.source) if relay.source else None} if relay else None
+
+
+def _relay_from(record: dict[str, Any] | None) -> Relay | None:
+    if record is None:
+        return None
+    return Relay(Span(**record["cue"]), Span(**record["source"]) if record["source"] else None)
 
 
 def _attribution_record(x: Attribution) -> dict[str, Any]:

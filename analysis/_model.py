@@ -55,13 +55,23 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Relay:
+    """Copy an outlet reproduces from elsewhere: the words that mark it ("via", a separator, "X reports:") and the
+    outlet or source it names, if any."""
+
+    cue: Span
+    source: Span | None = None
+
+
+@dataclass(frozen=True)
 class Paragraph:
-    """A paragraph: ``start``/``end`` exclude surrounding white space."""
+    """A paragraph: ``start``/``end`` exclude surrounding white space; ``relayed_from`` marks relayed copy."""
 
     index: int
     start: int
     end: int
     kind: ParagraphKind = "body"
+    relayed_from: Relay | None = None
 
 
 @dataclass(frozen=True)

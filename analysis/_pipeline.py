@@ -16,6 +16,7 @@ from ._lexicon import Lexicon, load_lexicon
 from ._loaded import TermIndex, find_loaded_terms
 from ._model import SKIPPED_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
+from ._relayed import mark_relayed
 from ._segment import segment
 from ._sentences import split_sentences
 from ._sentiment import score_sentences
@@ -70,7 +71,7 @@ def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
 def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
     found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.quotes)
-    return replace(analysis, attributions=found)
+    return replace(analysis, attributions=found, paragraphs=mark_relayed(text, analysis.paragraphs, found))
 
 
 def _loaded(analysis: Analysis, resources: Resources) -> Analysis:

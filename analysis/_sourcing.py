@@ -1,0 +1,141 @@
+"""Sourcing statistics from the attributions: which sentences are attributed, and whose voices carry the article.
+
+- A sentence is **attributed** when it holds a cue with a source, or lies inside the content of an attribution or a
+  direct quote; it is **hedged** when it holds a hedge ("reportedly", "It is reported that").
+- An **unattributed assertion** is a sentence of a body paragraph that is neither attributed nor hedged: the
+  outlet's own claim.
+- A **voice** is a distinct source: pronouns count for the name they resolve to, an appositive is left out of the
+  name ("Colonel X, the deputy head of Y" is "Colonel X"), a later surname joins its full name ("Fischer" joins
+  "Lena Fischer").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ._attribution import source_type
+from ._model import TEXT_KINDS, Analysis, Attribution
+from ._text import count_words
+
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class SentenceSourcing:
+    """Whether a sentence is attributed or hedged."""
+
+    attributed: bool
+    hedged: bool
+
+
+def sentence_sourcing(analysis: Analysis) -> list[SentenceSourcing]:
+    """For each sentence, in order: attributed, hedged."""
+    sourced = [x for x in analysis.attributions if x.source is not None]
+    covers = [(x.content.start, x.content.end) for x in analysis.attributions if x.content is not None]
+    covers += [(q.start, q.end) for q in analysis.quotes if _is_speech(q.start, q.end, analysis.attributions)]
+    result = []
+    for s in analysis.sentences:
+        holds_cue = any(s.start <= x.cue.start < s.end for x in sourced)
+        inside = any(start <= s.start + 1 and s.end - 2 <= end for start, end in covers) or s.quoted
+        hedged = any(s.start <= x.cue.start < s.end for x in analysis.attributions if x.cue.cls == "hedge")
+        result.append(SentenceSourcing(holds_cue or inside, hedged))
+    return result
+
+
+def _is_speech(start: int, end: int, attributions: tuple[Attribution, ...]) -> bool:
+    """A quote given to a source, not a scare quote: it lies inside some attribution's content."""
+    return any(x.content is not None and x.content.start <= start and end <= x.content.end for x in attributions)
+
+
+@dataclass
+class ParagraphSourcing:
+    """Sourcing figures of one paragraph."""
+
+    attributed_sentences: int = 0
+    hedged_sentences: int = 0
+    sentences: int = 0
+    quote_types: Counter = field(default_factory=Counter)
+    source_types: Counter = field(default_factory=Counter)
+    cue_classes: Counter = field(default_factory=Counter)
+
+    def record(self) -> dict:
+        return {
+            "attributed_sentence_share": round(self.attributed_sentences / self.sentences, 4) if self.sentences else 0.0,
+            "hedged_sentence_count": self.hedged_sentences,
+            "direct_count": self.quote_types["direct"],
+            "indirect_count": self.quote_types["indirect"],
+            "mixed_count": self.quote_types["mixed"],
+            "source_types": dict(sorted(self.source_types.items())),
+            "cue_classes": dict(sorted(self.cue_classes.items())),
+        }
+
+
+def paragraph_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> dict[int, ParagraphSourcing]:
+    """Sourcing figures by paragraph index."""
+    figures = {p.index: ParagraphSourcing() for p in analysis.paragraphs}
+    for sentence, sourcing in zip(analysis.sentences, sentences):
+        entry = figures[sentence.paragraph]
+        entry.sentences += 1
+        entry.attributed_sentences += sourcing.attributed
+        entry.hedged_sentences += sourcing.hedged
+    for x in analysis.attributions:
+        entry = figures[x.paragraph]
+        entry.cue_classes[x.cue.cls] += 1
+        if x.quote != "none":
+            entry.quote_types[x.quote] += 1
+        if x.source is not None:
+            entry.source_types[resolved_type(x)] += 1
+    return figures
+
+
+def resolved_type(x: Attribution) -> str:
+    """The source type, with a resolved pronoun typed as the name it points to."""
+    assert x.source is not None
+    return source_type(x.source.resolved.text) if x.source.resolved else x.source.type
+
+
+def article_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> dict:
+    """Share of anonymous sources among sourced attributions, and of unattributed assertions in body paragraphs."""
+    text_paragraphs = {p.index for p in analysis.paragraphs if p.kind in TEXT_KINDS}
+    body = {p.index for p in analysis.paragraphs if p.kind == "body"}
+    sourced = [x for x in analysis.attributions if x.source is not None and x.paragraph in text_paragraphs]
+    anonymous = sum(1 for x in sourced if resolved_type(x) == "anonymous")
+    body_sentences = [s for s, x in zip(sentences, analysis.sentences) if x.paragraph in body]
+    unattributed = sum(1 for s in body_sentences if not s.attributed and not s.hedged)
+    return {
+        "anonymous_share": round(anonymous / len(sourced), 4) if sourced else 0.0,
+        "unattributed_share": round(unattributed / len(body_sentences), 4) if body_sentences else 0.0,
+    }
+
+
+def voices(analysis: Analysis) -> list[dict]:
+    """Each distinct source with its type, attributions, words of content given to it, cue classes and paragraphs,
+    most attributions first."""
+    text = analysis.article.text
+    table: dict[str, dict] = {}
+    for x in analysis.attributions:
+        if x.source is None:
+            continue
+        named = x.source.resolved.text if x.source.resolved else x.source.text
+        key = _voice_key(named, table)
+        entry = table.setdefault(key, {"source": named.split(",")[0].strip(), "type": resolved_type(x),
+                                       "attributions": 0, "content_words": 0, "cue_classes": set(), "paragraphs": set()})
+        entry["attributions"] += 1
+        entry["content_words"] += count_words(text, x.content.start, x.content.end) if x.content else 0
+        entry["cue_classes"].add(x.cue.cls)
+        entry["paragraphs"].add(x.paragraph)
+    rows = [{**e, "cue_classes": sorted(e["cue_classes"]), "paragraphs": sorted(e["paragraphs"])} for e in table.values()]
+    return sorted(rows, key=lambda r: (-r["attributions"], r["paragraphs"][0]))
+
+
+def _voice_key(name: str, known: dict[str, dict]) -> str:
+    key = name.split(",")[0].strip().lower()
+    for determiner in _DETERMINERS:
+        if key.startswith(determiner):
+            key = key[len(determiner):]
+    if " " not in key:
+        for earlier in known:
+            if earlier.endswith(" " + key) and known[earlier]["type"] == "person":
+                return earlier
+    return key
