@@ -267,7 +267,9 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
             content = _content_before(ctx, lo, subject[0])
         else:
             content = _content_after(ctx, last + 1, hi, entry)
-        return _attribution(ctx, cue, _source(ctx, *subject), content) if content is not None else None
+        if content is None and not _introduces_next_paragraph(tokens, last + 1, hi):
+            return None
+        return _attribution(ctx, cue, _source(ctx, *subject), content)
     if before < lo or not (tokens[before].text == "," or tokens[before].text in _CLOSING):
         return None
     if not entry.listener:  # "…, said the Syrian Observatory" (after "told", the noun phrase is the listener)
@@ -280,6 +282,11 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
         if subject is not None and content is not None:
             return _attribution(ctx, cue, _source(ctx, *subject), content)
     return None
+
+
+def _introduces_next_paragraph(tokens: list[Token], i: int, hi: int) -> bool:
+    """A cue and a colon that end the paragraph ("As Reuters reported:"): the content is in what follows."""
+    return i < hi and tokens[i].text == ":" and i + 1 == hi
 
 
 def _shared_subject(ctx: _Context, before: int, lo: int, earlier: list[Attribution]) -> tuple[int, int] | None:
@@ -438,8 +445,10 @@ def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int]
             break  # "the day | the Syrian opposition factions": a determiner after a noun starts the phrase
         if word.tag in _NP_TAGS or word.text in ("&", "/", "(", ")") or word.tag in ("-LRB-", "-RRB-"):
             i -= 1
-        elif word.lower in _NP_PREPOSITIONS and previous is not None and previous.tag in _NOUN_TAGS | {"NNPS"} \
-                and i < end and tokens[i + 1].tag in _NP_TAGS:
+        elif word.lower in _NP_PREPOSITIONS and previous is not None and i < end and tokens[i + 1].tag in _NP_TAGS and (
+                previous.tag in _NOUN_TAGS | {"NNPS"} or _post_modifier(tokens, i - 1, lo)):
+            i -= 1
+        elif word.tag in ("VBD", "JJ", "RB") and _post_modifier(tokens, i, lo) and i < end:
             i -= 1
         elif word.lower in ("and", "&") and previous is not None and previous.tag.startswith("NNP") \
                 and i < end and tokens[i + 1].tag.startswith("NNP"):
@@ -455,6 +464,15 @@ def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int]
             tokens[end].tag == "JJ" and end > start and tokens[start].tag == "DT"):  # "The general", "The accused"
         return None
     return start, end
+
+
+def _post_modifier(tokens: list[Token], i: int, lo: int) -> bool:
+    """A participle or adjective after a plural or mass noun that starts a modifier ("Videos shared on",
+    "Photos posted on", "Officials close to", "people familiar with")."""
+    word = tokens[i]
+    shaped = word.tag in ("VBN", "VBD") and word.lower.endswith(("ed", "en", "wn")) or word.tag in ("JJ", "RB")
+    return shaped and i - 1 >= lo and tokens[i - 1].tag in ("NN", "NNS") and i + 1 < len(tokens) \
+        and tokens[i + 1].lower in _NP_PREPOSITIONS
 
 
 def _with_relative_clause(tokens: list[Token], phrase: tuple[int, int], lo: int) -> tuple[int, int]:
@@ -495,8 +513,9 @@ def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = Fa
         return None
     if not subject and end + 2 < hi and tokens[end + 1].text == "," and tokens[end + 2].tag in ("DT", "PRP$"):
         appositive = _noun_phrase_after(ctx, end + 2, hi)
-        if appositive is not None:
-            end = appositive[1]
+        if appositive is not None and not (appositive[1] + 1 < hi and (
+                tokens[appositive[1] + 1].tag.startswith("VB") or tokens[appositive[1] + 1].tag == "MD")):
+            end = appositive[1]  # "Maria Lopez, a nurse at the clinic", not "X, the bridge collapsed"
     relative = end + 1 if end + 1 < hi and tokens[end + 1].text != "," else end + 2
     if not subject and relative < hi and tokens[relative].lower in ("who", "which"):  # "…, a neurologist who was …"
         end = _last_word(tokens, hi)
@@ -717,12 +736,14 @@ def source_type(phrase: str) -> str:
     named = re.search(r"\b[A-Z]", phrase[1:]) is not None
     if lowered.split()[0] in _QUANTIFIERS and not named:
         return "anonymous"  # "Some scientists", "Several parents": unnamed
-    if re.fullmatch(r"[A-Z]{2,}", phrase) or re.search(r"\([A-Z]{2,}\)", phrase):
-        return "organization"  # "CSIS", "Armed Conflict Location & Event Data (ACLED)"
+    if re.search(r"\([A-Z]{2,}\)", phrase):
+        return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
     for entry in _source_words():
         haystack = phrase if entry.match == "name" else lowered
         if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(entry.word), haystack):
             return entry.type
+    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", phrase):
+        return "organization"  # "CSIS", "the IAEA"
     if not named and re.search(r"[a-z]s$", lowered.split(",")[0]):
         return "anonymous"  # "the doctors", "critics": an unnamed group of people
     return "person"

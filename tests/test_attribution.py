@@ -115,3 +115,96 @@ def test_odd_quotes_corpus_attributions_are_exact(record):
     found = sorted((_offsets(x.cue), _offsets(x.source), _offsets(x.content)) for x in doc.analysis.attributions)
     expected = sorted((_offsets(c), _offsets(s), _offsets(x)) for c, s, x in _gold_relations(record["spans"]).values())
     assert found == expected
+
+
+# The seed's expectations, each with a twin on a text written for the test.
+
+SEED = "seeds/000_8122d49cfe791c67.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_relations():
+    doc = analyze(SEED)
+    return [(x.cue.text, x.cue.cls, x.source.text if x.source else None, x.source.type if x.source else None,
+             x.source.resolved.text if x.source and x.source.resolved else None, x.quote)
+            for x in doc.analysis.attributions]
+
+
+def has(relations, cue, source=None, kind=None, resolved=None, cls=None):
+    return any(c == cue and (source is None or s == source) and (kind is None or t == kind)
+               and (resolved is None or (r or "").startswith(resolved)) and (cls is None or k == cls)
+               for c, k, s, t, r, _ in relations)
+
+
+@pytest.mark.parametrize(("cue", "source", "kind", "cls"), [
+    ("writes", "AFP", "media", "neutral"),
+    ("said", "Opposition sources in touch with Turkish intelligence", "anonymous", "neutral"),
+    ("bluntly said", "The AFP", "media", "emotive"),
+    ("said", "the Syrian Observatory for Human Rights", "organization", "neutral"),
+    ("says", "CSIS", "organization", "neutral"),
+    ("claims", "the ACLED report", "document", "distancing"),
+    ("According to", "social media reports", "social_media", "neutral"),
+    ("show", "Videos shared on social media", "social_media", "endorsing"),
+    ("show", "US reports", "document", "endorsing"),
+    ("demanding", "Moscow", "official", "emotive"),
+    ("vowing", "Türkiye", "official", "emotive"),
+    ("promised", "It", "pronoun", "neutral"),
+    ("declared", "The organisation", "organization", "neutral"),
+    ("made statements like", "Abu al-Jolani", "person", "neutral"),
+    ("pushed the theory", "HTS", "organization", "distancing"),
+])
+def test_seed_attributions(seed_relations, cue, source, kind, cls):
+    assert has(seed_relations, cue, source, kind, cls=cls)
+
+
+def test_seed_hedges_and_pronouns(seed_relations):
+    assert has(seed_relations, "purportedly", cls="hedge") and has(seed_relations, "It is reported", cls="hedge")
+    assert has(seed_relations, "added", "He", "pronoun", resolved="Colonel Oleg Ignasyuk")
+    assert has(seed_relations, "said", "It", "pronoun", resolved="The military")
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "kind", "cls"), [
+    ("Reuters writes that “Officials close to the cabinet said the vote would be delayed.”", "said",
+     "Officials close to the cabinet", "anonymous", "neutral"),
+    ("Reuters writes that “Officials close to the cabinet said the vote would be delayed.”", "writes",
+     "Reuters", "media", "neutral"),
+    ("The BBC has bluntly said the plan would fail.", "bluntly said", "The BBC", "media", "emotive"),
+    ("Six miners died in the collapse, said the Coal Safety Institute.", "said", "the Coal Safety Institute",
+     "organization", "neutral"),
+    ("The reform will fail, RAND says.", "says", "RAND", "organization", "neutral"),
+    ("Nine villages lack clean water, the UNICEF report claims.", "claims", "the UNICEF report", "document",
+     "distancing"),
+    ("According to social media reports, the bridge collapsed.", "According to", "social media reports",
+     "social_media", "neutral"),
+    ("Photos posted on Telegram purportedly show tanks crossing the river.", "show",
+     "Photos posted on Telegram", "social_media", "endorsing"),
+    ("Government reports show that exports fell.", "show", "Government reports", "document", "endorsing"),
+    ("Brussels is demanding that Rome cut its deficit.", "demanding", "Brussels", "official", "emotive"),
+    ("Israel closed the crossing, vowing to keep it shut until the hostages are freed.", "vowing", "Israel",
+     "official", "emotive"),
+    ("The union has declared its aim to be a four-day week.", "declared", "The union", "organization", "neutral"),
+    ("Critics point to the senator having made statements like “Taxes are theft” in the past.",
+     "made statements like", "the senator", "official", "neutral"),
+    ("The company has pushed the theory that the leak came from outside.", "pushed the theory", "The company",
+     "organization", "distancing"),
+])
+def test_seed_twins(text, cue, source, kind, cls):
+    found = relations(text)
+    assert any(c == cue and k == cls and s == source and t == kind for c, k, s, t, _, _ in found), found
+
+
+def test_twin_pronouns_resolve():
+    doc = analyze(text="“Supplies are running out,” Major Ana Duarte, the commander of the northern brigade, told "
+                       "reporters. She added that the road was cut. The ministry said the road was open. It said "
+                       "repairs had begun.")
+    resolved = [x.source.resolved.text for x in doc.analysis.attributions if x.source and x.source.resolved]
+    assert resolved == ["Major Ana Duarte, the commander of the northern brigade", "The ministry"]
+
+
+def test_twin_agentless_hedges():
+    found = relations("It is reported that the dam failed. The mayor reportedly fled.")
+    assert [(c, k, s) for c, k, s, *_ in found] == [("It is reported", "hedge", None), ("reportedly", "hedge", None)]
+
+
+def test_naming_verbs_are_not_attributions():
+    assert relations("Washington armed groups described by officials as ‘moderate rebels’.") == []
