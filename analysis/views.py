@@ -21,6 +21,7 @@ STYLE = """
 .slant-article p { line-height: 1.6; margin: 0.4em 0; }
 .slant-article .kind { color: #888; font-size: 0.75em; text-transform: uppercase; margin-right: 0.5em; }
 .slant-article .muted { color: #999; }
+.slant-article .slant-relayed { border-left: 3px solid #bbb; padding-left: 0.6em; }
 .slant-loaded { border-radius: 3px; padding: 0 1px; }
 .slant-labeling { background: #f4b6b6; } .slant-emotive { background: #f9d49b; }
 .slant-sensational { background: #f7a8d8; } .slant-derision { background: #d7b8f3; }
@@ -81,16 +82,38 @@ def paragraph_table(doc: Document, *, preview: int = 90) -> HTML:
 
 
 def voices_table(doc: Document) -> HTML:
-    """Who is cited: each source as written (pronouns with what they resolve to), its type, cues and count."""
-    frame = doc.attributions.dropna(subset=["source"]).copy()
+    """Whose voices carry the story: each distinct source (pronouns resolved), its type, how often it is cited, the
+    words of content given to it and the classes of the cues that introduce it."""
+    frame = doc.voices.copy()
     if frame.empty:
         return HTML("<p class='muted'>No attributed source was found.</p>")
-    frame["source"] = [f"{s} → {r}" if isinstance(r, str) else s for s, r in zip(frame["source"], frame["resolved"])]
-    grouped = frame.groupby(["source", "source_type"], sort=False).agg(
-        attributions=("cue", "size"), cues=("cue", lambda c: ", ".join(sorted(set(c)))),
-        cue_classes=("cue_class", lambda c: ", ".join(sorted(set(c)))), paragraphs=("paragraph", lambda p: ", ".join(map(str, sorted(set(p))))),
-    ).reset_index()
-    return table(grouped.sort_values("attributions", ascending=False, kind="stable"))
+    frame["cue_classes"] = frame["cue_classes"].map(", ".join)
+    frame["paragraphs"] = frame["paragraphs"].map(lambda p: ", ".join(map(str, p)))
+    frame.columns = ["source", "type", "attributions", "words of content", "cue classes", "paragraphs"]
+    return table(frame)
+
+
+def attributions_table(doc: Document) -> HTML:
+    """Every attribution: paragraph, cue and its class, source and its type, what a pronoun resolves to, quote type."""
+    frame = doc.attributions[["paragraph", "cue", "cue_class", "source", "source_type", "resolved", "quote", "content"]].copy()
+    if frame.empty:
+        return HTML("<p class='muted'>No attribution was found.</p>")
+    frame["content"] = frame["content"].map(lambda t: t if not isinstance(t, str) or len(t) <= 80 else t[:79] + "…")
+    return table(frame)
+
+
+def sourcing_summary(doc: Document) -> HTML:
+    """The article's sourcing figures, with what each means."""
+    record = doc.article_record
+    relayed = sum(1 for p in doc.analysis.paragraphs if p.relayed_from is not None)
+    rows = [
+        ("Attributions", record["attribution_count"], "cues with or without a named source, in the running text"),
+        ("Anonymous sourcing", f"{record['anonymous_share']:.0%}", "share of sourced attributions whose source is unnamed"),
+        ("Unattributed assertions", f"{record['unattributed_share']:.0%}",
+         "share of body sentences neither attributed nor hedged: the outlet's own claims"),
+        ("Relayed paragraphs", relayed, "running text reproduced from elsewhere (via …, “X reports:”, between separators)"),
+    ]
+    return table(pd.DataFrame(rows, columns=["figure", "value", "what it means"]))
 
 
 def actors_table(doc: Document) -> HTML:
@@ -118,7 +141,12 @@ def highlighted_article(doc: Document) -> HTML:
              "<span class='slant-quoted'>quoted voice</span></div><div class='slant-article'>"]
     for p in doc.analysis.paragraphs:
         muted = "" if p.kind in ("body", "lead_in") else " muted"
-        parts.append(f"<p class='{muted.strip()}'><span class='kind'>{p.index} {escape(p.kind)}</span>")
+        relayed = ""
+        if p.relayed_from is not None:
+            origin = p.relayed_from.source.text if p.relayed_from.source else "unnamed source"
+            relayed = f" · relayed from {escape(origin)}"
+        parts.append(f"<p class='{muted.strip()}{' slant-relayed' if relayed else ''}'>"
+                     f"<span class='kind'>{p.index} {escape(p.kind)}{relayed}</span>")
         parts.append(_highlight(doc.text, p.start, p.end, layers))
         parts.append("</p>")
     parts.append("</div>")
