@@ -5,6 +5,8 @@ Figures, as reported everywhere:
 - ``tone``, ``vader_compound``, ``textblob_*`` of a paragraph or article: the word-count-weighted mean of its
   sentences; ``None`` where there is no sentence.
 - ``loaded_density``: loaded terms per 100 words; ``author_loaded_density`` counts the author's voice only.
+- ``intensity``: 100 × the sum of the weights of the author-voice loaded terms / words: how strongly the outlet's own
+  words load the text (a strong label weighs 1.5 or 2, a hedge 0.5).
 - Article figures cover the running text: ``body`` and ``lead_in`` paragraphs.
 """
 
@@ -71,6 +73,12 @@ class Document:
         a = self.analysis
         loaded = Counter(t.paragraph for t in a.loaded_terms)
         author = Counter(t.paragraph for t in a.loaded_terms if t.voice == "author")
+        weights = Counter()
+        categories: dict[int, Counter] = {p.index: Counter() for p in a.paragraphs}
+        for t in a.loaded_terms:
+            categories[t.paragraph][t.category] += 1
+            if t.voice == "author":
+                weights[t.paragraph] += t.weight
         attributions = Counter(x.paragraph for x in a.attributions)
         sourcing = paragraph_sourcing(a, self._sentence_sourcing)
         records = []
@@ -83,6 +91,8 @@ class Document:
                 **self._weighted_tone(sentences),
                 "loaded_count": loaded[p.index], "loaded_density": _per_100(loaded[p.index], words),
                 "author_loaded_count": author[p.index], "author_loaded_density": _per_100(author[p.index], words),
+                "loaded_categories": dict(sorted(categories[p.index].items())),
+                "intensity": _per_100(weights[p.index], words),
                 "attribution_count": attributions[p.index],
                 **sourcing[p.index].record(),
                 "relayed_from": _relay_record(p.relayed_from),
@@ -123,6 +133,10 @@ class Document:
             "loaded_count": len(loaded),
             "loaded_density": _per_100(len(loaded), words),
             "author_loaded_density": _per_100(len(author), words),
+            "intensity": _per_100(sum(t.weight for t in author), words),
+            "loaded_category_shares": {c: round(n / len(loaded), 4) for c, n in sorted(Counter(t.category for t in loaded).items())},
+            "top_loaded_terms": [{"term": term, "count": n} for term, n in
+                                 sorted(Counter(t.term or t.text.lower() for t in author).items(), key=lambda kv: (-kv[1], kv[0]))[:10]],
             "attribution_count": sum(1 for x in a.attributions if x.paragraph in text_paragraphs),
             **article_sourcing(a, self._sentence_sourcing),
         }
@@ -287,7 +301,7 @@ class Document:
         return cls(analysis, kit_version=data["kit_version"])
 
 
-def _per_100(count: int, words: int) -> float:
+def _per_100(count: float, words: int) -> float:
     return round(100 * count / words, 4) if words else 0.0
 
 

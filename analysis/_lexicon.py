@@ -11,6 +11,8 @@ from ._errors import DataFileError
 from ._model import LOADED_CATEGORIES
 
 COLUMNS = ("term", "category", "weight", "note")
+#: Optional: a part-of-speech constraint for a word that is loaded in one use only.
+POS_VALUES = ("", "noun", "verb", "adj", "adv")
 #: Categories a lexicon may list: scare quotes come from punctuation, not from words.
 LEXICON_CATEGORIES = tuple(c for c in LOADED_CATEGORIES if c != "scare_quote")
 BUILTIN = "loaded.tsv"
@@ -24,6 +26,7 @@ class LexiconEntry:
     category: str
     weight: float
     note: str
+    pos: str = ""
 
     @property
     def key(self) -> str:
@@ -77,6 +80,9 @@ def parse_lexicon(text: str, *, name: str) -> list[LexiconEntry]:
 
 def _entry(row: dict[str, str], *, name: str, line: int) -> LexiconEntry:
     term, category, weight, note = (row.get(c, "") for c in COLUMNS)
+    pos = row.get("pos", "")
+    if pos not in POS_VALUES:
+        raise DataFileError(name, f"unknown pos {pos!r}; use one of: noun, verb, adj, adv, or leave it empty", line)
     if not term:
         raise DataFileError(name, "empty term", line)
     if category not in LEXICON_CATEGORIES:
@@ -89,7 +95,7 @@ def _entry(row: dict[str, str], *, name: str, line: int) -> LexiconEntry:
         raise DataFileError(name, f"weight {value} is out of range (0, 3]", line)
     if not note:
         raise DataFileError(name, f"term {term!r} has no note: say why it is loaded, or its source", line)
-    return LexiconEntry(" ".join(term.split()), category, value, note)
+    return LexiconEntry(" ".join(term.split()), category, value, note, pos)
 
 
 def _read_user_file(path: str | Path) -> str:

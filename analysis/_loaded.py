@@ -1,12 +1,19 @@
-"""Loaded language: lexicon terms matched as whole words, and scare quotes read from punctuation.
+"""Loaded language: lexicon terms matched as words, and scare quotes read from punctuation and context.
 
-Matching: a term's words must follow each other in the text (any case, unless the term has capitals); its last word
-may carry a plural or verb ending ("jihadists", "pounded"). Where candidates overlap, the longest wins, so spans never
-overlap and each has one category.
+Matching (``lexicons/loaded.tsv``):
+- a term's words follow each other in the text, separated by white space only; a lower-case term matches any case,
+  a term with capitals ("Deep State") only as written; the last word may be inflected (plural, -s, -ed, -ing, as
+  the ``pos`` column allows); hyphenated compounds are single words ("black-clad", "cia-backed");
+- a ``pos`` constraint (noun, verb, adj, adv) is checked with the part-of-speech tagger, only for such terms
+  ("blast" is loaded as a verb, a factual explosion as a noun);
+- a term right after "not", "no", "never" or "hardly" is not counted ("not unprecedented" does not dramatize);
+- where candidates overlap, the longest wins (then the earliest), so spans never overlap and have one category.
 
-Voice: a term inside a direct quote or inside the content of an attribution is ``quoted`` (the source's word);
-otherwise it is ``author`` (the outlet's own voice). A scare quote is always ``author``: the writer distances
-themselves from the quoted word.
+Scare quotes: a quoted fragment of at most ``SCARE_QUOTE_MAX_WORDS`` words that is not a sentence and not a proper
+name, when a naming word precedes it ("so-called ‘experts’", "described as ‘moderate rebels’"), when it is a single
+word modifying what follows (the “modern” HTS), or when it is not given to a source as speech. The span excludes the
+marks. Voice: terms inside speech (a direct quote that is not a scare quote, or an attribution's content) are
+``quoted``; scare quotes and everything else are ``author``.
 """
 
 from __future__ import annotations
@@ -14,30 +21,68 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ._data import package_tsv
+from ._inflect import noun_forms, verb_forms
 from ._lexicon import Lexicon, LexiconEntry
 from ._model import Attribution, LoadedTerm, Paragraph, Quote
-from ._text import WORD_RE, count_words
+from ._text import WORD_RE
+from ._tokens import tag, tokenize
 
-#: A scare quote is a quoted fragment of at most this many words that is not speech.
-SCARE_QUOTE_MAX_WORDS = 3
-_ENDINGS = ("", "s", "es", "d", "ed", "ing")
+#: A scare quote has at most this many words.
+SCARE_QUOTE_MAX_WORDS = 4
+_NEGATIONS = frozenset({"not", "no", "never", "hardly", "nothing"})
+_POS_TAGS = {"noun": ("NN",), "verb": ("VB",), "adj": ("JJ", "VBN", "VBG"), "adv": ("RB",)}
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A term as the word forms each of its positions accepts."""
+
+    forms: tuple[frozenset[str], ...]
+    entry: LexiconEntry
+    exact_case: bool
 
 
 @dataclass(frozen=True)
 class TermIndex:
-    """Lexicon entries keyed by their first word, for one pass over the words of a text."""
+    """Lexicon terms by the forms of their first word, for one pass over the words of a text."""
 
-    by_first_word: dict[str, tuple[tuple[tuple[str, ...], LexiconEntry], ...]]
+    by_first_form: dict[str, tuple[_Pattern, ...]]
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> TermIndex:
-        index: dict[str, list[tuple[tuple[str, ...], LexiconEntry]]] = {}
+        index: dict[str, list[_Pattern]] = {}
         for entry in lexicon.entries:
-            words = tuple(m.group() for m in WORD_RE.finditer(entry.term))
-            if words:
-                index.setdefault(_fold(words[0], entry), []).append((words, entry))
-        return cls({k: tuple(sorted(v, key=lambda t: -len(t[0]))) for k, v in index.items()})
+            words = WORD_RE.findall(entry.term)
+            if not words:
+                continue
+            exact = entry.term != entry.term.lower()
+            last = _forms(words[-1], entry.pos)
+            forms = tuple(frozenset({w}) for w in words[:-1]) + (last,)
+            pattern = _Pattern(forms, entry, exact)
+            for form in forms[0]:
+                index.setdefault(form, []).append(pattern)
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p.forms))) for k, v in index.items()})
+
+
+def _forms(word: str, pos: str) -> frozenset[str]:
+    """The forms the last word of a term may take: nouns get plurals, verbs their -s/-ed/-ing forms."""
+    if pos in ("adj", "adv") or "-" in word and pos != "verb":
+        return frozenset({word, word + "s"} if pos == "" else {word})
+    if pos == "noun":
+        return noun_forms(word)
+    if pos == "verb":
+        return verb_forms(word)
+    return noun_forms(word) | verb_forms(word)
+
+
+@lru_cache(maxsize=1)
+def _naming_words() -> tuple[tuple[str, ...], ...]:
+    """Words that name rather than quote ("so-called", "described as"), longest first."""
+    return tuple(sorted((tuple(row["term"].lower().split()) for row in package_tsv("lexicons", "naming.tsv")),
+                        key=len, reverse=True))
 
 
 def find_loaded_terms(
@@ -48,8 +93,9 @@ def find_loaded_terms(
     index: TermIndex,
 ) -> tuple[LoadedTerm, ...]:
     """Loaded terms and scare quotes of the given paragraphs, in text order, never overlapping."""
-    speech = _speech_spans(quotes, attributions)
-    scare = [q for q in quotes if _is_scare_quote(text, q, attributions)]
+    contents = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    scare = [q for q in quotes if is_scare_quote(text, q, contents)]
+    speech = contents + [(q.start, q.end) for q in quotes if q not in scare]
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
         candidates = [
@@ -64,59 +110,44 @@ def find_loaded_terms(
 
 def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex) -> list[LoadedTerm]:
     words = list(WORD_RE.finditer(text, paragraph.start, paragraph.end))
+    tags: dict[int, str] | None = None
     found = []
     for i, word in enumerate(words):
-        lowered = word.group().lower()
-        for key in {lowered, word.group(), *_stems(lowered)}:
-            for term_words, entry in index.by_first_word.get(key, ()):
-                end = _match_at(words, i, term_words, entry)
-                if end is not None:
-                    start = word.start()
-                    found.append(LoadedTerm(paragraph.index, start, end, text[start:end], entry.category, "author", entry.weight, entry.term))  # type: ignore[arg-type]
+        for key in {word.group(), word.group().lower()}:
+            for pattern in index.by_first_form.get(key, ()):
+                end = _match_at(words, i, pattern)
+                if end is None or _negated(words, i):
+                    continue
+                if pattern.entry.pos:
+                    tags = tags if tags is not None else _tags(text, paragraph)
+                    if not tags.get(words[i + len(pattern.forms) - 1].start(), "").startswith(_POS_TAGS[pattern.entry.pos]):
+                        continue
+                entry = pattern.entry
+                found.append(LoadedTerm(paragraph.index, word.start(), end, text[word.start():end], entry.category,  # type: ignore[arg-type]
+                                        "author", entry.weight, entry.term))
     return found
 
 
-def _match_at(words: list[re.Match[str]], i: int, term_words: tuple[str, ...], entry: LexiconEntry) -> int | None:
+def _match_at(words: list[re.Match[str]], i: int, pattern: _Pattern) -> int | None:
     """The end offset of the term when its words start at ``words[i]``, else None."""
-    if i + len(term_words) > len(words):
+    if i + len(pattern.forms) > len(words):
         return None
-    for k, expected in enumerate(term_words):
+    for k, forms in enumerate(pattern.forms):
         actual = words[i + k].group()
-        last = k == len(term_words) - 1
-        if not _same_word(actual, expected, entry, inflected=last):
+        if (actual if pattern.exact_case else actual.lower()) not in forms:
             return None
-        if k and not _adjacent(words[i + k - 1], words[i + k]):
+        if k and not words[i + k - 1].string[words[i + k - 1].end():words[i + k].start()].isspace():
             return None
-    return words[i + len(term_words) - 1].end()
+    return words[i + len(pattern.forms) - 1].end()
 
 
-def _same_word(actual: str, expected: str, entry: LexiconEntry, *, inflected: bool) -> bool:
-    actual, expected = _fold(actual, entry), _fold(expected, entry)
-    if not inflected:
-        return actual == expected
-    return any(actual == expected + ending for ending in _ENDINGS) or (
-        expected.endswith("e") and actual == expected[:-1] + "ing"
-    ) or (expected.endswith("y") and actual == expected[:-1] + "ies")
+def _negated(words: list[re.Match[str]], i: int) -> bool:
+    return i > 0 and words[i - 1].group().lower() in _NEGATIONS
 
 
-def _stems(word: str) -> set[str]:
-    """Base forms a word may come from, to look it up by its first word ("pounded" → "pound")."""
-    stems = {word[: -len(e)] for e in _ENDINGS if e and word.endswith(e)}
-    if word.endswith("ing"):
-        stems.add(word[:-3] + "e")
-    if word.endswith("ies"):
-        stems.add(word[:-3] + "y")
-    return stems
-
-
-def _adjacent(previous: re.Match[str], current: re.Match[str]) -> bool:
-    """Words of a phrase are separated by white space only."""
-    between = current.string[previous.end():current.start()]
-    return between.isspace() and "\n\n" not in between
-
-
-def _fold(word: str, entry: LexiconEntry) -> str:
-    return word if entry.term != entry.term.lower() else word.lower()
+def _tags(text: str, paragraph: Paragraph) -> dict[int, str]:
+    """Part-of-speech tags of a paragraph's tokens, by start offset."""
+    return {t.start: t.tag for t in tag(tokenize(text, paragraph.start, paragraph.end))}
 
 
 def _longest_first(candidates: list[LoadedTerm]) -> list[LoadedTerm]:
@@ -128,27 +159,38 @@ def _longest_first(candidates: list[LoadedTerm]) -> list[LoadedTerm]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def _speech_spans(quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
-    spans = [(q.start, q.end) for q in quotes]
-    spans += [(a.content.start, a.content.end) for a in attributions if a.content is not None]
-    return spans
-
-
 def _inside(term: LoadedTerm, spans: list[tuple[int, int]]) -> bool:
     return any(start <= term.start and term.end <= end for start, end in spans)
 
 
-def _is_scare_quote(text: str, quote: Quote, attributions: tuple[Attribution, ...]) -> bool:
-    """A short quoted fragment that is not a sentence and is not given to a source as speech."""
-    fragment = text[quote.start:quote.end]
-    if count_words(fragment) > SCARE_QUOTE_MAX_WORDS or fragment.rstrip(",").endswith((".", "!", "?")):
+def is_scare_quote(text: str, quote: Quote, contents: list[tuple[int, int]]) -> bool:
+    """A short quoted fragment used to distance the writer, not speech (see the module docstring)."""
+    fragment = text[quote.start:quote.end].rstrip(",;:")
+    words = WORD_RE.findall(fragment)
+    if not words or len(words) > SCARE_QUOTE_MAX_WORDS or fragment.endswith((".", "!", "?", "…")):
         return False
-    return not any(a.content is not None and a.content.start <= quote.start and quote.end <= a.content.end for a in attributions)
+    if len(words) > 1 and all(w[0].isupper() for w in words):
+        return False  # a quoted name: ‘Syrian National Army’
+    if _naming_before(text, quote) or len(words) == 1 and _modifies_next(text, quote):
+        return True
+    return not any(start <= quote.start and quote.end <= end for start, end in contents)
+
+
+def _naming_before(text: str, quote: Quote) -> bool:
+    """A naming word ("so-called", "dubbed", "described as") right before the opening mark."""
+    before = [w.lower() for w in WORD_RE.findall(text[max(0, quote.start - 40):quote.start - 1])][-3:]
+    return any(tuple(before[-len(words):]) == words for words in _naming_words())
+
+
+def _modifies_next(text: str, quote: Quote) -> bool:
+    """A one-word quote followed by a noun it modifies (the “modern” HTS, “peaceful” protesters)."""
+    after = re.match(r"[”’\"'»]\s+([A-Za-z][\w-]*)", text[quote.end:quote.end + 40])
+    return after is not None and after.group(1).lower() not in ("and", "or", "but", "of", "in", "on", "to", "is",
+                                                                  "was", "are", "were", "said", "says", "he", "she")
 
 
 def _scare_term(text: str, quote: Quote) -> LoadedTerm:
     end = quote.end
     while end > quote.start and text[end - 1] in ",;:":
         end -= 1
-    fragment = text[quote.start:end]
-    return LoadedTerm(quote.paragraph, quote.start, end, fragment, "scare_quote", "author", 1.0, "")
+    return LoadedTerm(quote.paragraph, quote.start, end, text[quote.start:end], "scare_quote", "author", 1.0, "")
