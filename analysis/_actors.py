@@ -83,3 +83,56 @@ def find_mentions(text: str, paragraphs: tuple[Paragraph, ...], actors: tuple[Ac
 def _pattern(word: str) -> re.Pattern[str]:
     flags = 0 if word != word.lower() else re.IGNORECASE
     return re.compile(r"(?<![\w-])%s(?:e?s)?(?![\w-])" % re.escape(word).replace(r"\ ", r"\s+"), flags)
+
+
+#: Automatic actors: at most this many names, each mentioned at least ``AUTO_MIN_MENTIONS`` times.
+AUTO_MAX_ACTORS = 8
+AUTO_MIN_MENTIONS = 2
+_NAME_RE = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*[a-z0-9][\w’'-]*|[A-Z]{2,})(?:\s+(?:(?:al|of|the|de|bin|el)[-\s]+)?"
+                      r"(?:[A-Z][\w’'-]*[a-z0-9][\w’'-]*|[A-Z]{2,}))*")
+_DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean")
+#: A label joins an actor when it stands at most this many characters from one of the actor's names.
+LABEL_REACH = 30
+_NOT_NAMES = frozenset(
+    "The A An In On At For But And Or If As It Its This That These Those He She They We I Our Their His Her Also After "
+    "Before When While Since Although Yet So Meanwhile Here There What Who Which Why How Mr Mrs Ms Dr Update Appendix "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
+
+
+def auto_actors(text: str, paragraphs: tuple[Paragraph, ...], loaded: tuple = ()) -> tuple[Actor, ...]:
+    """Without an actors file: the most frequent names (capitalized sequences) of the running text, each with the
+    labels the loaded-language analyzer found next to it (a labeling term within ``LABEL_REACH`` characters of the
+    name, in the same sentence)."""
+    counts: dict[str, int] = {}
+    for paragraph in paragraphs:
+        for match in _NAME_RE.finditer(text, paragraph.start, paragraph.end):
+            name = match.group().rstrip("’'")
+            if name in _NOT_NAMES or " " not in name and name.endswith(_DEMONYM_ENDINGS):
+                continue  # a function word, or an adjective of nationality ("Syrian forces")
+            counts[name] = counts.get(name, 0) + 1
+    frequent = sorted((n for n, c in counts.items() if c >= AUTO_MIN_MENTIONS), key=lambda n: (-counts[n], n))
+    names = frequent[:AUTO_MAX_ACTORS]
+    labels: dict[str, set[str]] = {n: set() for n in names}
+    for term in loaded:
+        if term.category != "labeling" or term.voice != "author":
+            continue
+        nearest = _nearest_name(text, term.start, names)
+        if nearest is not None:
+            labels[nearest].add((term.term or term.text).lower())
+    return tuple(Actor(n, (), tuple(sorted(labels[n]))) for n in names)
+
+
+def _nearest_name(text: str, offset: int, names: list[str]) -> str | None:
+    """The name closest to ``offset`` within the same sentence (between sentence-ending marks)."""
+    start = max(text.rfind(mark, 0, offset) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, offset) for mark in ".!?\n") if i >= 0]
+    end = min(ends) if ends else len(text)
+    best = None
+    for name in names:
+        for match in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text[start:end]):
+            distance = abs(start + match.start() - offset)
+            if distance <= LABEL_REACH and (best is None or distance < best[0]):
+                best = (distance, name)
+    return best[1] if best else None

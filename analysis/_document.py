@@ -13,6 +13,7 @@ Figures, as reported everywhere:
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import asdict
 from functools import cached_property
@@ -27,6 +28,7 @@ from ._model import (
     Article,
     Attribution,
     Cue,
+    Evidence,
     LoadedTerm,
     Paragraph,
     Quote,
@@ -40,7 +42,12 @@ from ._sourcing import SentenceSourcing, article_sourcing, paragraph_sourcing, s
 from ._text import count_words
 
 SCHEMA = "slant/analysis-v1"
+#: The analyzers disagree on a paragraph when their means have opposite signs and both are at least this far from 0.
+DISAGREEMENT = 0.1
+#: Paragraphs on each side in the moving average of the tone arc.
+ARC_WINDOW = 1
 _TONE_FIELDS = ("tone", "vader_compound", "textblob_polarity", "textblob_subjectivity")
+_SENTENCE_FIELDS = ("paragraph", "start", "end", "quoted", *_TONE_FIELDS, "author_tone")
 
 
 class Document:
@@ -89,6 +96,8 @@ class Document:
                 "index": p.index, "start": p.start, "end": p.end, "kind": p.kind,
                 "word_count": words, "sentence_count": len(sentences),
                 **self._weighted_tone(sentences),
+                "author_tone": self._author_tone(sentences),
+                "analyzers_disagree": self._disagree(sentences),
                 "loaded_count": loaded[p.index], "loaded_density": _per_100(loaded[p.index], words),
                 "author_loaded_count": author[p.index], "author_loaded_density": _per_100(author[p.index], words),
                 "loaded_categories": dict(sorted(categories[p.index].items())),
@@ -102,6 +111,20 @@ class Document:
     @cached_property
     def _sentence_sourcing(self) -> list[SentenceSourcing]:
         return sentence_sourcing(self.analysis)
+
+    def _author_tone(self, sentence_indexes: list[int]) -> float | None:
+        """The word-weighted mean ``author_tone`` of the sentences in the author's voice, or None."""
+        tones = self.analysis.tones
+        pairs = [(tones[i].author_tone, max(self._sentence_words[i], 1)) for i in sentence_indexes
+                 if tones[i].author_tone is not None]
+        total = sum(w for _, w in pairs)
+        return round(sum(t * w for t, w in pairs) / total, 4) if total else None
+
+    def _disagree(self, sentence_indexes: list[int]) -> bool:
+        """VADER and TextBlob read the sentences with opposite signs (each at least ``DISAGREEMENT`` from zero)."""
+        tone = self._weighted_tone(sentence_indexes)
+        vader, blob = tone["vader_compound"], tone["textblob_polarity"]
+        return vader is not None and blob is not None and vader * blob < 0 and min(abs(vader), abs(blob)) >= DISAGREEMENT
 
     def _weighted_tone(self, sentence_indexes: list[int]) -> dict[str, float | None]:
         weights = [max(self._sentence_words[i], 1) for i in sentence_indexes]
@@ -130,6 +153,10 @@ class Document:
             "word_count": words,
             "paragraph_count": len(text_paragraphs),
             "tone": self._weighted_tone(sentences)["tone"],
+            "author_tone": self._author_tone(sentences),
+            "disagreeing_paragraphs": [r["index"] for r in self.paragraph_records
+                                       if r["analyzers_disagree"] and r["index"] in text_paragraphs],
+            "tone_turns": [point["paragraph"] for point in self.tone_arc if point["turn"]],
             "loaded_count": len(loaded),
             "loaded_density": _per_100(len(loaded), words),
             "author_loaded_density": _per_100(len(author), words),
@@ -140,6 +167,20 @@ class Document:
             "attribution_count": sum(1 for x in a.attributions if x.paragraph in text_paragraphs),
             **article_sourcing(a, self._sentence_sourcing),
         }
+
+    @cached_property
+    def tone_arc(self) -> list[dict[str, Any]]:
+        """Tone through the running text: each paragraph's tone, its moving average over ``ARC_WINDOW`` paragraphs
+        on each side, and ``turn`` where the smoothed tone changes sign (a turn of the article's mood)."""
+        points = [(r["index"], r["tone"]) for r in self.paragraph_records
+                  if r["kind"] in TEXT_KINDS and r["tone"] is not None]
+        arc = []
+        for k, (index, tone) in enumerate(points):
+            window = [t for _, t in points[max(0, k - ARC_WINDOW):k + ARC_WINDOW + 1]]
+            arc.append({"paragraph": index, "tone": tone, "smoothed": round(sum(window) / len(window), 4)})
+        for previous, point in zip([None, *arc], arc):
+            point["turn"] = previous is not None and previous["smoothed"] * point["smoothed"] < 0
+        return arc
 
     # -- DataFrames ------------------------------------------------------------------------------------------
 
@@ -157,7 +198,13 @@ class Document:
             {**asdict(s), **asdict(t), "word_count": w, "text": self.text[s.start:s.end]}
             for s, t, w in zip(self.analysis.sentences, self.analysis.tones, self._sentence_words)
         ]
-        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "quoted", *_TONE_FIELDS, "word_count", "text"])
+        return pd.DataFrame(rows, columns=[*_SENTENCE_FIELDS, "word_count", "text"])
+
+    @cached_property
+    def evidence(self) -> pd.DataFrame:
+        """One row per word that moved VADER or TextBlob: sentence, span, analyzer, valence, event word or not."""
+        rows = [{"sentence": i, **asdict(e)} for i, tone in enumerate(self.analysis.tones) for e in tone.evidence]
+        return pd.DataFrame(rows, columns=["sentence", "start", "end", "text", "analyzer", "valence", "event"])
 
     @cached_property
     def quotes(self) -> pd.DataFrame:
@@ -200,33 +247,29 @@ class Document:
 
     @cached_property
     def actor_mentions(self) -> pd.DataFrame:
-        """One row per mention of an actor (name, alias or label), with the tone of its sentence."""
-        tone_at = {}
-        for sentence, tone in zip(self.analysis.sentences, self.analysis.tones):
-            tone_at[(sentence.start, sentence.end)] = tone.tone
+        """One row per mention of an actor (name, alias or label), with the tones of its sentence."""
+        starts = [sentence.start for sentence in self.analysis.sentences]
         rows = []
         for m in self.analysis.actor_mentions:
-            sentence = next(((s, e) for s, e in tone_at if s <= m.start < e), None)
-            rows.append({**asdict(m), "sentence_start": sentence[0] if sentence else None,
-                         "sentence_tone": tone_at[sentence] if sentence else None})
-        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "text", "actor", "label",
-                                           "sentence_start", "sentence_tone"])
+            k = bisect_right(starts, m.start) - 1
+            inside = k >= 0 and m.start < self.analysis.sentences[k].end
+            tone = self.analysis.tones[k] if inside else None
+            rows.append({**asdict(m), "sentence": k if inside else None,
+                         "sentence_tone": tone.tone if tone else None,
+                         "sentence_author_tone": tone.author_tone if tone else None})
+        return pd.DataFrame(rows, columns=["paragraph", "start", "end", "text", "actor", "label", "sentence",
+                                           "sentence_tone", "sentence_author_tone"])
 
     @cached_property
     def actors(self) -> pd.DataFrame:
-        """One row per actor: mentions, labels used, sentences that mention it and their mean tone."""
-        mentions = self.actor_mentions
-        if mentions.empty:
-            return pd.DataFrame(columns=["actor", "mentions", "label_mentions", "sentences", "tone"])
-        by_sentence = mentions.drop_duplicates(["actor", "sentence_start"])
-        grouped = mentions.groupby("actor", sort=True)
-        frame = pd.DataFrame({
-            "mentions": grouped.size(),
-            "label_mentions": grouped["label"].sum().astype(int),
-            "sentences": by_sentence.groupby("actor").size(),
-            "tone": by_sentence.groupby("actor")["sentence_tone"].mean().round(4),
-        }).reset_index()
-        return frame.sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
+        """One row per actor: mentions (of which labels), the sentences that mention it, and their mean ``tone`` and
+        ``author_tone`` (the tone toward the actor, as far as sentence tone tells)."""
+        return _actor_table(self.actor_mentions, ["actor"])
+
+    @cached_property
+    def actor_paragraphs(self) -> pd.DataFrame:
+        """One row per actor and paragraph: mentions and the mean tones of the sentences that mention the actor."""
+        return _actor_table(self.actor_mentions, ["actor", "paragraph"])
 
     # -- summary and JSON ------------------------------------------------------------------------------------
 
@@ -265,15 +308,14 @@ class Document:
             "lexicons": dict(a.lexicons),
             "article": self.article_record,
             "paragraphs": self.paragraph_records,
-            "sentences": [
-                {**asdict(s), **asdict(t)} for s, t in zip(a.sentences, a.tones)
-            ],
+            "sentences": [{**asdict(s), **asdict(t)} for s, t in zip(a.sentences, a.tones)],
             "quotes": [asdict(q) for q in a.quotes],
             "loaded_terms": [asdict(t) for t in a.loaded_terms],
             "attributions": [_attribution_record(x) for x in a.attributions],
             "voices": voices(a),
             "actor_mentions": [asdict(m) for m in a.actor_mentions],
             "actors": json.loads(self.actors.to_json(orient="records")),
+            "tone_arc": self.tone_arc,
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -293,12 +335,31 @@ class Document:
             quotes=tuple(Quote(**q) for q in data["quotes"]),
             attributions=tuple(_attribution_from(x) for x in data["attributions"]),
             loaded_terms=tuple(LoadedTerm(**t) for t in data["loaded_terms"]),
-            tones=tuple(SentenceTone(*(s[f] for f in ("vader_compound", "textblob_polarity",
-                                                      "textblob_subjectivity", "tone"))) for s in data["sentences"]),
+            tones=tuple(SentenceTone(s["vader_compound"], s["textblob_polarity"], s["textblob_subjectivity"], s["tone"],
+                                     s.get("author_tone"), tuple(Evidence(**e) for e in s.get("evidence", [])))
+                        for s in data["sentences"]),
             actor_mentions=tuple(ActorMention(**m) for m in data.get("actor_mentions", [])),
             lexicons=dict(data["lexicons"]),
         )
         return cls(analysis, kit_version=data["kit_version"])
+
+
+def _actor_table(mentions: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    columns = [*keys, "mentions", "label_mentions", "sentences", "tone", "author_tone"]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    by_sentence = mentions.drop_duplicates(["actor", "sentence"])
+    grouped = mentions.groupby(keys, sort=True)
+    sentences = by_sentence.groupby(keys)
+    frame = pd.DataFrame({
+        "mentions": grouped.size(),
+        "label_mentions": grouped["label"].sum().astype(int),
+        "sentences": sentences.size(),
+        "tone": sentences["sentence_tone"].mean().round(4),
+        "author_tone": sentences["sentence_author_tone"].mean().round(4),
+    }).reset_index()
+    order = ["mentions", *keys] if len(keys) == 1 else keys
+    return frame.sort_values(order, ascending=[False, True] if len(keys) == 1 else True, ignore_index=True)[columns]
 
 
 def _per_100(count: float, words: int) -> float:

@@ -145,13 +145,29 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A word that moved a sentiment analyzer: its span, the analyzer, its valence after negation and intensifiers,
+    and whether it is a factual event word ("killed")."""
+
+    start: int
+    end: int
+    text: str
+    analyzer: Literal["vader", "textblob"]
+    valence: float
+    event: bool = False
+
+
+@dataclass(frozen=True)
 class SentenceTone:
-    """The sentiment scores of one sentence (same order as ``Document.sentences``)."""
+    """The sentiment scores of one sentence (same order as ``Document.sentences``); ``author_tone`` is ``None`` for
+    quoted speech."""
 
     vader_compound: float
     textblob_polarity: float
     textblob_subjectivity: float
     tone: float
+    author_tone: float | None = None
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

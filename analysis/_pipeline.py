@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ._actors import Actor, find_mentions, load_actors
+from ._actors import Actor, auto_actors, find_mentions, load_actors
 from ._attribution import find_attributions
 from ._lexicon import Lexicon, load_lexicon
 from ._loaded import TermIndex, find_loaded_terms
-from ._model import SKIPPED_KINDS, Analysis, Article, Paragraph
+from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
 from ._relayed import mark_relayed
 from ._segment import segment
@@ -82,12 +82,16 @@ def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
-    return replace(analysis, tones=score_sentences(analysis.article.text, analysis.sentences))
+    speech = tuple((x.content.start, x.content.end) for x in analysis.attributions if x.content is not None)
+    tones = score_sentences(analysis.article.text, analysis.sentences, analysis.loaded_terms, speech)
+    return replace(analysis, tones=tones)
 
 
 def _actors(analysis: Analysis, resources: Resources) -> Analysis:
-    mentions = find_mentions(analysis.article.text, analyzed_paragraphs(analysis), resources.actors)
-    return replace(analysis, actor_mentions=mentions)
+    text, paragraphs = analysis.article.text, analyzed_paragraphs(analysis)
+    running = tuple(p for p in paragraphs if p.kind in TEXT_KINDS)
+    actors = resources.actors or auto_actors(text, running, analysis.loaded_terms)
+    return replace(analysis, actor_mentions=find_mentions(text, paragraphs, actors))
 
 
 PIPELINE: tuple[Analyzer, ...] = (
@@ -95,8 +99,8 @@ PIPELINE: tuple[Analyzer, ...] = (
     Analyzer("quotes", ("segment",), _quotes),
     Analyzer("attribution", ("segment", "quotes"), _attribution),
     Analyzer("loaded", ("segment", "quotes", "attribution"), _loaded),
-    Analyzer("sentiment", ("segment",), _sentiment),
-    Analyzer("actors", ("segment", "sentiment"), _actors),
+    Analyzer("sentiment", ("segment", "quotes", "attribution", "loaded"), _sentiment),
+    Analyzer("actors", ("segment", "loaded", "sentiment"), _actors),
 )
 
 

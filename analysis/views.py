@@ -122,7 +122,8 @@ def actors_table(doc: Document) -> HTML:
         return HTML("<p class='muted'>No actor was given or found (pass an actors file with <code>--actors</code>).</p>")
     frame = doc.actors.copy()
     frame["tone"] = frame["tone"].map(_fmt)
-    frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean sentence tone"]
+    frame["author_tone"] = frame["author_tone"].map(_fmt)
+    frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean tone", "mean author tone"]
     return table(frame)
 
 
