@@ -11,16 +11,21 @@ from ._model import LOADED_CATEGORIES, TEXT_KINDS
 
 
 def tone_by_paragraph(doc: Document) -> Figure:
-    """Tone of each running-text paragraph, in reading order, with VADER and TextBlob behind it."""
+    """Tone of each running-text paragraph in reading order (bars), the smoothed arc with its turns, and the
+    writer's own ``author_tone`` (line)."""
     frame = doc.paragraphs[doc.paragraphs["kind"].isin(TEXT_KINDS) & doc.paragraphs["tone"].notna()]
-    fig, ax = plt.subplots(figsize=(10, 3.2))
+    arc = doc.tone_arc
+    fig, ax = plt.subplots(figsize=(10, 3.4))
     ax.axhline(0, color="#999", linewidth=0.8)
     ax.bar(frame["index"], frame["tone"], color=["#c0504d" if t < 0 else "#4f81bd" for t in frame["tone"]],
-           label="tone")
-    ax.plot(frame["index"], frame["vader_compound"], "o", markersize=3, color="#333", label="VADER compound")
-    ax.plot(frame["index"], frame["textblob_polarity"], "x", markersize=4, color="#8a6d3b", label="TextBlob polarity")
-    ax.set(xlabel="paragraph", ylabel="tone", ylim=(-1.05, 1.05), title="Tone by paragraph")
-    ax.legend(loc="upper right", fontsize="small", ncols=3)
+           alpha=0.7, label="tone")
+    ax.plot([p["paragraph"] for p in arc], [p["smoothed"] for p in arc], color="#333", linewidth=1.5, label="smoothed")
+    ax.plot(frame["index"], frame["author_tone"], ":", color="#8a6d3b", linewidth=1.2, label="author tone")
+    turns = [p for p in arc if p["turn"]]
+    ax.scatter([p["paragraph"] for p in turns], [p["smoothed"] for p in turns], marker="D", color="#222", zorder=3,
+               label="turn")
+    ax.set(xlabel="paragraph", ylabel="tone", ylim=(-1.05, 1.05), title="Tone through the article")
+    ax.legend(loc="upper right", fontsize="small", ncols=4)
     sns.despine(fig)
     return fig
 

@@ -71,13 +71,36 @@ def summary_table(doc: Document) -> HTML:
     return table(pd.DataFrame(rows, columns=["figure", "value", "what it means"]))
 
 
+def tone_notes(doc: Document) -> HTML:
+    """Where the two analyzers disagree, and the sentences that pull the tone down or up most, with the words
+    behind each score."""
+    record = doc.article_record
+    parts = [f"<p>Tone {_fmt(record['tone'])}, author tone {_fmt(record['author_tone'])}; "
+             f"turns of the smoothed tone at paragraphs {escape(', '.join(map(str, record['tone_turns'])) or 'none')}.</p>"]
+    if record["disagreeing_paragraphs"]:
+        parts.append("<p>VADER and TextBlob disagree in sign on paragraphs "
+                     f"{escape(', '.join(map(str, record['disagreeing_paragraphs'])))}: read their tone with care.</p>")
+    sentences = doc.sentences.reset_index().rename(columns={"index": "sentence"})
+    extremes = pd.concat([sentences.nsmallest(3, "tone"), sentences.nlargest(3, "tone")])
+    evidence = doc.evidence
+    rows = []
+    for row in extremes.itertuples():
+        words = evidence[evidence["sentence"] == row.sentence]
+        rows.append({"paragraph": row.paragraph, "tone": _fmt(row.tone), "sentence": row.text,
+                     "words behind it": "; ".join(f"{w.text} {w.valence:+.2f}{' (event)' if w.event else ''} [{w.analyzer}]"
+                                                  for w in words.itertuples())})
+    parts.append(table(pd.DataFrame(rows, columns=["paragraph", "tone", "sentence", "words behind it"])).data)
+    return HTML("".join(parts))
+
+
 def paragraph_table(doc: Document, *, preview: int = 90) -> HTML:
     """One row per paragraph: kind, words, tone, loaded terms, attributions and the start of its text."""
-    frame = doc.paragraphs[["index", "kind", "word_count", "tone", "loaded_count", "author_loaded_count",
+    frame = doc.paragraphs[["index", "kind", "word_count", "tone", "author_tone", "loaded_count", "author_loaded_count",
                             "attribution_count", "text"]].copy()
     frame["text"] = frame["text"].map(lambda t: t if len(t) <= preview else t[: preview - 1] + "…")
     frame["tone"] = frame["tone"].map(_fmt)
-    frame.columns = ["#", "kind", "words", "tone", "loaded", "author's voice", "attributions", "text"]
+    frame["author_tone"] = frame["author_tone"].map(_fmt)
+    frame.columns = ["#", "kind", "words", "tone", "author tone", "loaded", "author's voice", "attributions", "text"]
     return table(frame)
 
 
