@@ -43,6 +43,9 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning "
     "afternoon evening night weekend".split()
 )
+#: Participles that open a new speech act after a comma ("…, calling the reports ‘fabrications’").
+_SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling labeling saying adding citing "
+                                "accusing insisting warning noting claiming denying".split())
 #: Words that open an unnamed group of sources.
 _QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
 _QUOTE_CHARS = "\"“”‘’'«»„`"
@@ -667,7 +670,7 @@ def _clause(ctx: _Context, first: int, hi: int, *, cut: bool = True) -> Span | N
     tokens = ctx.tokens[first:hi]
     for k in range(1, len(tokens) - 1) if cut else ():
         if tokens[k].text == ";" or tokens[k].text == "," and (
-                tokens[k + 1].lower in ("but", "while", "whereas") or tokens[k + 1].tag == "VBG"):
+                tokens[k + 1].lower in ("but", "while", "whereas") or tokens[k + 1].lower in _SPEECH_PARTICIPLES):
             tokens = tokens[:k]
             break
     while tokens and tokens[-1].text in ".,;:!?" + "”\"’'»" and not _quoted_inside(ctx, tokens[-1], tokens[0]):

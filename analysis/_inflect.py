@@ -57,3 +57,14 @@ def _doubles(word: str) -> bool:
     consonant_vowel_consonant = word[-1] not in _VOWELS and word[-2] in _VOWELS and word[-3] not in _VOWELS
     syllables = sum(1 for i, c in enumerate(word) if c in _VOWELS and (i == 0 or word[i - 1] not in _VOWELS))
     return consonant_vowel_consonant and (syllables == 1 or word.endswith(("mit", "fer", "pel")))
+
+
+def adverb(adjective: str) -> str:
+    """brutal → brutally, shameless → shamelessly, gleeful → gleefully, angry → angrily, horrible → horribly."""
+    if adjective.endswith("le") and len(adjective) > 3:
+        return adjective[:-1] + "y"
+    if adjective.endswith("y") and len(adjective) > 2:
+        return adjective[:-1] + "ily"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"

@@ -30,8 +30,10 @@ class LexiconEntry:
 
     @property
     def key(self) -> str:
-        """Entries with the same key are the same term (a user file overrides the built-in entry)."""
-        return self.term if self.term != self.term.lower() else self.term.lower()
+        """Entries with the same key are the same term in the same use (a user file overrides the built-in entry):
+        the term (lower-cased unless it has capitals) and its part of speech."""
+        term = self.term if self.term != self.term.lower() else self.term.lower()
+        return f"{term}/{self.pos}" if self.pos else term
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,17 @@ class Lexicon:
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The built-in lexicon, with the entries of the user's file at ``path`` added or overriding (same term)."""
+    """The built-in lexicon, with the entries of the user's file at ``path`` added; a user entry replaces every
+    built-in entry of the same term (in any use)."""
     text = package_text("lexicons", BUILTIN)
     entries = {e.key: e for e in parse_lexicon(text, name=BUILTIN)}
     sources = {BUILTIN: _sha256(text)}
     if path is not None:
         user_text = _read_user_file(path)
-        entries.update({e.key: e for e in parse_lexicon(user_text, name=str(path))})
+        user = parse_lexicon(user_text, name=str(path))
+        replaced = {e.key.split("/")[0] for e in user}
+        entries = {k: e for k, e in entries.items() if k.split("/")[0] not in replaced}
+        entries.update({e.key: e for e in user})
         sources[Path(path).name] = _sha256(user_text)
     return Lexicon(tuple(entries.values()), sources)
 
@@ -72,7 +78,8 @@ def parse_lexicon(text: str, *, name: str) -> list[LexiconEntry]:
     for line, row in rows:
         entry = _entry(row, name=name, line=line)
         if entry.key in seen:
-            raise DataFileError(name, f"duplicate term {entry.term!r} (first on line {seen[entry.key]})", line)
+            use = f" as {entry.pos}" if entry.pos else ""
+            raise DataFileError(name, f"duplicate term {entry.term!r}{use} (first on line {seen[entry.key]})", line)
         seen[entry.key] = line
         entries.append(entry)
     return entries

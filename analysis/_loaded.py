@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._data import package_tsv
-from ._inflect import noun_forms, verb_forms
+from ._inflect import adverb, noun_forms, verb_forms
 from ._lexicon import Lexicon, LexiconEntry
 from ._model import Attribution, LoadedTerm, Paragraph, Quote
 from ._text import WORD_RE
@@ -43,6 +43,7 @@ class _Pattern:
     forms: tuple[frozenset[str], ...]
     entry: LexiconEntry
     exact_case: bool
+    order: int  # later entries (a user's lexicon) win over earlier ones on the same words
 
 
 @dataclass(frozen=True)
@@ -54,28 +55,33 @@ class TermIndex:
     @classmethod
     def build(cls, lexicon: Lexicon) -> TermIndex:
         index: dict[str, list[_Pattern]] = {}
-        for entry in lexicon.entries:
+        for order, entry in enumerate(lexicon.entries):
             words = WORD_RE.findall(entry.term)
             if not words:
                 continue
             exact = entry.term != entry.term.lower()
             last = _forms(words[-1], entry.pos)
             forms = tuple(frozenset({w}) for w in words[:-1]) + (last,)
-            pattern = _Pattern(forms, entry, exact)
+            pattern = _Pattern(forms, entry, exact, order)
             for form in forms[0]:
                 index.setdefault(form, []).append(pattern)
         return cls({k: tuple(sorted(v, key=lambda p: -len(p.forms))) for k, v in index.items()})
 
 
 def _forms(word: str, pos: str) -> frozenset[str]:
-    """The forms the last word of a term may take: nouns get plurals, verbs their -s/-ed/-ing forms."""
-    if pos in ("adj", "adv") or "-" in word and pos != "verb":
-        return frozenset({word, word + "s"} if pos == "" else {word})
+    """The forms the last word of a term may take: nouns get plurals, verbs their -s/-ed/-ing forms, adjectives
+    their adverb in -ly ("brutal", "brutally")."""
+    if pos == "adv":
+        return frozenset({word})
+    if pos == "adj":
+        return frozenset({word, adverb(word)})
     if pos == "noun":
         return noun_forms(word)
     if pos == "verb":
         return verb_forms(word)
-    return noun_forms(word) | verb_forms(word)
+    if "-" in word:
+        return frozenset({word, word + "s"})
+    return noun_forms(word) | verb_forms(word) | {adverb(word)}
 
 
 @lru_cache(maxsize=1)
@@ -96,10 +102,12 @@ def find_loaded_terms(
     contents = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
     scare = [q for q in quotes if is_scare_quote(text, q, contents)]
     speech = contents + [(q.start, q.end) for q in quotes if q not in scare]
+    hedges = [_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge"]
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
         candidates = [
             *(_scare_term(text, q) for q in scare if q.paragraph == paragraph.index),
+            *(h for h in hedges if h.paragraph == paragraph.index),
             *_lexicon_matches(text, paragraph, index),
         ]
         for term in _longest_first(candidates):
@@ -111,21 +119,23 @@ def find_loaded_terms(
 def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex) -> list[LoadedTerm]:
     words = list(WORD_RE.finditer(text, paragraph.start, paragraph.end))
     tags: dict[int, str] | None = None
-    found = []
+    found: dict[tuple[int, int], tuple[int, LoadedTerm]] = {}
     for i, word in enumerate(words):
-        for key in {word.group(), word.group().lower()}:
+        for key in dict.fromkeys((word.group(), word.group().lower())):
             for pattern in index.by_first_form.get(key, ()):
                 end = _match_at(words, i, pattern)
-                if end is None or _negated(words, i):
+                if end is None or _negated(words, i) or _designation(text, words, i, end, pattern):
                     continue
                 if pattern.entry.pos:
                     tags = tags if tags is not None else _tags(text, paragraph)
                     if not tags.get(words[i + len(pattern.forms) - 1].start(), "").startswith(_POS_TAGS[pattern.entry.pos]):
                         continue
                 entry = pattern.entry
-                found.append(LoadedTerm(paragraph.index, word.start(), end, text[word.start():end], entry.category,  # type: ignore[arg-type]
-                                        "author", entry.weight, entry.term))
-    return found
+                term = LoadedTerm(paragraph.index, word.start(), end, text[word.start():end], entry.category,  # type: ignore[arg-type]
+                                  "author", entry.weight, entry.term)
+                if found.get((term.start, term.end), (-1,))[0] < pattern.order:
+                    found[(term.start, term.end)] = (pattern.order, term)
+    return [term for _, term in found.values()]
 
 
 def _match_at(words: list[re.Match[str]], i: int, pattern: _Pattern) -> int | None:
@@ -139,6 +149,16 @@ def _match_at(words: list[re.Match[str]], i: int, pattern: _Pattern) -> int | No
         if k and not words[i + k - 1].string[words[i + k - 1].end():words[i + k].start()].isspace():
             return None
     return words[i + len(pattern.forms) - 1].end()
+
+
+def _designation(text: str, words: list[re.Match[str]], i: int, end: int, pattern: _Pattern) -> bool:
+    """A lower-case label written in Title Case inside a sentence is part of a name or a formal designation ("the
+    list of Foreign Terrorist Organizations", "a Specially Designated Global Terrorist"), not the writer's label."""
+    if pattern.exact_case or pattern.entry.category != "labeling" or i == 0:
+        return False
+    matched = WORD_RE.findall(text[words[i].start():end])
+    previous = words[i - 1].group()
+    return all(w[0].isupper() for w in matched) and previous[0].isupper() and not text[words[i - 1].end():words[i].start()].strip(" ")
 
 
 def _negated(words: list[re.Match[str]], i: int) -> bool:
@@ -187,6 +207,12 @@ def _modifies_next(text: str, quote: Quote) -> bool:
     after = re.match(r"[”’\"'»]\s+([A-Za-z][\w-]*)", text[quote.end:quote.end + 40])
     return after is not None and after.group(1).lower() not in ("and", "or", "but", "of", "in", "on", "to", "is",
                                                                   "was", "are", "were", "said", "says", "he", "she")
+
+
+def _hedge_term(text: str, attribution: Attribution) -> LoadedTerm:
+    """A hedge the attribution analyzer found ("It is reported", "allegedly") is a loaded hedge too."""
+    cue = attribution.cue
+    return LoadedTerm(attribution.paragraph, cue.start, cue.end, text[cue.start:cue.end], "hedge", "author", 0.5, cue.text.lower())
 
 
 def _scare_term(text: str, quote: Quote) -> LoadedTerm:
