@@ -152,13 +152,14 @@ def _match_at(words: list[re.Match[str]], i: int, pattern: _Pattern) -> int | No
 
 
 def _designation(text: str, words: list[re.Match[str]], i: int, end: int, pattern: _Pattern) -> bool:
-    """A lower-case label written in Title Case inside a sentence is part of a name or a formal designation ("the
-    list of Foreign Terrorist Organizations", "a Specially Designated Global Terrorist"), not the writer's label."""
-    if pattern.exact_case or pattern.entry.category != "labeling" or i == 0:
-        return False
+    """A lower-case term written capitalized inside a name is not the writer's word: a label in a formal designation
+    ("the list of Foreign Terrorist Organizations"), or any term next to another capitalized word ("Sham FM")."""
     matched = WORD_RE.findall(text[words[i].start():end])
-    previous = words[i - 1].group()
-    return all(w[0].isupper() for w in matched) and previous[0].isupper() and not text[words[i - 1].end():words[i].start()].strip(" ")
+    if pattern.exact_case or "-" in pattern.entry.term or not all(w[0].isupper() for w in matched):
+        return False  # a compound names its own part ("CIA-backed")
+    after = next((w.group() for w in words[i + len(matched):i + len(matched) + 1]), "")
+    starts_sentence = i == 0 or text[words[i - 1].end():words[i].start()].strip(" ") in (".", "!", "?", ":", "“", '"')
+    return after[:1].isupper() or not starts_sentence and words[i - 1].group()[0].isupper()
 
 
 def _negated(words: list[re.Match[str]], i: int) -> bool:

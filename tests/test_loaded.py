@@ -1,3 +1,5 @@
+import pytest
+
 from analysis import analyze
 
 
@@ -72,3 +74,74 @@ def test_seed_labels_and_quoted_army_phrase():
     assert ("out of nowhere", "author") in found and ("amusing", "author") in found
     assert ("terrorist organisations", "quoted") in found
     assert ("moderate rebels", "author") in found
+
+
+# More matching rules, each on a text written for the test.
+
+def test_part_of_speech_constraint_keeps_the_factual_use_out():
+    assert terms("A blast ripped through the market.") == []
+    assert terms("The senator blasted the plan.") == [("blasted", "emotive", "author")]
+
+
+def test_negated_term_is_not_counted():
+    assert terms("The scale of the floods is not unprecedented.") == []
+
+
+def test_adverbs_come_from_adjectives():
+    assert ("brutally", "emotive", "author") in terms("The protest was brutally dispersed.")
+
+
+def test_capitalized_term_inside_a_name_is_not_loaded():
+    assert terms("The list of Foreign Terrorist Organizations grew. Sham FM radio reported it.") == []
+
+
+def test_hedge_cues_of_the_attribution_analyzer_are_loaded_hedges():
+    assert terms("It is reported that the talks failed.") == [("It is reported", "hedge", "author")]
+
+
+def test_naming_word_makes_a_scare_quote_even_in_attributed_content():
+    found = terms("The ministry said the so-called ‘experts’ were wrong.")
+    assert ("experts", "scare_quote", "author") in found
+
+
+def test_one_word_quote_modifying_a_noun_is_a_scare_quote():
+    assert terms("Police cleared the “peaceful” protesters by noon.") == [("peaceful", "scare_quote", "author")]
+
+
+def test_quoted_names_are_not_scare_quotes():
+    assert terms("They joined the ‘Northern Defence Front’ in May.") == []
+
+
+def test_relayed_copy_stays_in_the_author_voice():
+    doc = analyze(text="Strike Ends\n\nWorkers went back.\n\nAs Reuters reported:\n\nThe thugs left the docks.")
+    assert [(t.text, t.voice) for t in doc.analysis.loaded_terms] == [("thugs", "author")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The militants and their allies, a mix of jihadists, terrorists and invaders, took the town.",
+     {"jihadists", "terrorists", "invaders"}),
+    ("Armed men from al-Shabaab splinter groups raided the port.", {"splinter groups"}),
+    ("After a blitz campaign and a shock offensive, the army seemed to appear out of nowhere.",
+     {"blitz campaign", "shock offensive", "out of nowhere"}),
+    ("In its amusing commentary, the paper said the deal was fair.", {"amusing"}),
+])
+def test_seed_twins(text, expected):
+    assert {t for t, _, _ in terms(text)} >= expected
+
+
+def test_factual_event_sentence_twin():
+    assert terms("Twelve soldiers were killed and thirty wounded when rockets hit the base.") == []
+
+
+def test_event_words_and_loaded_terms_are_disjoint():
+    from analysis._lexicon import load_lexicon
+    from analysis._sentiment import event_words
+
+    events = event_words()
+    assert not [e.term for e in load_lexicon().entries if e.term.lower() in events and e.pos in ("", "noun")]
+
+
+def test_seed_scare_quotes():
+    doc = analyze("seeds/000_8122d49cfe791c67.txt")
+    scare = {t.text for t in doc.analysis.loaded_terms if t.category == "scare_quote"}
+    assert {"moderate rebels", "modern", "local"} <= scare
