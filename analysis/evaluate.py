@@ -182,7 +182,7 @@ def evaluate_tone(records: list[dict], *, samples: int = 2000) -> dict[str, tupl
     scores = [score_text(r["text"]) for r in records]
     systems = {
         "tone": [s.tone for s in scores],
-        "VADER compound": [s.vader_compound for s in scores],
+        "VADER compound": [s.vader_compound for s in scores],  # VADER as shipped, measured in the same run
         "TextBlob polarity": [s.textblob_polarity for s in scores],
     }
     return {name: (_pearson(values, human), *_bootstrap(values, human, samples)) for name, values in systems.items()}
