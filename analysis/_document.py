@@ -45,7 +45,9 @@ SCHEMA = "slant/analysis-v1"
 #: The analyzers disagree on a paragraph when their means have opposite signs and both are at least this far from 0.
 DISAGREEMENT = 0.1
 #: Paragraphs on each side in the moving average of the tone arc.
-ARC_WINDOW = 1
+ARC_WINDOW = 2
+#: A turn is a change of sign of the smoothed tone between values at least this far from 0.
+TURN_MARGIN = 0.05
 _TONE_FIELDS = ("tone", "vader_compound", "textblob_polarity", "textblob_subjectivity")
 _SENTENCE_FIELDS = ("paragraph", "start", "end", "quoted", *_TONE_FIELDS, "author_tone")
 
@@ -171,7 +173,8 @@ class Document:
     @cached_property
     def tone_arc(self) -> list[dict[str, Any]]:
         """Tone through the running text: each paragraph's tone, its moving average over ``ARC_WINDOW`` paragraphs
-        on each side, and ``turn`` where the smoothed tone changes sign (a turn of the article's mood)."""
+        on each side, and ``turn`` where the smoothed tone changes sign between values at least ``TURN_MARGIN`` from
+        zero (a turn of the article's mood)."""
         points = [(r["index"], r["tone"]) for r in self.paragraph_records
                   if r["kind"] in TEXT_KINDS and r["tone"] is not None]
         arc = []
@@ -179,7 +182,8 @@ class Document:
             window = [t for _, t in points[max(0, k - ARC_WINDOW):k + ARC_WINDOW + 1]]
             arc.append({"paragraph": index, "tone": tone, "smoothed": round(sum(window) / len(window), 4)})
         for previous, point in zip([None, *arc], arc):
-            point["turn"] = previous is not None and previous["smoothed"] * point["smoothed"] < 0
+            point["turn"] = previous is not None and previous["smoothed"] * point["smoothed"] < 0 \
+                and min(abs(previous["smoothed"]), abs(point["smoothed"])) >= TURN_MARGIN
         return arc
 
     # -- DataFrames ------------------------------------------------------------------------------------------

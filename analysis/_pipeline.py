@@ -82,7 +82,10 @@ def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
-    speech = tuple((x.content.start, x.content.end) for x in analysis.attributions if x.content is not None)
+    contents = [(x.content.start, x.content.end) for x in analysis.attributions if x.content is not None]
+    scare = {(t.start, t.end) for t in analysis.loaded_terms if t.category == "scare_quote"}
+    quotes = [(q.start, q.end) for q in analysis.quotes if (q.start, q.end) not in scare]
+    speech = tuple(sorted(set(contents + quotes)))
     tones = score_sentences(analysis.article.text, analysis.sentences, analysis.loaded_terms, speech)
     return replace(analysis, tones=tones)
 

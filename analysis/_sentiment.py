@@ -71,30 +71,40 @@ class _Scores:
 def score_sentences(
     text: str, sentences: tuple[Sentence, ...], loaded_terms: tuple[LoadedTerm, ...] = (), speech: tuple[tuple[int, int], ...] = ()
 ) -> tuple[SentenceTone, ...]:
-    """The scores of every sentence, in order. ``speech`` spans (quotes, attributed content) are not the author's."""
+    """The scores of every sentence, in order. ``speech`` spans (direct quotes and attributed content) are the
+    sources' words: ``author_tone`` leaves them out, and is ``None`` for a sentence that is all speech."""
     tones = []
     for sentence in sentences:
-        authored = not sentence.quoted and not any(s <= sentence.start and sentence.end <= e for s, e in speech)
+        inside = [(max(s, sentence.start), min(e, sentence.end)) for s, e in speech if s < sentence.end and sentence.start < e]
         charged = sum(t.weight for t in loaded_terms if sentence.start <= t.start < sentence.end
                       and t.voice == "author" and t.category in _CHARGED)
         tones.append(score_text(text[sentence.start:sentence.end], offset=sentence.start,
-                                authored=authored, charged_weight=charged))
+                                speech=() if sentence.quoted else tuple(inside), quoted=sentence.quoted,
+                                charged_weight=charged))
     return tuple(tones)
 
 
-def score_text(sentence: str, *, offset: int = 0, authored: bool = True, charged_weight: float = 0.0) -> SentenceTone:
-    """VADER, TextBlob, ``tone``, ``author_tone`` and the evidence of one sentence (offsets shifted by ``offset``)."""
+def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int], ...] = (), quoted: bool = False,
+               charged_weight: float = 0.0) -> SentenceTone:
+    """VADER, TextBlob, ``tone``, ``author_tone`` and the evidence of one sentence (offsets shifted by ``offset``;
+    ``speech``: spans of it in a source's voice; ``quoted``: all of it is)."""
     scores = _scores(sentence, offset)
     tone = combine(scores.news_vader, scores.textblob)
     author_tone = None
-    if authored:
-        kept = [e for e in scores.evidence if not e.event]
+    if not quoted and not _covered(offset, offset + len(sentence.strip()), speech):
+        kept = [e for e in scores.evidence if not e.event and not any(s <= e.start < t for s, t in speech)]
         vader = _vader_compound([e.valence for e in kept if e.analyzer == "vader"], sentence)
         blob = [e.valence for e in kept if e.analyzer == "textblob"]
         textblob = sum(blob) / len(blob) if blob else 0.0
         author_tone = _clip(combine(vader, textblob) - LOADED_PULL * charged_weight)
     return SentenceTone(round(scores.vader, 4), round(scores.textblob, 4), round(scores.subjectivity, 4),
                         round(tone, 4), None if author_tone is None else round(author_tone, 4), scores.evidence)
+
+
+def _covered(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the spans leave no word of ``start:end`` outside them (marks and punctuation aside)."""
+    outside = end - start - sum(e - s for s, e in spans)
+    return outside <= 4
 
 
 def combine(vader: float, textblob: float) -> float:
