@@ -10,9 +10,10 @@ Matching (``lexicons/loaded.tsv``):
 - where candidates overlap, the longest wins (then the earliest), so spans never overlap and have one category.
 
 Scare quotes: a quoted fragment of at most ``SCARE_QUOTE_MAX_WORDS`` words that is not a sentence and not a proper
-name, when a naming word precedes it ("so-called ‘experts’", "described as ‘moderate rebels’"), when it is a single
-word modifying what follows (the “modern” HTS), or when it is not given to a source as speech. The span excludes the
-marks. Voice: terms inside speech (a direct quote that is not a scare quote, or an attribution's content) are
+name, when a distancing word precedes it ("so-called ‘experts’"), when it is a single word modifying what follows
+(the “modern” HTS), when a naming verb in the passive precedes it ("described by Washington as ‘moderate rebels’"),
+or when no source speaks it (no attribution content holds it, no cue or active naming verb opens its clause). The
+span excludes the marks. Voice: terms inside speech (a direct quote that is not a scare quote, or an attribution's content) are
 ``quoted``; scare quotes and everything else are ``author``.
 """
 
@@ -33,6 +34,7 @@ from ._tokens import tag, tokenize
 #: A scare quote has at most this many words.
 SCARE_QUOTE_MAX_WORDS = 4
 _NEGATIONS = frozenset({"not", "no", "never", "hardly", "nothing"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _POS_TAGS = {"noun": ("NN",), "verb": ("VB",), "adj": ("JJ", "VBN", "VBG"), "adv": ("RB",)}
 
 
@@ -85,10 +87,12 @@ def _forms(word: str, pos: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _naming_words() -> tuple[tuple[str, ...], ...]:
-    """Words that name rather than quote ("so-called", "described as"), longest first."""
-    return tuple(sorted((tuple(row["term"].lower().split()) for row in package_tsv("lexicons", "naming.tsv")),
-                        key=len, reverse=True))
+def _naming_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Distancing words ("so-called") and the forms of naming verbs ("called", "described"), from naming.tsv."""
+    rows = package_tsv("lexicons", "naming.tsv")
+    distancing = frozenset(r["term"] for r in rows if r["kind"] == "distancing")
+    verbs = frozenset(form for r in rows if r["kind"] == "verb" for form in verb_forms(r["term"]))
+    return distancing, verbs
 
 
 def find_loaded_terms(
@@ -192,15 +196,30 @@ def is_scare_quote(text: str, quote: Quote, contents: list[tuple[int, int]]) -> 
         return False
     if len(words) > 1 and all(w[0].isupper() for w in words):
         return False  # a quoted name: ‘Syrian National Army’
-    if _naming_before(text, quote) or len(words) == 1 and _modifies_next(text, quote):
+    clause = _clause_before(text, quote)
+    distancing, naming = _naming_words()
+    if clause[-1:] and clause[-1].lower() in distancing or len(words) == 1 and _modifies_next(text, quote):
         return True
-    return not any(start <= quote.start and quote.end <= end for start, end in contents)
+    named_at = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].lower() in naming), None)
+    if named_at is not None:  # passive naming keeps the name at a distance; an active namer speaks the words
+        return "by" in (w.lower() for w in clause[named_at:]) or named_at > 0 and clause[named_at - 1].lower() in _BE
+    if any(start <= quote.start and quote.end <= end for start, end in contents):
+        return False
+    return not any(w.lower() in _speech_words() for w in clause)
 
 
-def _naming_before(text: str, quote: Quote) -> bool:
-    """A naming word ("so-called", "dubbed", "described as") right before the opening mark."""
-    before = [w.lower() for w in WORD_RE.findall(text[max(0, quote.start - 40):quote.start - 1])][-3:]
-    return any(tuple(before[-len(words):]) == words for words in _naming_words())
+def _clause_before(text: str, quote: Quote) -> list[str]:
+    """The words between the start of the quote's clause (sentence start, ";", ":") and its opening mark."""
+    start = max(text.rfind(mark, 0, quote.start) for mark in (". ", "; ", ": ", "\n")) + 1
+    return WORD_RE.findall(text[start:max(start, quote.start - 1)])
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """Every form of the attribution cues' verbs: a quote after one in its clause is speech."""
+    from ._attribution import cue_table
+
+    return frozenset(words[0] for words in cue_table().sequences)
 
 
 def _modifies_next(text: str, quote: Quote) -> bool:
