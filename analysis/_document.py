@@ -312,13 +312,15 @@ class Document:
             "lexicons": dict(a.lexicons),
             "article": self.article_record,
             "paragraphs": self.paragraph_records,
-            "sentences": [{**asdict(s), **asdict(t)} for s, t in zip(a.sentences, a.tones)],
+            "sentences": [{**asdict(s), **asdict(t), "evidence": [asdict(e) for e in t.evidence]}
+                          for s, t in zip(a.sentences, a.tones)],
             "quotes": [asdict(q) for q in a.quotes],
             "loaded_terms": [asdict(t) for t in a.loaded_terms],
             "attributions": [_attribution_record(x) for x in a.attributions],
             "voices": voices(a),
             "actor_mentions": [asdict(m) for m in a.actor_mentions],
             "actors": json.loads(self.actors.to_json(orient="records")),
+            "actor_paragraphs": json.loads(self.actor_paragraphs.to_json(orient="records")),
             "tone_arc": self.tone_arc,
         }
 

@@ -29,6 +29,7 @@ def spans_of(record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "sources": [a["source"] for a in attributions if a["source"]],
         "resolved": [a["source"]["resolved"] for a in attributions if a["source"] and a["source"]["resolved"]],
         "contents": [a["content"] for a in attributions if a["content"]],
+        "evidence": [e for s in record["sentences"] for e in s.get("evidence", [])],
         "relays": [r for p in record["paragraphs"] if p.get("relayed_from")
                    for r in (p["relayed_from"]["cue"], p["relayed_from"]["source"]) if r],
     }
