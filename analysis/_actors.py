@@ -108,8 +108,11 @@ def auto_actors(text: str, paragraphs: tuple[Paragraph, ...], loaded: tuple = ()
     counts: dict[str, int] = {}
     for paragraph in paragraphs:
         for match in _NAME_RE.finditer(text, paragraph.start, paragraph.end):
-            name = match.group().rstrip("’'")
-            if name in _NOT_NAMES or " " not in name and name.endswith(_DEMONYM_ENDINGS):
+            words = match.group().rstrip("’'").split()
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]  # "The Harbour Union" at a sentence start is "Harbour Union"
+            name = " ".join(words)
+            if not name or name in _NOT_NAMES or " " not in name and name.endswith(_DEMONYM_ENDINGS):
                 continue  # a function word, or an adjective of nationality ("Syrian forces")
             counts[name] = counts.get(name, 0) + 1
     frequent = sorted((n for n, c in counts.items() if c >= AUTO_MIN_MENTIONS), key=lambda n: (-counts[n], n))

@@ -36,3 +36,23 @@ def test_bad_actor_files_are_clear_errors(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataFileError):
         load_actors(path)
+
+
+def test_without_a_file_actors_are_the_frequent_names_with_their_labels():
+    doc = analyze(text="Harbour Strike Grows\n\nThe Harbour Union said the strike would go on. Union thugs blocked "
+                       "the gate, the company said. The Harbour Union denied it. Mayor Ruiz met the Harbour Union. "
+                       "Mayor Ruiz was hopeful.")
+    table = doc.actors.set_index("actor")
+    assert {"Harbour Union", "Mayor Ruiz"} <= set(table.index)
+    assert table.loc["Harbour Union", "mentions"] == 3
+
+
+def test_per_paragraph_actor_tones(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text(ACTORS, encoding="utf-8")
+    doc = analyze(text="The Harbour Union won a wonderful deal.\n\nThe council failed badly. The militants were angry.",
+                  actors=path)
+    rows = doc.actor_paragraphs.set_index(["actor", "paragraph"])
+    assert rows.loc[("Harbour Union", 0), "tone"] > 0
+    assert rows.loc[("City Council", 1), "tone"] < 0
+    assert rows.loc[("Harbour Union", 1), "label_mentions"] == 1

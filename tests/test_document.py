@@ -111,3 +111,19 @@ def test_analyze_takes_a_path_or_text_not_both():
         analyze(SEED, text="x")
     with pytest.raises(TypeError):
         analyze()
+
+
+def test_tone_arc_smooths_and_marks_turns():
+    text = "\n\n".join(["A wonderful, happy success for everyone."] * 3 + ["A horrible, tragic disaster for all."] * 3)
+    doc = analyze(text=text)
+    arc = doc.tone_arc
+    assert [p["paragraph"] for p in arc] == list(range(6))
+    assert arc[0]["smoothed"] > 0 > arc[-1]["smoothed"]
+    assert [p["paragraph"] for p in arc if p["turn"]] == doc.article_record["tone_turns"] and len(doc.article_record["tone_turns"]) == 1
+
+
+def test_disagreeing_analyzers_are_flagged():
+    doc = analyze(text="The plan failed, though it was the best ever.")
+    record = doc.paragraph_records[0]
+    assert record["analyzers_disagree"] == ((record["vader_compound"] * record["textblob_polarity"] < 0)
+                                           and min(abs(record["vader_compound"]), abs(record["textblob_polarity"])) >= 0.1)
