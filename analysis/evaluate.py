@@ -152,7 +152,7 @@ def evaluate_loaded(records: list[dict], resources: Resources) -> dict[str, Scor
         gold_labels = _token_labels(words, gold)
         predicted_labels = _token_labels(words, predicted)
         for category in LOADED_CATEGORIES:
-            totals[category] += _token_score(gold_labels, predicted_labels, lambda label: label == category)
+            totals[category] += _token_score(gold_labels, predicted_labels, lambda label, c=category: label == c)
         totals["all (tokens)"] += _token_score(gold_labels, predicted_labels, lambda label: label is not None)
         totals["spans without hedge"] += overlap_score(
             [(s, e) for s, e, c in predicted if c != "hedge"], [(s, e) for s, e, c in gold if c != "hedge"])
