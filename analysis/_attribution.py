@@ -735,8 +735,11 @@ def source_type(phrase: str) -> str:
     a ``pronoun``, an acronym ("CSIS") an ``organization``, any other name a ``person``."""
     if phrase.lower() in _PRONOUNS:
         return "pronoun"
+    head = re.split(r"[’']s\s+", phrase.split(",")[0], maxsplit=1)
+    if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()):
+        phrase = head[1] + phrase[len(phrase.split(",")[0]):]  # "The study’s lead author, Dr. X": the author
     lowered = phrase.lower()
-    named = re.search(r"\b[A-Z]", phrase[1:]) is not None
+    named = any(w[0].isupper() for w in phrase.split() if w.lower() not in ("the", "a", "an"))
     if lowered.split()[0] in _QUANTIFIERS and not named:
         return "anonymous"  # "Some scientists", "Several parents": unnamed
     if re.search(r"\([A-Z]{2,}\)", phrase):
