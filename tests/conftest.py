@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# Test files name data by paths relative to the repository (seeds/…, tests/data/…): read them from there, wherever
+# pytest was started.
+os.chdir(REPO)
 
 ARTICLE_TITLE = "Rebels Seize the Airport"
 ARTICLE = f"""---
