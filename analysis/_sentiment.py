@@ -10,7 +10,7 @@
 - ``author_tone`` in [-1, 1], the writer's own evaluative stance, for sentences in the author's voice only (``None``
   in quoted speech): the same combination with factual event words ("killed", "airstrikes", ``lexicons/events.tsv``)
   taken out of both analyzers, minus ``LOADED_PULL`` × the weight of each charged author-voice term in the sentence
-  (labeling, derision, insinuation, sensational).
+  (labeling, derision, insinuation, sensational) that neither analyzer scores already.
 - ``evidence``: each word that moved VADER or TextBlob, with its valence after negation and intensifiers, and
   whether it is an event word; so a report can show why a sentence reads negative.
 
@@ -76,18 +76,19 @@ def score_sentences(
     tones = []
     for sentence in sentences:
         inside = [(max(s, sentence.start), min(e, sentence.end)) for s, e in speech if s < sentence.end and sentence.start < e]
-        charged = sum(t.weight for t in loaded_terms if sentence.start <= t.start < sentence.end
-                      and t.voice == "author" and t.category in _CHARGED)
+        charged = tuple((t.start, t.end, t.weight) for t in loaded_terms if sentence.start <= t.start < sentence.end
+                        and t.voice == "author" and t.category in _CHARGED)
         tones.append(score_text(text[sentence.start:sentence.end], offset=sentence.start,
                                 speech=() if sentence.quoted else tuple(inside), quoted=sentence.quoted,
-                                charged_weight=charged))
+                                charged=charged))
     return tuple(tones)
 
 
 def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int], ...] = (), quoted: bool = False,
-               charged_weight: float = 0.0) -> SentenceTone:
+               charged: tuple[tuple[int, int, float], ...] = ()) -> SentenceTone:
     """VADER, TextBlob, ``tone``, ``author_tone`` and the evidence of one sentence (offsets shifted by ``offset``;
-    ``speech``: spans of it in a source's voice; ``quoted``: all of it is)."""
+    ``speech``: spans of it in a source's voice; ``quoted``: all of it is; ``charged``: author-voice charged terms
+    as (start, end, weight))."""
     scores = _scores(sentence, offset)
     tone = combine(scores.news_vader, scores.textblob)
     author_tone = None
@@ -96,7 +97,8 @@ def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int],
         vader = _vader_compound([e.valence for e in kept if e.analyzer == "vader"], sentence)
         blob = [e.valence for e in kept if e.analyzer == "textblob"]
         textblob = sum(blob) / len(blob) if blob else 0.0
-        author_tone = _clip(combine(vader, textblob) - LOADED_PULL * charged_weight)
+        unscored = sum(w for start, end, w in charged if not any(start < e.end and e.start < end for e in kept))
+        author_tone = _clip(combine(vader, textblob) - LOADED_PULL * unscored)
     return SentenceTone(round(scores.vader, 4), round(scores.textblob, 4), round(scores.subjectivity, 4),
                         round(tone, 4), None if author_tone is None else round(author_tone, 4), scores.evidence)
 

@@ -45,10 +45,12 @@ def test_author_tone_is_none_for_quoted_speech_and_leaves_attributed_content_out
     assert reported.tone < -0.3 and reported.author_tone == 0
 
 
-def test_charged_author_terms_pull_author_tone_down():
+def test_charged_author_terms_pull_author_tone_down_unless_already_scored():
     plain = analyze(text="The fighters took the town.").analysis.tones[0]
-    charged = analyze(text="The jihadists took the town.").analysis.tones[0]
+    charged = analyze(text="The invaders took the town.").analysis.tones[0]  # "invaders": labeling, weight 1.5
     assert charged.author_tone == pytest.approx(plain.author_tone - 0.15)
+    scored = analyze(text="The jihadists took the town.").analysis.tones[0]  # VADER′ scores "jihadists" already
+    assert scored.author_tone == pytest.approx(scored.tone)
 
 
 def test_evidence_spans_index_the_text():
