@@ -35,6 +35,8 @@ from ._tokens import tag, tokenize
 SCARE_QUOTE_MAX_WORDS = 4
 _NEGATIONS = frozenset({"not", "no", "never", "hardly", "nothing"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+#: A possessive ending is not part of the term ("the regime’s thugs").
+_POSSESSIVE = re.compile(r"[’']s$")
 _POS_TAGS = {"noun": ("NN",), "verb": ("VB",), "adj": ("JJ", "VBN", "VBG"), "adv": ("RB",)}
 
 
@@ -122,18 +124,23 @@ def find_loaded_terms(
 
 def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex) -> list[LoadedTerm]:
     words = list(WORD_RE.finditer(text, paragraph.start, paragraph.end))
-    tags: dict[int, str] | None = None
+    tagged: dict[int, str] = {}
+
+    def tag_at(offset: int) -> str:
+        if not tagged:
+            tagged.update(_tags(text, paragraph))
+        return tagged.get(offset, "")
+
     found: dict[tuple[int, int], tuple[int, LoadedTerm]] = {}
     for i, word in enumerate(words):
-        for key in dict.fromkeys((word.group(), word.group().lower())):
+        for key in dict.fromkeys((_POSSESSIVE.sub("", word.group()), _POSSESSIVE.sub("", word.group()).lower())):
             for pattern in index.by_first_form.get(key, ()):
                 end = _match_at(words, i, pattern)
-                if end is None or _negated(words, i) or _designation(text, words, i, end, pattern):
+                if end is None or _negated(words, i) or _designation(text, words, i, end, pattern, tag_at):
                     continue
-                if pattern.entry.pos:
-                    tags = tags if tags is not None else _tags(text, paragraph)
-                    if not tags.get(words[i + len(pattern.forms) - 1].start(), "").startswith(_POS_TAGS[pattern.entry.pos]):
-                        continue
+                last = words[i + len(pattern.forms) - 1]
+                if pattern.entry.pos and not _in_use(tag_at(last.start()), last.group(), pattern.entry.pos):
+                    continue
                 entry = pattern.entry
                 term = LoadedTerm(paragraph.index, word.start(), end, text[word.start():end], entry.category,  # type: ignore[arg-type]
                                   "author", entry.weight, entry.term)
@@ -147,15 +154,22 @@ def _match_at(words: list[re.Match[str]], i: int, pattern: _Pattern) -> int | No
     if i + len(pattern.forms) > len(words):
         return None
     for k, forms in enumerate(pattern.forms):
-        actual = words[i + k].group()
+        actual = _POSSESSIVE.sub("", words[i + k].group())
         if (actual if pattern.exact_case else actual.lower()) not in forms:
             return None
         if k and not words[i + k - 1].string[words[i + k - 1].end():words[i + k].start()].isspace():
             return None
-    return words[i + len(pattern.forms) - 1].end()
+    last = words[i + len(pattern.forms) - 1]
+    return last.start() + len(_POSSESSIVE.sub("", last.group()))
 
 
-def _designation(text: str, words: list[re.Match[str]], i: int, end: int, pattern: _Pattern) -> bool:
+def _in_use(tag: str, word: str, pos: str) -> bool:
+    """Whether the tagger reads the word in the entry's part of speech; a participle used as an adjective keeps its
+    verb's loading ("a sanitised account")."""
+    return tag.startswith(_POS_TAGS[pos]) or pos == "verb" and tag == "JJ" and word.lower().endswith(("ed", "en"))
+
+
+def _designation(text: str, words: list[re.Match[str]], i: int, end: int, pattern: _Pattern, tag_at) -> bool:  # noqa: ANN001
     """A lower-case term written capitalized inside a name is not the writer's word: a label in a formal designation
     ("the list of Foreign Terrorist Organizations"), or any term next to another capitalized word ("Sham FM")."""
     matched = WORD_RE.findall(text[words[i].start():end])
@@ -163,7 +177,9 @@ def _designation(text: str, words: list[re.Match[str]], i: int, end: int, patter
         return False  # a compound names its own part ("CIA-backed")
     after = next((w.group() for w in words[i + len(matched):i + len(matched) + 1]), "")
     starts_sentence = i == 0 or text[words[i - 1].end():words[i].start()].strip(" ") in (".", "!", "?", ":", "“", '"')
-    return after[:1].isupper() or not starts_sentence and words[i - 1].group()[0].isupper()
+    if starts_sentence:  # a capital is expected: a name only if the next word is capitalized and the tagger agrees
+        return after[:1].isupper() and tag_at(words[i].start()).startswith("NNP")
+    return after[:1].isupper() or words[i - 1].group()[0].isupper()
 
 
 def _negated(words: list[re.Match[str]], i: int) -> bool:
