@@ -262,6 +262,8 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
                    earlier: list[Attribution]) -> Attribution | None:
     tokens = ctx.tokens
     before = _skip_back(tokens, first - 1, lo)
+    if before >= lo and tokens[before].lower == "to" and entry.content == "clause":
+        before -= 1  # "cited HTS sources to say …": the speaker comes before "to"
     subject = _subject_before(ctx, before, lo)
     if subject is None and before >= lo and tokens[before].lower in ("and", "but", "or"):
         subject = _shared_subject(ctx, before, lo, earlier)  # "… confirmed A but denied B"
@@ -598,6 +600,8 @@ def _starts_clause(tokens: list[Token], i: int, hi: int) -> bool:
     for j in range(i + 1, min(hi, i + 9)):
         if tokens[j].tag.startswith("VB") or tokens[j].tag == "MD":
             return tokens[j].tag != "VBN" or tokens[j - 1].tag in ("VBZ", "VBD", "VBP", "MD")
+        if tokens[j].tag == "TO" and j + 1 < hi and (tokens[j + 1].lower,) in cue_table().sequences:
+            return True  # "HTS sources to say …": a speaker and an infinitive cue
         if tokens[j].tag not in _NP_TAGS | {"IN", "CC", "PRP", "RB"} and tokens[j].text not in ("-",):
             return False
     return False
