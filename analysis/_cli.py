@@ -19,6 +19,7 @@ from ._api import KIT_VERSION, analyze_all
 from ._document import Document
 from ._errors import InputError, ReportError, SlantError
 from ._lexicon import check_lexicon
+from ._text import signed
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -164,7 +165,7 @@ def _write_table(document: Document, out: TextIO) -> None:
     summary = document.summary()
     out.write(f"{summary['id']}: {summary['title'] or '(no title)'}\n")
     out.write(
-        f"  {summary['words']} words in {summary['paragraphs']} paragraphs; tone {_number(summary['tone'])}; "
+        f"  {summary['words']} words in {summary['paragraphs']} paragraphs; tone {signed(summary['tone'])}; "
         f"loaded terms {summary['loaded_terms']} ({summary['loaded_density']:.2f} per 100 words, "
         f"author's voice {summary['author_loaded_density']:.2f}); attributions {summary['attributions']}\n"
     )
@@ -172,14 +173,11 @@ def _write_table(document: Document, out: TextIO) -> None:
     for row in document.paragraphs.itertuples():
         preview = " ".join(row.text.split())
         preview = preview if len(preview) <= 60 else preview[:59] + "…"
-        out.write(f"  {row.index:>3} {row.kind:<15} {row.word_count:>5} {_number(row.tone):>6} "
+        out.write(f"  {row.index:>3} {row.kind:<15} {row.word_count:>5} {signed(row.tone):>6} "
                   f"{row.loaded_count:>6} {row.attribution_count:>6}  {preview}\n")
     out.write("\n")
     out.flush()
 
-
-def _number(value: float | None) -> str:
-    return "–" if value is None or value != value else f"{value:+.2f}"
 
 
 def _say(line: str) -> None:

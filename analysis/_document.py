@@ -93,7 +93,7 @@ class Document:
         records = []
         for p in a.paragraphs:
             words = count_words(self.text, p.start, p.end)
-            sentences = [i for i, s in enumerate(a.sentences) if s.paragraph == p.index]
+            sentences = self._sentences_of.get(p.index, [])
             records.append({
                 "index": p.index, "start": p.start, "end": p.end, "kind": p.kind,
                 "word_count": words, "sentence_count": len(sentences),
@@ -109,6 +109,14 @@ class Document:
                 "relayed_from": _relay_record(p.relayed_from),
             })
         return records
+
+    @cached_property
+    def _sentences_of(self) -> dict[int, list[int]]:
+        """Sentence indexes by paragraph index."""
+        grouped: dict[int, list[int]] = {}
+        for i, sentence in enumerate(self.analysis.sentences):
+            grouped.setdefault(sentence.paragraph, []).append(i)
+        return grouped
 
     @cached_property
     def _sentence_sourcing(self) -> list[SentenceSourcing]:

@@ -105,9 +105,9 @@ def find_loaded_terms(
     index: TermIndex,
 ) -> tuple[LoadedTerm, ...]:
     """Loaded terms and scare quotes of the given paragraphs, in text order, never overlapping."""
-    contents = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    contents = _contents(attributions)
     scare = [q for q in quotes if is_scare_quote(text, q, contents)]
-    speech = contents + [(q.start, q.end) for q in quotes if q not in scare]
+    speech = speech_spans(text, quotes, attributions)
     hedges = [_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge"]
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
@@ -120,6 +120,16 @@ def find_loaded_terms(
             voice = "author" if term.category == "scare_quote" or not _inside(term, speech) else "quoted"
             terms.append(LoadedTerm(term.paragraph, term.start, term.end, term.text, term.category, voice, term.weight, term.term))
     return tuple(terms)
+
+
+def speech_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
+    """The spans in a source's voice: attribution contents, and direct quotes that are not scare quotes."""
+    contents = _contents(attributions)
+    return sorted({*contents, *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents))})
+
+
+def _contents(attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
+    return [(a.content.start, a.content.end) for a in attributions if a.content is not None]
 
 
 def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex) -> list[LoadedTerm]:

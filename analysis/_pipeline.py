@@ -13,7 +13,7 @@ from pathlib import Path
 from ._actors import Actor, auto_actors, find_mentions, load_actors
 from ._attribution import find_attributions
 from ._lexicon import Lexicon, load_lexicon
-from ._loaded import TermIndex, find_loaded_terms
+from ._loaded import TermIndex, find_loaded_terms, speech_spans
 from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
 from ._relayed import mark_relayed
@@ -82,10 +82,8 @@ def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
-    contents = [(x.content.start, x.content.end) for x in analysis.attributions if x.content is not None]
-    scare = {(t.start, t.end) for t in analysis.loaded_terms if t.category == "scare_quote"}
-    quotes = [(q.start, q.end) for q in analysis.quotes if (q.start, q.end) not in scare]
-    speech = tuple(sorted(set(contents + quotes)))
+    text = analysis.article.text
+    speech = tuple(speech_spans(text, analysis.quotes, analysis.attributions))
     tones = score_sentences(analysis.article.text, analysis.sentences, analysis.loaded_terms, speech)
     return replace(analysis, tones=tones)
 

@@ -20,3 +20,8 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def signed(value: float | None) -> str:
+    """A score for people to read: "+0.25", or "–" where there is none (None or NaN)."""
+    return "–" if value is None or value != value else f"{value:+.2f}"

@@ -15,6 +15,7 @@ from IPython.display import HTML
 
 from ._api import analyze, read_analysis
 from ._document import Document
+from ._text import signed
 
 STYLE = """
 <style>
@@ -63,7 +64,7 @@ def summary_table(doc: Document) -> HTML:
     rows = [
         ("Words (running text)", s["words"], "body and lead-in paragraphs"),
         ("Paragraphs (running text)", s["paragraphs"], ", ".join(f"{k}: {v}" for k, v in s["paragraph_kinds"].items())),
-        ("Tone", _fmt(s["tone"]), "mean sentence tone in [-1, 1], weighted by words (VADER and TextBlob combined)"),
+        ("Tone", signed(s["tone"]), "mean sentence tone in [-1, 1], weighted by words (VADER and TextBlob combined)"),
         ("Loaded terms", s["loaded_terms"], f"{s['loaded_density']:.2f} per 100 words"),
         ("… in the author's own voice", "", f"{s['author_loaded_density']:.2f} per 100 words (quotes excluded)"),
         ("Attributions", s["attributions"], ", ".join(f"{k}: {v}" for k, v in s["source_types"].items())),
@@ -75,7 +76,7 @@ def tone_notes(doc: Document) -> HTML:
     """Where the two analyzers disagree, and the sentences that pull the tone down or up most, with the words
     behind each score."""
     record = doc.article_record
-    parts = [f"<p>Tone {_fmt(record['tone'])}, author tone {_fmt(record['author_tone'])}; "
+    parts = [f"<p>Tone {signed(record['tone'])}, author tone {signed(record['author_tone'])}; "
              f"turns of the smoothed tone at paragraphs {escape(', '.join(map(str, record['tone_turns'])) or 'none')}.</p>"]
     if record["disagreeing_paragraphs"]:
         parts.append("<p>VADER and TextBlob disagree in sign on paragraphs "
@@ -86,7 +87,7 @@ def tone_notes(doc: Document) -> HTML:
     rows = []
     for row in extremes.itertuples():
         words = evidence[evidence["sentence"] == row.sentence]
-        rows.append({"paragraph": row.paragraph, "tone": _fmt(row.tone), "sentence": row.text,
+        rows.append({"paragraph": row.paragraph, "tone": signed(row.tone), "sentence": row.text,
                      "words behind it": "; ".join(f"{w.text} {w.valence:+.2f}{' (event)' if w.event else ''} [{w.analyzer}]"
                                                   for w in words.itertuples())})
     parts.append(table(pd.DataFrame(rows, columns=["paragraph", "tone", "sentence", "words behind it"])).data)
@@ -98,8 +99,8 @@ def paragraph_table(doc: Document, *, preview: int = 90) -> HTML:
     frame = doc.paragraphs[["index", "kind", "word_count", "tone", "author_tone", "loaded_count", "author_loaded_count",
                             "attribution_count", "text"]].copy()
     frame["text"] = frame["text"].map(lambda t: t if len(t) <= preview else t[: preview - 1] + "…")
-    frame["tone"] = frame["tone"].map(_fmt)
-    frame["author_tone"] = frame["author_tone"].map(_fmt)
+    frame["tone"] = frame["tone"].map(signed)
+    frame["author_tone"] = frame["author_tone"].map(signed)
     frame.columns = ["#", "kind", "words", "tone", "author tone", "loaded", "author's voice", "attributions", "text"]
     return table(frame)
 
@@ -144,8 +145,8 @@ def actors_table(doc: Document) -> HTML:
     if doc.actors.empty:
         return HTML("<p class='muted'>No actor was given or found (pass an actors file with <code>--actors</code>).</p>")
     frame = doc.actors.copy()
-    frame["tone"] = frame["tone"].map(_fmt)
-    frame["author_tone"] = frame["author_tone"].map(_fmt)
+    frame["tone"] = frame["tone"].map(signed)
+    frame["author_tone"] = frame["author_tone"].map(signed)
     frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean tone", "mean author tone"]
     return table(frame)
 
@@ -195,9 +196,6 @@ def table(frame: pd.DataFrame) -> HTML:
     """A DataFrame as an HTML table, every cell escaped."""
     return HTML(frame.to_html(index=False, escape=True, na_rep="", border=0, classes="slant-table"))
 
-
-def _fmt(value: float | None) -> str:
-    return "–" if value is None or value != value else f"{value:+.2f}"
 
 
 def _layers(doc: Document) -> list[tuple[int, int, str, str]]:
