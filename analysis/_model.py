@@ -147,12 +147,13 @@ class Attribution:
 @dataclass(frozen=True)
 class Evidence:
     """A word that moved a sentiment analyzer: its span, the analyzer, its valence after negation and intensifiers,
-    and whether it is a factual event word ("killed")."""
+    and whether it is a factual event word ("killed"). Analyzer "news" is Slant's own news-word weight in ``tone``
+    (on the -4 … +4 rating scale, negation included)."""
 
     start: int
     end: int
     text: str
-    analyzer: Literal["vader", "textblob"]
+    analyzer: Literal["vader", "textblob", "news"]
     valence: float
     event: bool = False
 

@@ -3,22 +3,27 @@
 - ``vader_compound`` in [-1, 1]: VADER's normalized sum of lexicon valences after its negation, intensifier and
   "but" rules (the analyzer and lexicon of the ``vaderSentiment`` package).
 - ``textblob_polarity`` in [-1, 1], ``textblob_subjectivity`` in [0, 1]: TextBlob's pattern-lexicon averages.
-- ``tone`` in [-1, 1], the sentiment a reader perceives: ``TONE_VADER`` × VADER + ``TONE_TEXTBLOB`` × TextBlob,
-  clipped, where VADER's lexicon gains the news words it lacks (``lexicons/news_valence.tsv``: "airstrike",
-  "famine", "breakthrough"). The weights were fitted on the tone dev set (news sentences rated by people), never on
-  the held-out half.
+- ``tone`` in [-1, 1], the sentiment a reader perceives: the mean reader rating (-4 … +4) that a linear model
+  predicts from VADER′ compound, TextBlob polarity, VADER′'s positive and negative valences over √words, and the news
+  words (``lexicons/tone_words.tsv``) whose weight corrects what the analyzers say ("too" -0.37, "party" -0.35),
+  divided by ``RATING_SCALE`` and clipped. VADER′ is VADER with the news words its lexicon lacks
+  (``lexicons/news_valence.tsv``: "airstrike", "famine"). The weights (``lexicons/tone_model.tsv``) were fitted by
+  ``python -m analysis.calibrate`` on the dev half of 5,190 New York Times editorial sentences rated by 20 people
+  each, never on the held-out half.
 - ``author_tone`` in [-1, 1], the writer's own evaluative stance, for sentences in the author's voice only (``None``
-  in quoted speech): the same combination with factual event words ("killed", "airstrikes", ``lexicons/events.tsv``)
-  taken out of both analyzers, minus ``LOADED_PULL`` × the weight of each charged author-voice term in the sentence
+  in quoted speech): the same model with factual event words ("killed", "airstrikes", ``lexicons/events.tsv``)
+  taken out of every input, minus ``LOADED_PULL`` × the weight of each charged author-voice term in the sentence
   (labeling, derision, insinuation, sensational) that neither analyzer scores already.
-- ``evidence``: each word that moved VADER or TextBlob, with its valence after negation and intensifiers, and
-  whether it is an event word; so a report can show why a sentence reads negative.
+- ``evidence``: each word that moved VADER′, TextBlob or the news-word weights, with its valence after negation and
+  intensifiers, and whether it is an event word; ``tone`` is computed from it alone, so a report can show why a
+  sentence reads negative.
 
 Paragraph and article values are word-count-weighted means of their sentences (no second pass over the text).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,13 +35,64 @@ from ._data import package_tsv
 from ._inflect import noun_forms, verb_forms
 from ._model import Evidence, LoadedTerm, Sentence, SentenceTone
 
-#: Fitted on the tone dev set (see docs/tone.md): both analyzers count, and clipping the sum at ±1 reads a sentence
-#: with several strong words as strongly negative or positive, as readers do.
-TONE_VADER = 1.5
-TONE_TEXTBLOB = 1.25
 #: How much each unit of weight of a charged author-voice term pulls ``author_tone`` down.
 LOADED_PULL = 0.1
 _CHARGED = frozenset({"labeling", "derision", "insinuation", "sensational"})
+#: ``tone`` × RATING_SCALE is the predicted mean reader rating on VADER's -4 … +4 scale: ±1 is a mean rating of ±2,
+#: which only the strongest 1% of newspaper editorial sentences reach.
+RATING_SCALE = 2.0
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[.,;:!?]")
+_STRAIGHT_MARKS = str.maketrans("‘’“”", "''\"\"")
+_NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"})
+
+
+@dataclass(frozen=True)
+class ToneModel:
+    """The weights of ``tone`` (``lexicons/tone_model.tsv`` and ``lexicons/tone_words.tsv``, written by
+    ``python -m analysis.calibrate``): one per analyzer input, and one per news word ("not" + word when negated)."""
+
+    vader: float
+    textblob: float
+    positive: float
+    negative: float
+    words: dict[tuple[str, bool], float]
+
+
+@lru_cache(maxsize=1)
+def tone_model() -> ToneModel:
+    weights = {row["feature"]: float(row["weight"]) for row in package_tsv("lexicons", "tone_model.tsv")}
+    words = {(row["term"], row["negated"] == "yes"): float(row["weight"])
+             for row in package_tsv("lexicons", "tone_words.tsv")}
+    return ToneModel(weights["vader"], weights["textblob"], weights["positive"], weights["negative"], words)
+
+
+def news_words(sentence: str) -> list[tuple[str, bool, int, int]]:
+    """The words of a sentence as the tone model reads them: lower-cased, whether a negation governs them ("no",
+    "not", "never", "-n't", "without" … up to the next punctuation mark or "but"), and their span; each
+    (word, negated) pair once, where it first occurs."""
+    found: dict[tuple[str, bool], tuple[int, int]] = {}
+    negated = False
+    for match in _TOKEN.finditer(sentence):
+        word = match.group().lower().replace("’", "'")
+        if not word[0].isalpha() or word == "but":
+            negated = False
+        if not word[0].isalpha():
+            continue
+        found.setdefault((word, negated), match.span())
+        negated = negated or word in _NEGATORS or word.endswith("n't")
+    return [(word, negated, start, end) for (word, negated), (start, end) in found.items()]
+
+
+def predict(vader: float, textblob: float, vader_valences: list[float], words: int,
+            news: list[float]) -> float:
+    """``tone`` from its inputs: VADER′ compound, TextBlob polarity, VADER′'s word valences (positive and negative
+    sums, each over √``words``), and the weights of the news words present; divided by ``RATING_SCALE``, clipped."""
+    model = tone_model()
+    root = math.sqrt(max(words, 1))
+    rating = (model.vader * vader + model.textblob * textblob
+              + model.positive * sum(v for v in vader_valences if v > 0) / root
+              + model.negative * sum(v for v in vader_valences if v < 0) / root + sum(news))
+    return _clip(rating / RATING_SCALE)
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +119,10 @@ def event_words() -> frozenset[str]:
 @dataclass(frozen=True)
 class _Scores:
     vader: float  # VADER as shipped
-    news_vader: float  # VADER with news words
+    news_vader: float  # VADER′: VADER with news words
     textblob: float
     subjectivity: float
+    words: int  # VADER's word count
     evidence: tuple[Evidence, ...]
 
 
@@ -91,28 +148,29 @@ def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int],
     ``speech``: spans of it in a source's voice; ``quoted``: all of it is; ``charged``: author-voice charged terms
     as (start, end, weight))."""
     scores = _scores(sentence, offset)
-    tone = combine(scores.news_vader, scores.textblob)
+    tone = predict(scores.news_vader, scores.textblob, _valences(scores.evidence, "vader"), scores.words,
+                   _valences(scores.evidence, "news"))
     author_tone = None
     if not quoted and not _covered(offset, offset + len(sentence.strip()), speech):
         kept = [e for e in scores.evidence if not e.event and not any(s <= e.start < t for s, t in speech)]
-        vader = _vader_compound([e.valence for e in kept if e.analyzer == "vader"], sentence)
-        blob = [e.valence for e in kept if e.analyzer == "textblob"]
+        vader = _valences(kept, "vader")
+        blob = _valences(kept, "textblob")
         textblob = sum(blob) / len(blob) if blob else 0.0
         unscored = sum(w for start, end, w in charged if not any(start < e.end and e.start < end for e in kept))
-        author_tone = _clip(combine(vader, textblob) - LOADED_PULL * unscored)
+        author_tone = _clip(predict(_vader_compound(vader, sentence), textblob, vader, scores.words,
+                                    _valences(kept, "news")) - LOADED_PULL * unscored)
     return SentenceTone(round(scores.vader, 4), round(scores.textblob, 4), round(scores.subjectivity, 4),
                         round(tone, 4), None if author_tone is None else round(author_tone, 4), scores.evidence)
+
+
+def _valences(evidence, analyzer: str) -> list[float]:
+    return [e.valence for e in evidence if e.analyzer == analyzer]
 
 
 def _covered(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether the spans leave no word of ``start:end`` outside them (marks and punctuation aside)."""
     outside = end - start - sum(e - s for s, e in spans)
     return outside <= 4
-
-
-def combine(vader: float, textblob: float) -> float:
-    """``tone`` from the two analyzers' polarities."""
-    return _clip(TONE_VADER * vader + TONE_TEXTBLOB * textblob)
 
 
 def _clip(value: float) -> float:
@@ -122,10 +180,11 @@ def _clip(value: float) -> float:
 def _scores(sentence: str, offset: int) -> _Scores:
     stock, vader, pattern = _analyzers()
     events = event_words()
-    words, valences = _vader_valences(vader, sentence)
+    straight = sentence.translate(_STRAIGHT_MARKS)  # VADER strips only ASCII marks from words: "brilliant,”"
+    words, valences = _vader_valences(vader, straight)
     evidence = [
         Evidence(offset + start, offset + end, sentence[start:end], "vader", round(v, 4), word.lower() in events)
-        for (word, start, end), v in zip(_locate(sentence, words), valences) if v
+        for (word, start, end), v in zip(_locate(straight, words), valences) if v
     ]
     polarity, subjectivity, assessments = pattern.analyze(sentence, keep_assessments=True)
     evidence += [
@@ -133,8 +192,13 @@ def _scores(sentence: str, offset: int) -> _Scores:
                  all(w.lower() in events for w in phrase if w.isalpha()))
         for phrase, p, _, _ in assessments if p for start, end in [_phrase_span(sentence, phrase)] if start is not None
     ]
-    return _Scores(stock.polarity_scores(sentence)["compound"], _vader_compound(valences, sentence), polarity,
-                   subjectivity, tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
+    weights = tone_model().words
+    evidence += [
+        Evidence(offset + start, offset + end, sentence[start:end], "news", weights[word, negated], word in events)
+        for word, negated, start, end in news_words(sentence) if (word, negated) in weights
+    ]
+    return _Scores(stock.polarity_scores(sentence)["compound"], _vader_compound(valences, straight), polarity,
+                   subjectivity, len(words), tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
 
 
 def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[list[str], list[float]]:

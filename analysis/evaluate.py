@@ -12,14 +12,15 @@ Each set has a ``dev`` half (for tuning) and a ``heldout`` half set aside before
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import re
-import statistics
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from ._api import analyze
 from ._gold import GoldSpan, read_gold
@@ -170,41 +171,63 @@ def _token_score(gold: list[str | None], predicted: list[str | None], selected: 
 
 # -- tone ---------------------------------------------------------------------------------------------------
 
+NYT = DATA / "tone" / "nyt"
+
 
 def tone_records(half: str) -> list[dict]:
+    """Slant's own rated sentences (``tests/data/tone``), ``rating`` the mean of the two raters' -2 … +2."""
     path = DATA / "tone" / f"{half}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return [{**r, "rating": (r["rating_a"] + r["rating_b"]) / 2} for r in records]
+
+
+def nyt_records(half: str) -> list[dict]:
+    """The 5,190 New York Times editorial sentences of Hutto & Gilbert (2014), each rated -4 … +4 by at least 20
+    people (``rating``: their mean; ``ratings``: each one), split by article: dev when the first byte of the
+    SHA-256 of the article number is even."""
+    raw = {line.split("\t")[0]: json.loads(line.split("\t")[3])
+           for line in (NYT / "nytEditorialSnippets_anonDataRatings.txt").read_text(encoding="utf-8").splitlines()}
+    records = []
+    for line in (NYT / "nytEditorialSnippets_GroundTruth.txt").read_text(encoding="utf-8").splitlines():
+        id_, rating, text = line.split("\t", 2)
+        article = id_.split("_")[0]
+        if ("dev" if hashlib.sha256(article.encode()).digest()[0] % 2 == 0 else "heldout") == half:
+            records.append({"id": id_, "article": article, "text": text, "rating": float(rating), "ratings": raw[id_]})
+    return records
 
 
 def evaluate_tone(records: list[dict], *, samples: int = 2000) -> dict[str, tuple[float, float, float]]:
     """Pearson r with the mean human rating, and its 95% bootstrap interval, for tone, VADER and TextBlob."""
-    human = [(r["rating_a"] + r["rating_b"]) / 2 for r in records]
+    human = np.array([r["rating"] for r in records])
     scores = [score_text(r["text"]) for r in records]
     systems = {
         "tone": [s.tone for s in scores],
         "VADER compound": [s.vader_compound for s in scores],  # VADER as shipped, measured in the same run
         "TextBlob polarity": [s.textblob_polarity for s in scores],
     }
-    return {name: (_pearson(values, human), *_bootstrap(values, human, samples)) for name, values in systems.items()}
+    return {name: _with_interval(np.array(values), human, samples) for name, values in systems.items()}
 
 
-def _pearson(xs: list[float], ys: list[float]) -> float:
-    try:
-        return statistics.correlation(xs, ys)
-    except statistics.StatisticsError:
+def single_rater(records: list[dict]) -> float:
+    """How well one person agrees with the others: the mean, over rating positions, of the Pearson r between the
+    rating in that position and the mean of the other ratings of the same sentence (a human ceiling for r)."""
+    width = min(len(r["ratings"]) for r in records)
+    ratings = np.array([r["ratings"][:width] for r in records], dtype=float)
+    others = (ratings.sum(axis=1, keepdims=True) - ratings) / (width - 1)
+    return float(np.mean([_pearson(ratings[:, k], others[:, k]) for k in range(width)]))
+
+
+def _pearson(xs: np.ndarray, ys: np.ndarray) -> float:
+    if xs.std() == 0 or ys.std() == 0:
         return 0.0
+    return float(np.corrcoef(xs, ys)[0, 1])
 
 
-def _bootstrap(xs: list[float], ys: list[float], samples: int) -> tuple[float, float]:
-    """The 2.5th and 97.5th percentiles of r over resamples (a fixed seed: the same interval every run)."""
-    rng = random.Random(0)
-    n = len(xs)
-    rs = []
-    for _ in range(samples):
-        picks = [rng.randrange(n) for _ in range(n)]
-        rs.append(_pearson([xs[i] for i in picks], [ys[i] for i in picks]))
-    rs.sort()
-    return rs[int(0.025 * samples)], rs[int(0.975 * samples) - 1]
+def _with_interval(xs: np.ndarray, ys: np.ndarray, samples: int) -> tuple[float, float, float]:
+    """r and the 2.5th and 97.5th percentiles of r over resamples (a fixed seed: the same interval every run)."""
+    picks = np.random.default_rng(0).integers(0, len(xs), size=(samples, len(xs)))
+    rs = sorted(_pearson(xs[p], ys[p]) for p in picks)
+    return _pearson(xs, ys), rs[int(0.025 * samples)], rs[int(0.975 * samples) - 1]
 
 
 # -- command line -------------------------------------------------------------------------------------------
@@ -217,6 +240,11 @@ def _print_scores(title: str, scores: dict[str, Score], agreements: Iterable[str
             print(f"  {name:<22} agreement {score.precision:.3f}   (on {score.predicted} matched)")
         else:
             print(score.line(name))
+
+
+def _print_correlations(correlations: dict[str, tuple[float, float, float]]) -> None:
+    for name, (r, low, high) in correlations.items():
+        print(f"  {name:<22} r {r:+.3f}  [{low:+.3f}, {high:+.3f}]")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,10 +261,15 @@ def main(argv: list[str] | None = None) -> int:
             records = read_gold(DATA / "loaded" / f"{half}.jsonl")
             _print_scores(f"loaded language, {half} ({len(records)} paragraphs)", evaluate_loaded(records, resources))
         else:
+            records = nyt_records(half)
+            print(f"tone, New York Times editorials, {half} ({len(records)} sentences): Pearson r with the mean "
+                  f"rating of 20 people [95% bootstrap]")
+            _print_correlations(evaluate_tone(records))
+            print(f"  {'one person':<22} r {single_rater(records):+.3f}  (with the mean of the others)")
             records = tone_records(half)
-            print(f"tone, {half} ({len(records)} sentences): Pearson r with the mean of two raters [95% bootstrap]")
-            for name, (r, low, high) in evaluate_tone(records).items():
-                print(f"  {name:<22} r {r:+.3f}  [{low:+.3f}, {high:+.3f}]")
+            print(f"tone, Slant's rated sentences, {half} ({len(records)} sentences): Pearson r with the mean of two "
+                  f"raters [95% bootstrap]")
+            _print_correlations(evaluate_tone(records))
     return 0
 
 

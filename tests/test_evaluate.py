@@ -18,6 +18,9 @@ FROZEN = {
     "attribution/heldout.jsonl": "787ade588a3ec77568bc35652e8926d39b3ee490d8cba451a00d1c2cf88621be",
     "loaded/heldout.jsonl": "501c3e80ac3dbc0e5380eb81295d00c7859279e183eb8fa7994ed66a5fd732bb",
     "tone/heldout.jsonl": "7358a2222e0ecb3ef38e8e20481af5c16aca5f10aa34c20ba696fd46a26e6980",
+    # Hutto & Gilbert's rated NYT editorial sentences, as shipped in the vaderSentiment 3.3.2 sdist
+    "tone/nyt/nytEditorialSnippets_GroundTruth.txt": "7d8fbcce7dde5d716da53e78f4ef4be6b706e9ef1e1d51887e6d0ad4b69cc27e",
+    "tone/nyt/nytEditorialSnippets_anonDataRatings.txt": "803c87c5bb529334bb5ed5fca244aa935e5f342bc0a930d91a0f22e978ee39f2",
 }
 
 
@@ -46,6 +49,35 @@ def test_attribution_quality_on_dev():
     scores = evaluate.evaluate_attribution(evaluate.attribution_records("dev"), load_resources())
     assert scores["cue"].f1 >= 0.90
     assert scores["source"].f1 >= 0.88
+
+
+def test_nyt_halves_split_by_article():
+    dev, heldout = evaluate.nyt_records("dev"), evaluate.nyt_records("heldout")
+    assert (len(dev), len(heldout)) == (2716, 2474)
+    assert not {r["article"] for r in dev} & {r["article"] for r in heldout}
+    assert all(len(r["ratings"]) >= 20 and r["rating"] == pytest.approx(sum(r["ratings"]) / len(r["ratings"]), abs=0.01)
+               for r in dev)
+
+
+def test_tone_quality_on_dev():
+    nyt = evaluate.evaluate_tone(evaluate.nyt_records("dev"), samples=10)
+    assert nyt["tone"][0] >= 0.66 and nyt["tone"][0] >= nyt["VADER compound"][0] + 0.15
+    own = evaluate.evaluate_tone(evaluate.tone_records("dev"), samples=10)
+    assert own["tone"][0] >= 0.58 and own["tone"][0] > own["VADER compound"][0]
+
+
+def test_calibration_reproduces_the_shipped_weights(tmp_path, monkeypatch, capsys):
+    from analysis import calibrate
+    from analysis._data import read_tsv
+
+    shipped_folder = calibrate.LEXICONS
+    monkeypatch.setattr(calibrate, "LEXICONS", tmp_path)
+    assert calibrate.main([]) == 0
+    for name, key in (("tone_model.tsv", ("feature",)), ("tone_words.tsv", ("term", "negated"))):
+        fitted, shipped = ({tuple(r[k] for k in key): float(r["weight"]) for _, r in read_tsv(path.read_text(encoding="utf-8"))[1]}
+                           for path in (tmp_path / name, shipped_folder / name))
+        assert len(fitted) > 0
+        assert all(abs(fitted.get(k, 0.0) - shipped.get(k, 0.0)) < 1e-3 for k in fitted.keys() | shipped.keys())
 
 
 def test_overlap_score_counts_both_ways():

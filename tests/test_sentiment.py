@@ -1,23 +1,35 @@
 import pytest
+from vaderSentiment.vaderSentiment import SentiText
 
-from analysis._sentiment import combine, score_text
+from analysis._sentiment import _vader_compound, news_words, predict, score_text
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The rescue was a wonderful success.", "The attack was a horrible, brutal failure.", "The bus left at noon.", ""],
+    ["The rescue was a wonderful success.", "The attack was a horrible, brutal failure.", "The bus arrived at noon.", "Too little, too late: the plan is not good.", ""],
 )
-def test_scores_are_in_range_and_tone_combines_the_two_polarities(sentence):
+def test_scores_are_in_range_and_tone_is_computed_from_its_evidence(sentence):
     tone = score_text(sentence)
     assert -1 <= tone.vader_compound <= 1 and -1 <= tone.textblob_polarity <= 1
-    assert 0 <= tone.textblob_subjectivity <= 1
-    assert tone.tone == pytest.approx(combine(tone.vader_compound, tone.textblob_polarity), abs=1e-4)
+    assert 0 <= tone.textblob_subjectivity <= 1 and -1 <= tone.tone <= 1
+    vader = [e.valence for e in tone.evidence if e.analyzer == "vader"]
+    news = [e.valence for e in tone.evidence if e.analyzer == "news"]
+    words = len(SentiText(sentence).words_and_emoticons)
+    assert tone.tone == pytest.approx(
+        predict(_vader_compound(vader, sentence), tone.textblob_polarity, vader, words, news), abs=1e-3)
 
 
 def test_sign_follows_the_words():
     assert score_text("The rescue was a wonderful success.").tone > 0.3
     assert score_text("The attack was a horrible, brutal failure.").tone < -0.3
-    assert score_text("The bus left at noon.").tone == 0
+    assert score_text("The bus arrived at noon.").tone == 0  # no sentiment word at all
+
+
+def test_news_words_weigh_differently_under_negation():
+    assert [(w, negated) for w, negated, _, _ in news_words("It is not good, but fine. Not bad; good.")] == [
+        ("it", False), ("is", False), ("not", False), ("good", True), ("but", False), ("fine", False),
+        ("bad", True), ("good", False)]
+    assert score_text("The plan is not good.").tone < 0 < score_text("The plan is good.").tone
 
 
 def test_scores_are_deterministic():
@@ -62,3 +74,21 @@ def test_evidence_spans_index_the_text():
 def test_news_words_reach_tone_but_vader_compound_stays_as_shipped():
     tone = score_text("The famine spread across the region.")
     assert tone.vader_compound == 0 and tone.tone < 0
+
+
+def test_tone_data_files_are_valid():
+    from analysis import calibrate
+    from analysis._data import package_tsv
+
+    news = package_tsv("lexicons", "news_valence.tsv")
+    assert len({r["term"] for r in news}) == len(news)
+    assert all(r["note"] and -4 <= float(r["valence"]) <= 4 for r in news)
+    model = package_tsv("lexicons", "tone_model.tsv")
+    assert [r["feature"] for r in model] == list(calibrate.BASE) and all(r["note"] for r in model)
+    words = package_tsv("lexicons", "tone_words.tsv")
+    allowed = calibrate.sentiment_words()
+    assert len({(r["term"], r["negated"]) for r in words}) == len(words) > 300
+    for row in words:  # sentiment-bearing words only: never a name or a topic
+        assert row["term"] in allowed and row["term"] == row["term"].lower(), row
+        assert row["negated"] in {"yes", "no"} and abs(float(row["weight"])) < 2
+        assert int(row["sentences"]) >= calibrate.MIN_SENTENCES
