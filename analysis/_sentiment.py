@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,16 +84,23 @@ def news_words(sentence: str) -> list[tuple[str, bool, int, int]]:
     return [(word, negated, start, end) for (word, negated), (start, end) in found.items()]
 
 
-def predict(vader: float, textblob: float, vader_valences: list[float], words: int,
-            news: list[float]) -> float:
-    """``tone`` from its inputs: VADER′ compound, TextBlob polarity, VADER′'s word valences (positive and negative
-    sums, each over √``words``), and the weights of the news words present; divided by ``RATING_SCALE``, clipped."""
-    model = tone_model()
+def tone_inputs(evidence: Iterable[Evidence], sentence: str, words: int) -> tuple[list[float], list[float]]:
+    """The analyzer inputs of ``tone`` from a sentence's evidence (or part of it): VADER′ compound, TextBlob
+    polarity (the mean of its scored words), and the sums of VADER′'s positive and negative valences over √``words``;
+    and the news-word weights."""
+    evidence = list(evidence)
+    vader, blob = _valences(evidence, "vader"), _valences(evidence, "textblob")
     root = math.sqrt(max(words, 1))
-    rating = (model.vader * vader + model.textblob * textblob
-              + model.positive * sum(v for v in vader_valences if v > 0) / root
-              + model.negative * sum(v for v in vader_valences if v < 0) / root + sum(news))
-    return _clip(rating / RATING_SCALE)
+    inputs = [_vader_compound(vader, sentence), sum(blob) / len(blob) if blob else 0.0,
+              sum(v for v in vader if v > 0) / root, sum(v for v in vader if v < 0) / root]
+    return inputs, _valences(evidence, "news")
+
+
+def predict(inputs: list[float], news: list[float]) -> float:
+    """``tone`` from its inputs: the predicted reader rating divided by ``RATING_SCALE``, clipped."""
+    model = tone_model()
+    weights = (model.vader, model.textblob, model.positive, model.negative)
+    return _clip((sum(w * x for w, x in zip(weights, inputs)) + sum(news)) / RATING_SCALE)
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +111,15 @@ def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer
     for row in package_tsv("lexicons", "news_valence.tsv"):
         for form in noun_forms(row["term"]) | verb_forms(row["term"]):
             news.lexicon.setdefault(form, float(row["valence"]))
+    for word in neutral_words():
+        news.lexicon.pop(word, None)
     return SentimentIntensityAnalyzer(), news, PatternAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def neutral_words() -> frozenset[str]:
+    """Words that say who someone is ("black", "refugees"; ``lexicons/neutral.tsv``): never scored in ``tone``."""
+    return frozenset(form for row in package_tsv("lexicons", "neutral.tsv") for form in noun_forms(row["term"].lower()))
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +135,7 @@ def event_words() -> frozenset[str]:
 @dataclass(frozen=True)
 class _Scores:
     vader: float  # VADER as shipped
-    news_vader: float  # VADER′: VADER with news words
-    textblob: float
+    textblob: float  # TextBlob as shipped
     subjectivity: float
     words: int  # VADER's word count
     evidence: tuple[Evidence, ...]
@@ -148,17 +163,12 @@ def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int],
     ``speech``: spans of it in a source's voice; ``quoted``: all of it is; ``charged``: author-voice charged terms
     as (start, end, weight))."""
     scores = _scores(sentence, offset)
-    tone = predict(scores.news_vader, scores.textblob, _valences(scores.evidence, "vader"), scores.words,
-                   _valences(scores.evidence, "news"))
+    tone = predict(*tone_inputs(scores.evidence, sentence, scores.words))
     author_tone = None
     if not quoted and not _covered(offset, offset + len(sentence.strip()), speech):
         kept = [e for e in scores.evidence if not e.event and not any(s <= e.start < t for s, t in speech)]
-        vader = _valences(kept, "vader")
-        blob = _valences(kept, "textblob")
-        textblob = sum(blob) / len(blob) if blob else 0.0
         unscored = sum(w for start, end, w in charged if not any(start < e.end and e.start < end for e in kept))
-        author_tone = _clip(predict(_vader_compound(vader, sentence), textblob, vader, scores.words,
-                                    _valences(kept, "news")) - LOADED_PULL * unscored)
+        author_tone = _clip(predict(*tone_inputs(kept, sentence, scores.words)) - LOADED_PULL * unscored)
     return SentenceTone(round(scores.vader, 4), round(scores.textblob, 4), round(scores.subjectivity, 4),
                         round(tone, 4), None if author_tone is None else round(author_tone, 4), scores.evidence)
 
@@ -179,7 +189,7 @@ def _clip(value: float) -> float:
 
 def _scores(sentence: str, offset: int) -> _Scores:
     stock, vader, pattern = _analyzers()
-    events = event_words()
+    events, neutral = event_words(), neutral_words()
     straight = sentence.translate(_STRAIGHT_MARKS)  # VADER strips only ASCII marks from words: "brilliant,”"
     words, valences = _vader_valences(vader, straight)
     evidence = [
@@ -190,15 +200,16 @@ def _scores(sentence: str, offset: int) -> _Scores:
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "textblob", round(p, 4),
                  all(w.lower() in events for w in phrase if w.isalpha()))
-        for phrase, p, _, _ in assessments if p for start, end in [_phrase_span(sentence, phrase)] if start is not None
+        for phrase, p, _, _ in assessments if p and phrase[-1].lower() not in neutral
+        for start, end in [_phrase_span(sentence, phrase)] if start is not None
     ]
     weights = tone_model().words
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "news", weights[word, negated], word in events)
         for word, negated, start, end in news_words(sentence) if (word, negated) in weights
     ]
-    return _Scores(stock.polarity_scores(sentence)["compound"], _vader_compound(valences, straight), polarity,
-                   subjectivity, len(words), tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
+    return _Scores(stock.polarity_scores(sentence)["compound"], polarity, subjectivity, len(words),
+                   tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
 
 
 def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[list[str], list[float]]:

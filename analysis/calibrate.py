@@ -4,9 +4,10 @@
 polarity, VADER′'s positive and negative valences over √words, and one weight per news word ("not" + word apart)
 that readers rate differently from what the two analyzers say (see ``docs/tone.md``). The word weights are ridge
 regression coefficients: the penalty pulls each towards 0, so a word needs evidence from several sentences to get a
-weight. Only sentiment-bearing words can get one (words of VADER′'s, TextBlob's or Slant's lexicons, and a few
-stance words such as "too" and "yet"): a topic word or a name ("Iraq", "Congress") never does, so the tone of a
-sentence does not depend on whom it is about. The penalty is chosen by 5-fold cross-validation by article.
+weight. Only sentiment-bearing words can get one (words that VADER′ or TextBlob score, Slant's loaded terms, and a
+few stance words such as "too" and "yet"), and never a word that says who someone is (``lexicons/neutral.tsv``): a
+topic word or a name ("Iraq", "Congress", "French") never does, so the tone of a sentence does not depend on whom it
+is about. The penalty is chosen by 5-fold cross-validation by article.
 
 Writes ``analysis/lexicons/tone_model.tsv`` and ``analysis/lexicons/tone_words.tsv``; the held-out half is not read.
 """
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,7 +26,7 @@ import textblob.en
 from ._data import package_tsv
 from ._inflect import noun_forms, verb_forms
 from ._io import write_text_atomic
-from ._sentiment import RATING_SCALE, _analyzers, _scores, _valences, event_words, news_words
+from ._sentiment import RATING_SCALE, _analyzers, _scores, neutral_words, news_words, tone_inputs
 from .evaluate import nyt_records
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
@@ -43,24 +43,23 @@ BASE = ("vader", "textblob", "positive", "negative")
 
 
 def sentiment_words() -> frozenset[str]:
-    """The words that may get a weight: single words of VADER′'s, TextBlob's and Slant's lexicons, and ``STANCE``."""
+    """The words that may get a weight: those VADER′ or TextBlob score, single-word terms of Slant's loaded-language
+    lexicon, and ``STANCE``; never a word that says who someone is (``lexicons/neutral.tsv``)."""
     _, vader, _ = _analyzers()
-    words = {w.lower() for w in vader.lexicon} | {w.lower() for w in textblob.en.sentiment.keys()}
-    for name in ("loaded.tsv", "events.tsv"):
-        for row in package_tsv("lexicons", name):
-            term = row["term"].lower()
-            if " " not in term:
-                words |= noun_forms(term) | verb_forms(term)
-    return frozenset(w for w in words if w.replace("'", "").isalpha()) | STANCE | event_words()
+    words = {w.lower() for w, v in vader.lexicon.items() if v}
+    words |= {w.lower() for w, tags in textblob.en.sentiment.items() if any(p for p, _, _ in tags.values())}
+    for row in package_tsv("lexicons", "loaded.tsv"):
+        term = row["term"].lower()
+        if " " not in term:
+            words |= noun_forms(term) | verb_forms(term)
+    return (frozenset(w for w in words if len(w) > 1 and w.replace("'", "").isalpha()) | STANCE) - neutral_words()
 
 
 def features(text: str) -> tuple[list[float], set[tuple[str, bool]]]:
     """The analyzer inputs of ``tone`` for one sentence, and its (word, negated) pairs."""
     scores = _scores(text, 0)
-    vader = _valences(scores.evidence, "vader")
-    root = math.sqrt(max(scores.words, 1))
-    base = [scores.news_vader, scores.textblob, sum(v for v in vader if v > 0) / root, sum(v for v in vader if v < 0) / root]
-    return base, {(word, negated) for word, negated, _, _ in news_words(text)}
+    inputs, _ = tone_inputs(scores.evidence, text, scores.words)
+    return inputs, {(word, negated) for word, negated, _, _ in news_words(text)}
 
 
 def fit(base: np.ndarray, words: np.ndarray, y: np.ndarray, penalty: float) -> np.ndarray:

@@ -91,6 +91,9 @@ def tone_notes(doc: Document) -> HTML:
                      "words behind it": "; ".join(f"{w.text} {w.valence:+.2f}{' (event)' if w.event else ''} [{w.analyzer}]"
                                                   for w in words.itertuples())})
     parts.append(table(pd.DataFrame(rows, columns=["paragraph", "tone", "sentence", "words behind it"])).data)
+    parts.append("<p>Words behind a score: [vader] VADER′'s valence (−4 … +4) after negation and intensifiers; "
+                 "[textblob] TextBlob's polarity (−1 … +1); [news] Slant's news-word weight, added to the predicted "
+                 "reader rating (−4 … +4). Event words count in tone, not in author tone.</p>")
     return HTML("".join(parts))
 
 

@@ -1,7 +1,7 @@
 import pytest
 from vaderSentiment.vaderSentiment import SentiText
 
-from analysis._sentiment import _vader_compound, news_words, predict, score_text
+from analysis._sentiment import neutral_words, news_words, predict, score_text, tone_inputs
 
 
 @pytest.mark.parametrize(
@@ -12,17 +12,22 @@ def test_scores_are_in_range_and_tone_is_computed_from_its_evidence(sentence):
     tone = score_text(sentence)
     assert -1 <= tone.vader_compound <= 1 and -1 <= tone.textblob_polarity <= 1
     assert 0 <= tone.textblob_subjectivity <= 1 and -1 <= tone.tone <= 1
-    vader = [e.valence for e in tone.evidence if e.analyzer == "vader"]
-    news = [e.valence for e in tone.evidence if e.analyzer == "news"]
     words = len(SentiText(sentence).words_and_emoticons)
-    assert tone.tone == pytest.approx(
-        predict(_vader_compound(vader, sentence), tone.textblob_polarity, vader, words, news), abs=1e-3)
+    assert tone.tone == pytest.approx(predict(*tone_inputs(tone.evidence, sentence, words)), abs=1e-4)
 
 
 def test_sign_follows_the_words():
     assert score_text("The rescue was a wonderful success.").tone > 0.3
     assert score_text("The attack was a horrible, brutal failure.").tone < -0.3
     assert score_text("The bus arrived at noon.").tone == 0  # no sentiment word at all
+
+
+@pytest.mark.parametrize("who", ["black", "gay", "disabled", "foreign", "elderly", "refugee"])
+def test_words_that_say_who_someone_is_do_not_move_tone(who):
+    assert who in neutral_words()
+    plain, described = score_text("The families left the city."), score_text(f"The {who} families left the city.")
+    assert (described.tone, described.author_tone) == (plain.tone, plain.author_tone)
+    assert not [e for e in described.evidence if e.text == who]
 
 
 def test_news_words_weigh_differently_under_negation():
@@ -80,7 +85,10 @@ def test_tone_data_files_are_valid():
     from analysis import calibrate
     from analysis._data import package_tsv
 
+    neutral = package_tsv("lexicons", "neutral.tsv")
+    assert all(r["note"] for r in neutral) and len({r["term"] for r in neutral}) == len(neutral)
     news = package_tsv("lexicons", "news_valence.tsv")
+    assert not {r["term"] for r in news} & neutral_words()
     assert len({r["term"] for r in news}) == len(news)
     assert all(r["note"] and -4 <= float(r["valence"]) <= 4 for r in news)
     model = package_tsv("lexicons", "tone_model.tsv")
@@ -90,5 +98,6 @@ def test_tone_data_files_are_valid():
     assert len({(r["term"], r["negated"]) for r in words}) == len(words) > 300
     for row in words:  # sentiment-bearing words only: never a name or a topic
         assert row["term"] in allowed and row["term"] == row["term"].lower(), row
+        assert row["term"] not in neutral_words()
         assert row["negated"] in {"yes", "no"} and abs(float(row["weight"])) < 2
         assert int(row["sentences"]) >= calibrate.MIN_SENTENCES
