@@ -147,13 +147,14 @@ class Attribution:
 @dataclass(frozen=True)
 class Evidence:
     """A word that moved a sentiment analyzer: its span, the analyzer, its valence after negation and intensifiers,
-    and whether it is a factual event word ("killed"). Analyzer "news" is Slant's own news-word weight in ``tone``
-    (on the -4 … +4 rating scale, negation included)."""
+    and whether it is a factual event word ("killed"). Analyzer "opinion" is a word of Hu and Liu's opinion lexicon
+    (+1 or -1, not negated); "news" is Slant's own news-word weight in ``tone`` (on the -4 … +4 rating scale,
+    negation included)."""
 
     start: int
     end: int
     text: str
-    analyzer: Literal["vader", "textblob", "news"]
+    analyzer: Literal["vader", "textblob", "opinion", "news"]
     valence: float
     event: bool = False
 

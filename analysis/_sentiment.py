@@ -4,7 +4,8 @@
   "but" rules (the analyzer and lexicon of the ``vaderSentiment`` package).
 - ``textblob_polarity`` in [-1, 1], ``textblob_subjectivity`` in [0, 1]: TextBlob's pattern-lexicon averages.
 - ``tone`` in [-1, 1], the sentiment a reader perceives: the mean reader rating (-4 … +4) that a linear model
-  predicts from VADER′ compound, TextBlob polarity, VADER′'s positive and negative valences over √words, and the news
+  predicts from VADER′ compound, TextBlob polarity, VADER′'s positive and negative valences over √words, the
+  positive and negative words of Hu and Liu's opinion lexicon over √words (``lexicons/opinion.tsv``), and the news
   words (``lexicons/tone_words.tsv``) whose weight corrects what the analyzers say ("too" -0.37, "party" -0.35),
   divided by ``RATING_SCALE`` and clipped. VADER′ is VADER with the news words its lexicon lacks
   (``lexicons/news_valence.tsv``: "airstrike", "famine"). The weights (``lexicons/tone_model.tsv``) were fitted by
@@ -14,7 +15,7 @@
   in quoted speech): the same model with factual event words ("killed", "airstrikes", ``lexicons/events.tsv``)
   taken out of every input, minus ``LOADED_PULL`` × the weight of each charged author-voice term in the sentence
   (labeling, derision, insinuation, sensational) that neither analyzer scores already.
-- ``evidence``: each word that moved VADER′, TextBlob or the news-word weights, with its valence after negation and
+- ``evidence``: each word that moved VADER′, TextBlob, the opinion lexicon or the news-word weights, with its valence after negation and
   intensifiers, and whether it is an event word; ``tone`` is computed from it alone, so a report can show why a
   sentence reads negative.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,20 +43,22 @@ _CHARGED = frozenset({"labeling", "derision", "insinuation", "sensational"})
 #: ``tone`` × RATING_SCALE is the predicted mean reader rating on VADER's -4 … +4 scale: ±1 is a mean rating of ±2,
 #: which only the strongest 1% of newspaper editorial sentences reach.
 RATING_SCALE = 2.0
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[.,;:!?]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|[.,;:!?]")
 _STRAIGHT_MARKS = str.maketrans("‘’“”", "''\"\"")
 _NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot"})
+
+
+#: The analyzer inputs of ``tone``, in the order of ``tone_inputs`` (their weights: ``lexicons/tone_model.tsv``).
+INPUTS = ("vader", "textblob", "positive", "negative", "opinion_positive", "opinion_negative")
 
 
 @dataclass(frozen=True)
 class ToneModel:
     """The weights of ``tone`` (``lexicons/tone_model.tsv`` and ``lexicons/tone_words.tsv``, written by
-    ``python -m analysis.calibrate``): one per analyzer input, and one per news word ("not" + word when negated)."""
+    ``python -m analysis.calibrate``): one per analyzer input (``INPUTS``), and one per news word ("not" + word
+    when negated)."""
 
-    vader: float
-    textblob: float
-    positive: float
-    negative: float
+    inputs: tuple[float, ...]
     words: dict[tuple[str, bool], float]
 
 
@@ -64,14 +67,13 @@ def tone_model() -> ToneModel:
     weights = {row["feature"]: float(row["weight"]) for row in package_tsv("lexicons", "tone_model.tsv")}
     words = {(row["term"], row["negated"] == "yes"): float(row["weight"])
              for row in package_tsv("lexicons", "tone_words.tsv")}
-    return ToneModel(weights["vader"], weights["textblob"], weights["positive"], weights["negative"], words)
+    return ToneModel(tuple(weights[name] for name in INPUTS), words)
 
 
-def news_words(sentence: str) -> list[tuple[str, bool, int, int]]:
-    """The words of a sentence as the tone model reads them: lower-cased, whether a negation governs them ("no",
-    "not", "never", "-n't", "without" … up to the next punctuation mark or "but"), and their span; each
-    (word, negated) pair once, where it first occurs."""
-    found: dict[tuple[str, bool], tuple[int, int]] = {}
+def scoped_words(sentence: str) -> Iterator[tuple[str, bool, int, int]]:
+    """Every word of a sentence as the tone model reads it: lower-cased (hyphenated compounds whole), whether a
+    negation governs it ("no", "not", "never", "-n't", "without" … up to the next punctuation mark or "but"), and
+    its span."""
     negated = False
     for match in _TOKEN.finditer(sentence):
         word = match.group().lower().replace("’", "'")
@@ -79,28 +81,35 @@ def news_words(sentence: str) -> list[tuple[str, bool, int, int]]:
             negated = False
         if not word[0].isalpha():
             continue
-        found.setdefault((word, negated), match.span())
+        yield word, negated, *match.span()
         negated = negated or word in _NEGATORS or word.endswith("n't")
+
+
+def news_words(sentence: str) -> list[tuple[str, bool, int, int]]:
+    """The words of ``scoped_words``, each (word, negated) pair once, where it first occurs."""
+    found: dict[tuple[str, bool], tuple[int, int]] = {}
+    for word, negated, start, end in scoped_words(sentence):
+        found.setdefault((word, negated), (start, end))
     return [(word, negated, start, end) for (word, negated), (start, end) in found.items()]
 
 
 def tone_inputs(evidence: Iterable[Evidence], sentence: str, words: int) -> tuple[list[float], list[float]]:
-    """The analyzer inputs of ``tone`` from a sentence's evidence (or part of it): VADER′ compound, TextBlob
-    polarity (the mean of its scored words), and the sums of VADER′'s positive and negative valences over √``words``;
-    and the news-word weights."""
+    """The analyzer inputs of ``tone`` (``INPUTS``) from a sentence's evidence (or part of it): VADER′ compound,
+    TextBlob polarity (the mean of its scored words), the sums of VADER′'s positive and negative valences over
+    √``words``, and the same sums for the opinion lexicon; and the news-word weights."""
     evidence = list(evidence)
-    vader, blob = _valences(evidence, "vader"), _valences(evidence, "textblob")
+    vader, blob, opinion = (_valences(evidence, name) for name in ("vader", "textblob", "opinion"))
     root = math.sqrt(max(words, 1))
-    inputs = [_vader_compound(vader, sentence), sum(blob) / len(blob) if blob else 0.0,
-              sum(v for v in vader if v > 0) / root, sum(v for v in vader if v < 0) / root]
+    inputs = [_vader_compound(vader, sentence), sum(blob) / len(blob) if blob else 0.0]
+    for valences in (vader, opinion):
+        inputs += [sum(v for v in valences if v > 0) / root, sum(v for v in valences if v < 0) / root]
     return inputs, _valences(evidence, "news")
 
 
 def predict(inputs: list[float], news: list[float]) -> float:
     """``tone`` from its inputs: the predicted reader rating divided by ``RATING_SCALE``, clipped."""
-    model = tone_model()
-    weights = (model.vader, model.textblob, model.positive, model.negative)
-    return _clip((sum(w * x for w, x in zip(weights, inputs)) + sum(news)) / RATING_SCALE)
+    weights = tone_model().inputs
+    return _clip((sum(w * x for w, x in zip(weights, inputs, strict=True)) + sum(news)) / RATING_SCALE)
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +129,17 @@ def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer
 def neutral_words() -> frozenset[str]:
     """Words that say who someone is ("black", "refugees"; ``lexicons/neutral.tsv``): never scored in ``tone``."""
     return frozenset(form for row in package_tsv("lexicons", "neutral.tsv") for form in noun_forms(row["term"].lower()))
+
+
+@lru_cache(maxsize=1)
+def opinion_words() -> dict[str, float]:
+    """Hu and Liu's opinion lexicon (``lexicons/opinion.tsv``): +1 for a positive word, -1 for a negative one; a word
+    listed as both, or in ``neutral_words``, is left out."""
+    polarities: dict[str, set[float]] = {}
+    for row in package_tsv("lexicons", "opinion.tsv"):
+        polarities.setdefault(row["term"], set()).add(1.0 if row["polarity"] == "positive" else -1.0)
+    neutral = neutral_words()
+    return {word: values.pop() for word, values in polarities.items() if len(values) == 1 and word not in neutral}
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +222,11 @@ def _scores(sentence: str, offset: int) -> _Scores:
                  all(w.lower() in events for w in phrase if w.isalpha()))
         for phrase, p, _, _ in assessments if p and phrase[-1].lower() not in neutral
         for start, end in [_phrase_span(sentence, phrase)] if start is not None
+    ]
+    opinion = opinion_words()
+    evidence += [
+        Evidence(offset + start, offset + end, sentence[start:end], "opinion", opinion[word], word in events)
+        for word, negated, start, end in scoped_words(sentence) if word in opinion and not negated
     ]
     weights = tone_model().words
     evidence += [

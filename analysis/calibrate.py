@@ -1,11 +1,12 @@
 """Fit the weights of ``tone`` on the dev half of the New York Times editorial sentences: ``python -m analysis.calibrate``.
 
 ``tone`` predicts the mean reader rating (-4 … +4) of a sentence as a linear sum of VADER′ compound, TextBlob
-polarity, VADER′'s positive and negative valences over √words, and one weight per news word ("not" + word apart)
+polarity, VADER′'s positive and negative valences over √words, the same sums for Hu and Liu's opinion lexicon, and
+one weight per news word ("not" + word apart)
 that readers rate differently from what the two analyzers say (see ``docs/tone.md``). The word weights are ridge
 regression coefficients: the penalty pulls each towards 0, so a word needs evidence from several sentences to get a
-weight. Only sentiment-bearing words can get one (words that VADER′ or TextBlob score, Slant's loaded terms, and a
-few stance words such as "too" and "yet"), and never a word that says who someone is (``lexicons/neutral.tsv``): a
+weight. Only sentiment-bearing words can get one (words that VADER′, TextBlob or the opinion lexicon score, Slant's
+loaded terms, and a few stance words such as "too" and "yet"), and never a word that says who someone is (``lexicons/neutral.tsv``): a
 topic word or a name ("Iraq", "Congress", "French") never does, so the tone of a sentence does not depend on whom it
 is about. The penalty is chosen by 5-fold cross-validation by article.
 
@@ -26,7 +27,7 @@ import textblob.en
 from ._data import package_tsv
 from ._inflect import noun_forms, verb_forms
 from ._io import write_text_atomic
-from ._sentiment import RATING_SCALE, _analyzers, _scores, neutral_words, news_words, tone_inputs
+from ._sentiment import INPUTS, RATING_SCALE, _analyzers, _scores, neutral_words, news_words, opinion_words, tone_inputs
 from .evaluate import nyt_records
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
@@ -39,20 +40,20 @@ STANCE = frozenset(
 PENALTIES = (3.0, 10.0, 30.0, 60.0, 100.0)
 MIN_SENTENCES = 3
 FOLDS = 5
-BASE = ("vader", "textblob", "positive", "negative")
 
 
 def sentiment_words() -> frozenset[str]:
-    """The words that may get a weight: those VADER′ or TextBlob score, single-word terms of Slant's loaded-language
+    """The words that may get a weight: those VADER′, TextBlob or the opinion lexicon score, single-word terms of Slant's loaded-language
     lexicon, and ``STANCE``; never a word that says who someone is (``lexicons/neutral.tsv``)."""
     _, vader, _ = _analyzers()
     words = {w.lower() for w, v in vader.lexicon.items() if v}
     words |= {w.lower() for w, tags in textblob.en.sentiment.items() if any(p for p, _, _ in tags.values())}
+    words |= opinion_words().keys()
     for row in package_tsv("lexicons", "loaded.tsv"):
         term = row["term"].lower()
         if " " not in term:
             words |= noun_forms(term) | verb_forms(term)
-    return (frozenset(w for w in words if len(w) > 1 and w.replace("'", "").isalpha()) | STANCE) - neutral_words()
+    return (frozenset(w for w in words if len(w) > 1 and w.replace("'", "").replace("-", "").isalpha()) | STANCE) - neutral_words()
 
 
 def features(text: str) -> tuple[list[float], set[tuple[str, bool]]]:
@@ -100,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  penalty {p:>5g}: cross-validated r {r:.3f}")
     penalty = max(results, key=results.get)
     w = fit(base, words, y, penalty)
-    _write_model(dict(zip(BASE, w[1:1 + len(BASE)])), penalty, results[penalty], len(records))
-    _write_words(vocabulary, w[1 + len(BASE):], counts)
+    _write_model(dict(zip(INPUTS, w[1:1 + len(INPUTS)])), penalty, results[penalty], len(records))
+    _write_words(vocabulary, w[1 + len(INPUTS):], counts)
     print(f"penalty {penalty:g}: wrote {LEXICONS / 'tone_model.tsv'} and {LEXICONS / 'tone_words.tsv'}")
     return 0
 
@@ -112,6 +113,8 @@ def _write_model(weights: dict[str, float], penalty: float, r: float, n: int) ->
         "textblob": "TextBlob polarity, -1 … +1",
         "positive": "sum of VADER′'s positive word valences (after its rules) / √words",
         "negative": "sum of VADER′'s negative word valences (after its rules) / √words",
+        "opinion_positive": "positive words of the opinion lexicon (lexicons/opinion.tsv), not negated / √words",
+        "opinion_negative": "sum of the negative words of the opinion lexicon (each -1), not negated / √words",
     }
     lines = [
         "# The weights of tone over its analyzer inputs (see docs/tone.md); each news word adds its weight from",

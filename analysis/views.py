@@ -92,7 +92,8 @@ def tone_notes(doc: Document) -> HTML:
                                                   for w in words.itertuples())})
     parts.append(table(pd.DataFrame(rows, columns=["paragraph", "tone", "sentence", "words behind it"])).data)
     parts.append("<p>Words behind a score: [vader] VADER′'s valence (−4 … +4) after negation and intensifiers; "
-                 "[textblob] TextBlob's polarity (−1 … +1); [news] Slant's news-word weight, added to the predicted "
+                 "[textblob] TextBlob's polarity (−1 … +1); [opinion] a word of Hu and Liu's opinion lexicon (±1); "
+                 "[news] Slant's news-word weight, added to the predicted "
                  "reader rating (−4 … +4). Event words count in tone, not in author tone.</p>")
     return HTML("".join(parts))
 

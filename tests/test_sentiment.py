@@ -1,7 +1,7 @@
 import pytest
 from vaderSentiment.vaderSentiment import SentiText
 
-from analysis._sentiment import neutral_words, news_words, predict, score_text, tone_inputs
+from analysis._sentiment import INPUTS, neutral_words, news_words, opinion_words, predict, score_text, tone_inputs
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def test_sign_follows_the_words():
     assert score_text("The bus arrived at noon.").tone == 0  # no sentiment word at all
 
 
-@pytest.mark.parametrize("who", ["black", "gay", "disabled", "foreign", "elderly", "refugee"])
+@pytest.mark.parametrize("who", ["black", "gay", "disabled", "foreign", "elderly", "refugee", "conservative", "progressive"])
 def test_words_that_say_who_someone_is_do_not_move_tone(who):
     assert who in neutral_words()
     plain, described = score_text("The families left the city."), score_text(f"The {who} families left the city.")
@@ -35,6 +35,26 @@ def test_news_words_weigh_differently_under_negation():
         ("it", False), ("is", False), ("not", False), ("good", True), ("but", False), ("fine", False),
         ("bad", True), ("good", False)]
     assert score_text("The plan is not good.").tone < 0 < score_text("The plan is good.").tone
+
+
+def test_opinion_words_count_once_each_unless_negated():
+    tone = score_text("A two-faced, dishonest deal, not a fair one; an honest broker.")
+    opinion = [(e.text, e.valence) for e in tone.evidence if e.analyzer == "opinion"]
+    assert opinion == [("two-faced", -1.0), ("dishonest", -1.0), ("honest", 1.0)]  # "fair" is negated
+
+
+def test_opinion_lexicon_is_hu_and_liu_as_published():
+    from analysis._data import package_tsv
+
+    rows = package_tsv("lexicons", "opinion.tsv")
+    polarity = [r["polarity"] for r in rows]
+    assert (polarity.count("positive"), polarity.count("negative")) == (2006, 4783)
+    assert [(r["term"], r["polarity"]) for r in rows] == sorted((r["term"], r["polarity"]) for r in rows)
+    both = {r["term"] for r in rows if r["polarity"] == "positive"} & {r["term"] for r in rows if r["polarity"] == "negative"}
+    assert both == {"envious", "enviously", "enviousness"}
+    words = opinion_words()
+    assert not both & words.keys() and not neutral_words() & words.keys()
+    assert words["brutal"] == -1 and words["remarkable"] == 1
 
 
 def test_scores_are_deterministic():
@@ -92,7 +112,7 @@ def test_tone_data_files_are_valid():
     assert len({r["term"] for r in news}) == len(news)
     assert all(r["note"] and -4 <= float(r["valence"]) <= 4 for r in news)
     model = package_tsv("lexicons", "tone_model.tsv")
-    assert [r["feature"] for r in model] == list(calibrate.BASE) and all(r["note"] for r in model)
+    assert [r["feature"] for r in model] == list(INPUTS) and all(r["note"] for r in model)
     words = package_tsv("lexicons", "tone_words.tsv")
     allowed = calibrate.sentiment_words()
     assert len({(r["term"], r["negated"]) for r in words}) == len(words) > 300
