@@ -20,6 +20,9 @@ report: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 
+bench: $(READY)
+	$(BIN)/python -m analysis.bench seeds/
+
 lab: $(READY)
 	$(BIN)/jupyter lab notebooks/
 
