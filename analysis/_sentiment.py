@@ -6,7 +6,7 @@
 - ``tone`` in [-1, 1], the sentiment a reader perceives: the mean reader rating (-4 … +4) that a linear model
   predicts from VADER′ compound, TextBlob polarity, VADER′'s positive and negative valences over √words, the
   positive and negative words of Hu and Liu's opinion lexicon over √words (``lexicons/opinion.tsv``), and the news
-  words (``lexicons/tone_words.tsv``) whose weight corrects what the analyzers say ("too" -0.37, "party" -0.35),
+  words (``lexicons/tone_words.tsv``) whose weight corrects what the analyzers say ("too" -0.36, "party" -0.30),
   divided by ``RATING_SCALE`` and clipped. VADER′ is VADER with the news words its lexicon lacks
   (``lexicons/news_valence.tsv``: "airstrike", "famine"). The weights (``lexicons/tone_model.tsv``) were fitted by
   ``python -m analysis.calibrate`` on the dev half of 5,190 New York Times editorial sentences rated by 20 people
@@ -15,8 +15,8 @@
   in quoted speech): the same model with factual event words ("killed", "airstrikes", ``lexicons/events.tsv``)
   taken out of every input, minus ``LOADED_PULL`` × the weight of each charged author-voice term in the sentence
   (labeling, derision, insinuation, sensational) that neither analyzer scores already.
-- ``evidence``: each word that moved VADER′, TextBlob, the opinion lexicon or the news-word weights, with its valence after negation and
-  intensifiers, and whether it is an event word; ``tone`` is computed from it alone, so a report can show why a
+- ``evidence``: each word that moved VADER′, TextBlob, the opinion lexicon or the news-word weights, with its
+  valence after negation and intensifiers, and whether it is an event word; ``tone`` is computed from it alone, so a report can show why a
   sentence reads negative.
 
 Paragraph and article values are word-count-weighted means of their sentences (no second pass over the text).

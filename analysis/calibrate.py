@@ -2,13 +2,13 @@
 
 ``tone`` predicts the mean reader rating (-4 … +4) of a sentence as a linear sum of VADER′ compound, TextBlob
 polarity, VADER′'s positive and negative valences over √words, the same sums for Hu and Liu's opinion lexicon, and
-one weight per news word ("not" + word apart)
-that readers rate differently from what the two analyzers say (see ``docs/tone.md``). The word weights are ridge
-regression coefficients: the penalty pulls each towards 0, so a word needs evidence from several sentences to get a
-weight. Only sentiment-bearing words can get one (words that VADER′, TextBlob or the opinion lexicon score, Slant's
-loaded terms, and a few stance words such as "too" and "yet"), and never a word that says who someone is (``lexicons/neutral.tsv``): a
-topic word or a name ("Iraq", "Congress", "French") never does, so the tone of a sentence does not depend on whom it
-is about. The penalty is chosen by 5-fold cross-validation by article.
+one weight per news word ("not" + word apart) that readers rate differently from what the analyzers say (see
+``docs/tone.md``). The word weights are ridge regression coefficients: the penalty pulls each towards 0, so a word
+needs evidence from several sentences to get a weight. Only sentiment-bearing words can get one (words that VADER′,
+TextBlob or the opinion lexicon score, Slant's loaded terms, and a few stance words such as "too" and "yet"), and
+never a word that says who someone is (``lexicons/neutral.tsv``): a topic word or a name ("Iraq", "Congress",
+"French") never does, so the tone of a sentence does not depend on whom it is about. The penalty is chosen by
+5-fold cross-validation by article.
 
 Writes ``analysis/lexicons/tone_model.tsv`` and ``analysis/lexicons/tone_words.tsv``; the held-out half is not read.
 """
