@@ -64,7 +64,7 @@ def summary_table(doc: Document) -> HTML:
     rows = [
         ("Words (running text)", s["words"], "body and lead-in paragraphs"),
         ("Paragraphs (running text)", s["paragraphs"], ", ".join(f"{k}: {v}" for k, v in s["paragraph_kinds"].items())),
-        ("Tone", signed(s["tone"]), "mean sentence tone in [-1, 1], weighted by words (predicted reader rating from VADER, TextBlob and news words)"),
+        ("Tone", signed(s["tone"]), "mean sentence tone in [-1, 1], weighted by words (predicted reader rating from VADER, TextBlob, an opinion lexicon and news words)"),
         ("Loaded terms", s["loaded_terms"], f"{s['loaded_density']:.2f} per 100 words"),
         ("… in the author's own voice", "", f"{s['author_loaded_density']:.2f} per 100 words (quotes excluded)"),
         ("Attributions", s["attributions"], ", ".join(f"{k}: {v}" for k, v in s["source_types"].items())),
