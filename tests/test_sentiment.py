@@ -22,7 +22,7 @@ def test_sign_follows_the_words():
     assert score_text("The bus arrived at noon.").tone == 0  # no sentiment word at all
 
 
-@pytest.mark.parametrize("who", ["black", "gay", "disabled", "foreign", "elderly", "refugee", "conservative", "progressive"])
+@pytest.mark.parametrize("who", ["black", "gay", "disabled", "foreign", "elderly", "refugee", "conservative", "progressive", "dissident"])
 def test_words_that_say_who_someone_is_do_not_move_tone(who):
     assert who in neutral_words()
     plain, described = score_text("The families left the city."), score_text(f"The {who} families left the city.")
