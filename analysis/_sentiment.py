@@ -87,8 +87,12 @@ def scoped_words(sentence: str) -> Iterator[tuple[str, bool, int, int]]:
 
 def news_words(sentence: str) -> list[tuple[str, bool, int, int]]:
     """The words of ``scoped_words``, each (word, negated) pair once, where it first occurs."""
+    return _first_occurrences(scoped_words(sentence))
+
+
+def _first_occurrences(scoped: Iterable[tuple[str, bool, int, int]]) -> list[tuple[str, bool, int, int]]:
     found: dict[tuple[str, bool], tuple[int, int]] = {}
-    for word, negated, start, end in scoped_words(sentence):
+    for word, negated, start, end in scoped:
         found.setdefault((word, negated), (start, end))
     return [(word, negated, start, end) for (word, negated), (start, end) in found.items()]
 
@@ -139,7 +143,7 @@ def opinion_words() -> dict[str, float]:
     for row in package_tsv("lexicons", "opinion.tsv"):
         polarities.setdefault(row["term"], set()).add(1.0 if row["polarity"] == "positive" else -1.0)
     neutral = neutral_words()
-    return {word: values.pop() for word, values in polarities.items() if len(values) == 1 and word not in neutral}
+    return {word: next(iter(values)) for word, values in polarities.items() if len(values) == 1 and word not in neutral}
 
 
 @lru_cache(maxsize=1)
@@ -223,15 +227,15 @@ def _scores(sentence: str, offset: int) -> _Scores:
         for phrase, p, _, _ in assessments if p and phrase[-1].lower() not in neutral
         for start, end in [_phrase_span(sentence, phrase)] if start is not None
     ]
-    opinion = opinion_words()
+    opinion, scoped = opinion_words(), list(scoped_words(sentence))
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "opinion", opinion[word], word in events)
-        for word, negated, start, end in scoped_words(sentence) if word in opinion and not negated
+        for word, negated, start, end in scoped if word in opinion and not negated
     ]
     weights = tone_model().words
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "news", weights[word, negated], word in events)
-        for word, negated, start, end in news_words(sentence) if (word, negated) in weights
+        for word, negated, start, end in _first_occurrences(scoped) if (word, negated) in weights
     ]
     return _Scores(stock.polarity_scores(sentence)["compound"], polarity, subjectivity, len(words),
                    tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
