@@ -162,12 +162,12 @@ def _write_json(document: Document, out: TextIO) -> None:
 
 def _write_table(document: Document, out: TextIO) -> None:
     """A readable per-paragraph table: index, kind, words, tone, loaded terms, attributions, the text's start."""
-    summary = document.summary()
-    out.write(f"{summary['id']}: {summary['title'] or '(no title)'}\n")
+    f = document.figure_values
+    out.write(f"{document.article.id}: {document.article.title or '(no title)'}\n")
     out.write(
-        f"  {summary['words']} words in {summary['paragraphs']} paragraphs; tone {signed(summary['tone'])}; "
-        f"loaded terms {summary['loaded_terms']} ({summary['loaded_density']:.2f} per 100 words, "
-        f"author's voice {summary['author_loaded_density']:.2f}); attributions {summary['attributions']}\n"
+        f"  {f['word_count']} words in {f['paragraph_count']} paragraphs; tone {signed(f['tone'])}; "
+        f"loaded terms {f['loaded_count']} ({f['loaded_density']:.2f} per 100 words, "
+        f"author's voice {f['author_loaded_density']:.2f}); attributions {f['attribution_count']}\n"
     )
     out.write(f"  {'#':>3} {'kind':<15} {'words':>5} {'tone':>6} {'loaded':>6} {'attrib':>6}  text\n")
     for row in document.paragraphs.itertuples():

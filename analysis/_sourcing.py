@@ -109,18 +109,31 @@ def article_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> d
     }
 
 
+def voice_names(analysis: Analysis) -> list[str | None]:
+    """For each attribution, in order, the name of its voice (the distinct source it counts for), or None without
+    a source."""
+    names: list[str | None] = []
+    known: dict[str, dict] = {}
+    for x in analysis.attributions:
+        if x.source is None:
+            names.append(None)
+            continue
+        named = x.source.resolved.text if x.source.resolved else x.source.text
+        entry = known.setdefault(_voice_key(named, known), {"source": named.split(",")[0].strip(), "type": resolved_type(x)})
+        names.append(entry["source"])
+    return names
+
+
 def voices(analysis: Analysis) -> list[dict]:
     """Each distinct source with its type, attributions, words of content given to it, cue classes and paragraphs,
     most attributions first."""
     text = analysis.article.text
     table: dict[str, dict] = {}
-    for x in analysis.attributions:
-        if x.source is None:
+    for x, name in zip(analysis.attributions, voice_names(analysis)):
+        if name is None:
             continue
-        named = x.source.resolved.text if x.source.resolved else x.source.text
-        key = _voice_key(named, table)
-        entry = table.setdefault(key, {"source": named.split(",")[0].strip(), "type": resolved_type(x),
-                                       "attributions": 0, "content_words": 0, "cue_classes": set(), "paragraphs": set()})
+        entry = table.setdefault(name, {"source": name, "type": resolved_type(x), "attributions": 0,
+                                        "content_words": 0, "cue_classes": set(), "paragraphs": set()})
         entry["attributions"] += 1
         entry["content_words"] += count_words(text, x.content.start, x.content.end) if x.content else 0
         entry["cue_classes"].add(x.cue.cls)

@@ -15,6 +15,7 @@ from IPython.display import HTML
 
 from ._api import analyze, read_analysis
 from ._document import Document
+from ._figures import ARTICLE_FIGURES
 from ._text import signed
 
 STYLE = """
@@ -35,6 +36,12 @@ STYLE = """
 .slant-table th, .slant-table td { text-align: left !important; vertical-align: top; }
 </style>
 """
+#: The figures of the report's summary, and of its sourcing section.
+SUMMARY_FIGURES = ("word_count", "paragraph_count", "tone", "author_tone", "loaded_count", "loaded_density",
+                   "author_loaded_density", "headline_loaded_density", "intensity", "loaded_category_shares",
+                   "attribution_count", "source_types")
+SOURCING_FIGURES = ("attribution_count", "attribution_density", "direct_quote_share", "anonymous_share",
+                    "unattributed_share", "relayed_paragraph_count")
 CATEGORY_LEGEND = ("labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote")
 
 
@@ -59,23 +66,18 @@ def header(doc: Document) -> HTML:
 
 
 def summary_table(doc: Document) -> HTML:
-    """The headline figures, with what each one means."""
-    s = doc.summary()
-    rows = [
-        ("Words (running text)", s["words"], "body and lead-in paragraphs"),
-        ("Paragraphs (running text)", s["paragraphs"], ", ".join(f"{k}: {v}" for k, v in s["paragraph_kinds"].items())),
-        ("Tone", signed(s["tone"]), "mean sentence tone in [-1, 1], weighted by words (predicted reader rating from VADER, TextBlob, an opinion lexicon and news words)"),
-        ("Loaded terms", s["loaded_terms"], f"{s['loaded_density']:.2f} per 100 words"),
-        ("… in the author's own voice", "", f"{s['author_loaded_density']:.2f} per 100 words (quotes excluded)"),
-        ("Attributions", s["attributions"], ", ".join(f"{k}: {v}" for k, v in s["source_types"].items())),
-    ]
+    """The headline figures, each with what it means (the article figures of ``_figures.ARTICLE_FIGURES``)."""
+    values = doc.figure_values
+    kinds = ", ".join(f"{k}: {v}" for k, v in doc.summary()["paragraph_kinds"].items())
+    rows = [(figure.label, figure.format(values[name]), figure.meaning + (f" ({kinds})" if name == "paragraph_count" else ""))
+            for name, figure in ARTICLE_FIGURES.items() if name in SUMMARY_FIGURES]
     return table(pd.DataFrame(rows, columns=["figure", "value", "what it means"]))
 
 
 def tone_notes(doc: Document) -> HTML:
     """Where the two analyzers disagree, and the sentences that pull the tone down or up most, with the words
     behind each score."""
-    record = doc.article_record
+    record = doc.figure_values
     parts = [f"<p>Tone {signed(record['tone'])}, author tone {signed(record['author_tone'])}; "
              f"turns of the smoothed tone at paragraphs {escape(', '.join(map(str, record['tone_turns'])) or 'none')}.</p>"]
     if record["disagreeing_paragraphs"]:
@@ -115,8 +117,10 @@ def voices_table(doc: Document) -> HTML:
     frame = doc.voices.copy()
     if frame.empty:
         return HTML("<p class='muted'>No attributed source was found.</p>")
-    frame["cue_classes"] = frame["cue_classes"].map(", ".join)
-    frame["paragraphs"] = frame["paragraphs"].map(lambda p: ", ".join(map(str, p)))
+    cited = doc.attributions.dropna(subset=["voice"]).groupby("voice")
+    frame["cue classes"] = frame["source"].map(cited["cue_class"].agg(lambda c: ", ".join(sorted(set(c)))))
+    frame["paragraphs"] = frame["source"].map(cited["paragraph"].agg(lambda p: ", ".join(map(str, sorted(set(p))))))
+    frame = frame[["source", "type", "attributions", "content_words", "cue classes", "paragraphs"]]
     frame.columns = ["source", "type", "attributions", "words of content", "cue classes", "paragraphs"]
     return table(frame)
 
@@ -132,15 +136,9 @@ def attributions_table(doc: Document) -> HTML:
 
 def sourcing_summary(doc: Document) -> HTML:
     """The article's sourcing figures, with what each means."""
-    record = doc.article_record
-    relayed = sum(1 for p in doc.analysis.paragraphs if p.relayed_from is not None)
-    rows = [
-        ("Attributions", record["attribution_count"], "cues with or without a named source, in the running text"),
-        ("Anonymous sourcing", f"{record['anonymous_share']:.0%}", "share of sourced attributions whose source is unnamed"),
-        ("Unattributed assertions", f"{record['unattributed_share']:.0%}",
-         "share of body sentences neither attributed nor hedged: the outlet's own claims"),
-        ("Relayed paragraphs", relayed, "running text reproduced from elsewhere (via …, “X reports:”, between separators)"),
-    ]
+    values = doc.figure_values
+    rows = [(ARTICLE_FIGURES[name].label, ARTICLE_FIGURES[name].format(values[name]), ARTICLE_FIGURES[name].meaning)
+            for name in SOURCING_FIGURES]
     return table(pd.DataFrame(rows, columns=["figure", "value", "what it means"]))
 
 
@@ -148,7 +146,7 @@ def actors_table(doc: Document) -> HTML:
     """Per actor: mentions (by name or label), sentences that mention it, and their mean tone."""
     if doc.actors.empty:
         return HTML("<p class='muted'>No actor was given or found (pass an actors file with <code>--actors</code>).</p>")
-    frame = doc.actors.copy()
+    frame = doc.actors.drop(columns="article_id")
     frame["tone"] = frame["tone"].map(signed)
     frame["author_tone"] = frame["author_tone"].map(signed)
     frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean tone", "mean author tone"]

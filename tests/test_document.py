@@ -93,8 +93,20 @@ def test_summary_names_the_headline_figures(seed):
     summary = seed.summary()
     assert summary["id"] == "000_8122d49cfe791c67"
     assert summary["paragraph_kinds"]["separator"] == 2
-    assert summary["loaded_terms"] == seed.article_record["loaded_count"]
+    assert summary["loaded_count"] == seed.article_record["loaded_count"]
     json.dumps(summary)
+
+
+def test_breakdowns_sum_to_their_totals(seed):
+    """One definition of each figure: categories sum to the loaded terms, source types to the attributions."""
+    summary = seed.summary()
+    assert sum(summary["loaded_by_category"].values()) == summary["loaded_count"]
+    assert sum(summary["source_types"].values()) == summary["attribution_count"]
+    assert seed.loaded_categories["terms"].sum() == summary["loaded_count"]
+    assert seed.source_types["attributions"].sum() == summary["attribution_count"]
+    assert sum(seed.article_record["loaded_category_shares"].values()) == pytest.approx(1, abs=1e-3)
+    assert {k: v for k, v in summary.items() if k in seed.article_record} == \
+        {k: v for k, v in seed.article_record.items() if k in summary}
 
 
 def test_read_analysis_rejects_other_json(tmp_path):
