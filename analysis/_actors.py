@@ -95,7 +95,7 @@ _DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean")
 LABEL_REACH = 30
 _NOT_NAMES = frozenset(
     "The A An In On At For But And Or If As It Its This That These Those He She They We I Our Their His Her Also After "
-    "Before When While Since Although Yet So Meanwhile Here There What Who Which Why How Mr Mrs Ms Dr Update Appendix "
+    "Before When While Since Although Yet So Meanwhile Here There What Who Which Why How Mr Mrs Ms Dr Update "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
     "September October November December".split()
 )

@@ -7,7 +7,7 @@ tagged for parts of speech only when it holds a cue word. Then, for each cue:
   after a comma or a quote, from the noun phrase after it ("…, said the Syrian Observatory", "…,” he said");
   a participle after a comma ("…, vowing to …") takes the subject of the sentence. Verbs with other uses ("found a
   body", "showed signs") count only before a that-clause, a colon or a quote (the ``content`` column);
-- "according to X" takes the noun phrase after it; "X made statements like …" the subject before it;
+- "according to X" takes the noun phrase after it; "X was quoted as saying …" the subject before it;
 - hedges ("reportedly", "It is reported that") have no source;
 - an adverb next to the cue ("bluntly said") is part of it and gives its class.
 The content is the quote next to the cue (direct), or the clause after it, or the clause before it in an inverted

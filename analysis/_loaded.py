@@ -3,7 +3,7 @@
 Matching (``lexicons/loaded.tsv``):
 - a term's words follow each other in the text, separated by white space only; a lower-case term matches any case,
   a term with capitals ("Deep State") only as written; the last word may be inflected (plural, -s, -ed, -ing, as
-  the ``pos`` column allows); hyphenated compounds are single words ("black-clad", "cia-backed");
+  the ``pos`` column allows); hyphenated compounds are single words ("shell-shocked", "kremlin-backed");
 - a ``pos`` constraint (noun, verb, adj, adv) is checked with the part-of-speech tagger, only for such terms
   ("blast" is loaded as a verb, a factual explosion as a noun);
 - a term right after "not", "no", "never" or "hardly" is not counted ("not unprecedented" does not dramatize);
@@ -184,7 +184,7 @@ def _designation(text: str, words: list[re.Match[str]], i: int, end: int, patter
     ("the list of Foreign Terrorist Organizations"), or any term next to another capitalized word ("Sham FM")."""
     matched = WORD_RE.findall(text[words[i].start():end])
     if pattern.exact_case or "-" in pattern.entry.term or not all(w[0].isupper() for w in matched):
-        return False  # a compound names its own part ("CIA-backed")
+        return False  # a compound names its own part ("Kremlin-backed")
     after = next((w.group() for w in words[i + len(matched):i + len(matched) + 1]), "")
     starts_sentence = i == 0 or text[words[i - 1].end():words[i].start()].strip(" ") in (".", "!", "?", ":", "“", '"')
     if starts_sentence:  # a capital is expected: a name only if the next word is capitalized and the tagger agrees

@@ -117,7 +117,8 @@ def test_odd_quotes_corpus_attributions_are_exact(record):
     assert found == expected
 
 
-# The seed's expectations, each with a twin on a text written for the test.
+# The seed's expectations (a regression test), each with a twin: a sentence of the same construction about another
+# event, written for the test, sharing no phrase with the seed.
 
 SEED = "seeds/000_8122d49cfe791c67.txt"
 
@@ -150,8 +151,6 @@ def has(relations, cue, source=None, kind=None, resolved=None, cls=None):
     ("vowing", "Türkiye", "official", "emotive"),
     ("promised", "It", "pronoun", "neutral"),
     ("declared", "The organisation", "organization", "neutral"),
-    ("made statements like", "Abu al-Jolani", "person", "neutral"),
-    ("pushed the theory", "HTS", "organization", "distancing"),
 ])
 def test_seed_attributions(seed_relations, cue, source, kind, cls):
     assert has(seed_relations, cue, source, kind, cls=cls)
@@ -168,25 +167,24 @@ def test_seed_hedges_and_pronouns(seed_relations):
      "Officials close to the cabinet", "anonymous", "neutral"),
     ("Reuters writes that “Officials close to the cabinet said the vote would be delayed.”", "writes",
      "Reuters", "media", "neutral"),
-    ("The BBC has bluntly said the plan would fail.", "bluntly said", "The BBC", "media", "emotive"),
+    ("The union bluntly told members that the deal was dead.", "bluntly told", "The union", "organization",
+     "emotive"),
     ("Six miners died in the collapse, said the Coal Safety Institute.", "said", "the Coal Safety Institute",
      "organization", "neutral"),
     ("The reform will fail, RAND says.", "says", "RAND", "organization", "neutral"),
-    ("Nine villages lack clean water, the UNICEF report claims.", "claims", "the UNICEF report", "document",
+    ("Fewer than half of the buses run on time, a new study claims.", "claims", "a new study", "document",
      "distancing"),
-    ("According to social media reports, the bridge collapsed.", "According to", "social media reports",
+    ("According to Facebook posts, the ferry sank near the harbour.", "According to", "Facebook posts",
      "social_media", "neutral"),
-    ("Photos posted on Telegram purportedly show tanks crossing the river.", "show",
-     "Photos posted on Telegram", "social_media", "endorsing"),
-    ("Government reports show that exports fell.", "show", "Government reports", "document", "endorsing"),
-    ("Brussels is demanding that Rome cut its deficit.", "demanding", "Brussels", "official", "emotive"),
-    ("Israel closed the crossing, vowing to keep it shut until the hostages are freed.", "vowing", "Israel",
-     "official", "emotive"),
-    ("The union has declared its aim to be a four-day week.", "declared", "The union", "organization", "neutral"),
-    ("Critics point to the senator having made statements like “Taxes are theft” in the past.",
-     "made statements like", "the senator", "official", "neutral"),
-    ("The company has pushed the theory that the leak came from outside.", "pushed the theory", "The company",
-     "organization", "distancing"),
+    ("Clips uploaded to YouTube allegedly show a guard striking a prisoner.", "show",
+     "Clips uploaded to YouTube", "social_media", "endorsing"),
+    ("Hospital records show that admissions doubled over the winter.", "show", "Hospital records", "document",
+     "endorsing"),
+    ("Beijing demanded that Manila remove the vessel.", "demanded", "Beijing", "official", "emotive"),
+    ("Canada froze the talks, vowing to resume them after the election.", "vowing", "Canada", "official",
+     "emotive"),
+    ("The association declared that the season was over.", "declared", "The association", "organization",
+     "neutral"),
 ])
 def test_seed_twins(text, cue, source, kind, cls):
     found = relations(text)
@@ -207,4 +205,13 @@ def test_twin_agentless_hedges():
 
 
 def test_naming_verbs_are_not_attributions():
-    assert relations("Washington armed groups described by officials as ‘moderate rebels’.") == []
+    assert relations("The volunteers, described by the governor as ‘local heroes’, cleared the roads.") == []
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "cls"), [
+    ("The mayor has pushed the idea that the tram should be free.", "pushed the idea", "The mayor", "distancing"),
+    ("Her rivals floated the notion that the budget could wait.", "floated the notion", "Her rivals", "neutral"),
+])
+def test_verb_phrase_cues(text, cue, source, cls):
+    """Cue phrases PolNeAR annotates ("pushing the idea that", "floated the notion that"), on other sentences."""
+    assert [(c, k, s) for c, k, s, *_ in relations(text)] == [(cue, cls, source)]

@@ -9,7 +9,7 @@ def terms(text: str, **options) -> list[tuple[str, str, str]]:
 
 
 def test_event_words_alone_are_not_loaded():
-    assert terms("Twenty soldiers were killed in the airstrikes on Tuesday, officials said.") == []
+    assert terms("Four workers died when the roof of the mine collapsed on Tuesday, officials said.") == []
 
 
 def test_labels_and_inflections_match_whole_words():
@@ -25,16 +25,15 @@ def test_word_parts_do_not_match():
 
 
 def test_multi_word_phrase_and_longest_match_wins():
-    found = terms("The region saw a shock offensive by a terrorist organisation out of nowhere.")
+    found = terms("A terrorist organisation with a hidden agenda ran the camp.")
     assert found == [
-        ("shock offensive", "sensational", "author"),
         ("terrorist organisation", "labeling", "author"),
-        ("out of nowhere", "sensational", "author"),
+        ("hidden agenda", "insinuation", "author"),
     ]
 
 
 def test_hyphenated_compound_is_one_term():
-    assert terms("Black-clad fighters arrived.") == [("Black-clad", "emotive", "author")]
+    assert terms("Shell-shocked voters arrived.") == [("Shell-shocked", "sensational", "author")]
 
 
 def test_inside_a_direct_quote_the_voice_is_quoted():
@@ -43,14 +42,14 @@ def test_inside_a_direct_quote_the_voice_is_quoted():
 
 
 def test_quoted_fragment_given_to_a_source_is_quoted_not_a_scare_quote():
-    found = terms("The police said they fought “armed terrorist organisations” near the border.")
-    assert found == [("terrorist organisations", "labeling", "quoted")]
+    found = terms("The ministry said it had arrested “violent extremists” at the border.")
+    assert found == [("extremists", "labeling", "quoted")]
 
 
 def test_scare_quote_is_author_voice_and_excludes_the_marks():
-    doc = analyze(text="Washington armed so-called ‘moderate rebels’ in the north.")
+    doc = analyze(text="The council funded so-called ‘community partners’ in the east.")
     scare = [t for t in doc.analysis.loaded_terms if t.category == "scare_quote"]
-    assert [(t.text, t.voice) for t in scare] == [("moderate rebels", "author")]
+    assert [(t.text, t.voice) for t in scare] == [("community partners", "author")]
     assert doc.text[scare[0].start - 1] == "‘" and doc.text[scare[0].end] == "’"
 
 
@@ -70,13 +69,13 @@ def test_seed_labels_and_quoted_army_phrase():
     doc = analyze("seeds/000_8122d49cfe791c67.txt")
     found = {(t.text.lower(), t.voice) for t in doc.analysis.loaded_terms}
     assert ("jihadists", "author") in found and ("invaders", "author") in found
-    assert ("blitz campaign", "author") in found and ("shock offensive", "author") in found
+    assert ("blitz", "author") in found and ("shock", "author") in found
     assert ("out of nowhere", "author") in found and ("amusing", "author") in found
     assert ("terrorist organisations", "quoted") in found
     assert ("moderate rebels", "author") in found
 
 
-# More matching rules, each on a text written for the test.
+# More matching rules, each on a text written for the test (no phrase of the seed).
 
 def test_part_of_speech_constraint_keeps_the_factual_use_out():
     assert terms("A blast ripped through the market.") == []
@@ -92,7 +91,7 @@ def test_adverbs_come_from_adjectives():
 
 
 def test_capitalized_term_inside_a_name_is_not_loaded():
-    assert terms("The list of Foreign Terrorist Organizations grew. Sham FM radio reported it.") == []
+    assert terms("The Terrorist Screening Center updated its list. Thug Life Radio reported it.") == []
 
 
 def test_hedge_cues_of_the_attribution_analyzer_are_loaded_hedges():
@@ -118,12 +117,11 @@ def test_relayed_copy_stays_in_the_author_voice():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The militants and their allies, a mix of jihadists, terrorists and invaders, took the town.",
-     {"jihadists", "terrorists", "invaders"}),
-    ("Armed men from al-Shabaab splinter groups raided the port.", {"splinter groups"}),
-    ("After a blitz campaign and a shock offensive, the army seemed to appear out of nowhere.",
-     {"blitz campaign", "shock offensive", "out of nowhere"}),
-    ("In its amusing commentary, the paper said the deal was fair.", {"amusing"}),
+    ("The thugs and their allies, a mix of extremists and radicals, took the town.",
+     {"thugs", "extremists", "radicals"}),
+    ("Two splinter groups left the coalition in March.", {"splinter groups"}),
+    ("A blitz of adverts preceded the shock result.", {"blitz", "shock"}),
+    ("The minister's laughable excuse fooled nobody.", {"laughable"}),
 ])
 def test_seed_twins(text, expected):
     assert {t for t, _, _ in terms(text)} >= expected

@@ -66,7 +66,7 @@ from analysis import analyze  # noqa: E402
 
 
 def test_author_tone_discounts_event_words_but_tone_does_not():
-    doc = analyze(text="Twenty soldiers were killed in the airstrikes on Tuesday.")
+    doc = analyze(text="Three guards were killed in the bombing on Tuesday.")
     (tone,) = doc.analysis.tones
     assert tone.tone < -0.3
     assert tone.author_tone == 0
