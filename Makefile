@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.slant-ready
+# The real annotated corpora (PTC, BABE, BASIL, PolNeAR, NewsMTSC) that `make evaluate` and `make train` read.
+CORPORA ?= ../shared/corpora
 
-.PHONY: setup report test lab bench clean
+.PHONY: setup report test evaluate train lab bench clean
 
 setup: $(READY)
 
@@ -19,6 +21,12 @@ report: $(READY)
 
 test: $(READY)
 	$(BIN)/python -m pytest
+
+evaluate: $(READY)
+	$(BIN)/python -m evaluation --corpora $(CORPORA)
+
+train: $(READY)
+	$(BIN)/python -m evaluation.train --corpora $(CORPORA)
 
 bench: $(READY)
 	$(BIN)/python -m analysis.bench seeds/

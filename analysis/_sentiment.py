@@ -9,7 +9,7 @@
   words (``lexicons/tone_words.tsv``) whose weight corrects what the analyzers say ("too" -0.36, "party" -0.30),
   divided by ``RATING_SCALE`` and clipped. VADER′ is VADER with the news words its lexicon lacks
   (``lexicons/news_valence.tsv``: "airstrike", "famine"). The weights (``lexicons/tone_model.tsv``) were fitted by
-  ``python -m analysis.calibrate`` on the dev half of 5,190 New York Times editorial sentences rated by 20 people
+  ``python -m evaluation.calibrate`` on the dev half of 5,190 New York Times editorial sentences rated by 20 people
   each, never on the held-out half.
 - ``author_tone`` in [-1, 1], the writer's own evaluative stance, for sentences in the author's voice only (``None``
   in quoted speech): the same model with factual event words ("killed", "airstrikes", ``lexicons/events.tsv``)
@@ -55,7 +55,7 @@ INPUTS = ("vader", "textblob", "positive", "negative", "opinion_positive", "opin
 @dataclass(frozen=True)
 class ToneModel:
     """The weights of ``tone`` (``lexicons/tone_model.tsv`` and ``lexicons/tone_words.tsv``, written by
-    ``python -m analysis.calibrate``): one per analyzer input (``INPUTS``), and one per news word ("not" + word
+    ``python -m evaluation.calibrate``): one per analyzer input (``INPUTS``), and one per news word ("not" + word
     when negated)."""
 
     inputs: tuple[float, ...]

@@ -99,8 +99,8 @@ def test_seed_ignasyuk_and_he_added_twin_on_the_seed():
 
 import pytest  # noqa: E402
 
-from analysis._gold import read_gold  # noqa: E402
-from analysis.evaluate import _gold_relations  # noqa: E402
+from evaluation.gold import read_gold  # noqa: E402
+from evaluation.own import _gold_relations  # noqa: E402
 
 ODD_QUOTES = read_gold("tests/data/attribution/odd_quotes.jsonl")
 

@@ -75,7 +75,7 @@ def test_quote_spans_never_overlap():
 # The odd-quotes corpus: every text with its exact expected quote spans and number of warnings.
 
 from analysis import analyze  # noqa: E402
-from analysis._gold import read_gold  # noqa: E402
+from evaluation.gold import read_gold  # noqa: E402
 
 ODD_QUOTES = read_gold("tests/data/attribution/odd_quotes.jsonl")
 

@@ -102,7 +102,7 @@ def test_news_words_reach_tone_but_vader_compound_stays_as_shipped():
 
 
 def test_tone_data_files_are_valid():
-    from analysis import calibrate
+    from evaluation import calibrate
     from analysis._data import package_tsv
 
     neutral = package_tsv("lexicons", "neutral.tsv")

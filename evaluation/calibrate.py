@@ -1,4 +1,4 @@
-"""Fit the weights of ``tone`` on the dev half of the New York Times editorial sentences: ``python -m analysis.calibrate``.
+"""Fit the weights of ``tone`` on the dev half of the New York Times editorial sentences: ``python -m evaluation.calibrate``.
 
 ``tone`` predicts the mean reader rating (-4 … +4) of a sentence as a linear sum of VADER′ compound, TextBlob
 polarity, VADER′'s positive and negative valences over √words, the same sums for Hu and Liu's opinion lexicon, and
@@ -24,13 +24,23 @@ from pathlib import Path
 import numpy as np
 import textblob.en
 
-from ._data import package_tsv
-from ._inflect import noun_forms, verb_forms
-from ._io import write_text_atomic
-from ._sentiment import INPUTS, RATING_SCALE, _analyzers, _scores, neutral_words, news_words, opinion_words, tone_inputs
-from .evaluate import nyt_records
+from analysis._data import package_tsv
+from analysis._inflect import noun_forms, verb_forms
+from analysis._io import write_text_atomic
+from analysis._sentiment import (
+    INPUTS,
+    RATING_SCALE,
+    _analyzers,
+    _scores,
+    neutral_words,
+    news_words,
+    opinion_words,
+    tone_inputs,
+)
 
-LEXICONS = Path(__file__).resolve().parent / "lexicons"
+from .tone import nyt_records
+
+LEXICONS = Path(__file__).resolve().parent.parent / "analysis" / "lexicons"
 #: Words that carry an editorial stance without being in a sentiment lexicon: contrast, excess, hedging, negation.
 STANCE = frozenset(
     "too yet however surely probably perhaps maybe if why should must only even still so just merely hardly barely "
@@ -81,7 +91,7 @@ def cross_validate(base: np.ndarray, words: np.ndarray, y: np.ndarray, folds: np
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(prog="python -m analysis.calibrate", description=__doc__.split("\n")[0]).parse_args(argv)
+    argparse.ArgumentParser(prog="python -m evaluation.calibrate", description=__doc__.split("\n")[0]).parse_args(argv)
     records = nyt_records("dev")
     y = np.array([r["rating"] for r in records])
     folds = np.array([hashlib.sha256(r["article"].encode()).digest()[1] % FOLDS for r in records])
@@ -118,7 +128,7 @@ def _write_model(weights: dict[str, float], penalty: float, r: float, n: int) ->
     }
     lines = [
         "# The weights of tone over its analyzer inputs (see docs/tone.md); each news word adds its weight from",
-        f"# tone_words.tsv, and tone = the sum / {RATING_SCALE:g}, clipped to -1 … +1. Written by `python -m analysis.calibrate`:",
+        f"# tone_words.tsv, and tone = the sum / {RATING_SCALE:g}, clipped to -1 … +1. Written by `python -m evaluation.calibrate`:",
         f"# ridge regression on the dev half of the NYT editorial sentences ({n}), penalty {penalty:g}, "
         f"cross-validated r {r:.3f}.",
         "feature\tweight\tnote",
@@ -130,7 +140,7 @@ def _write_model(weights: dict[str, float], penalty: float, r: float, n: int) ->
 def _write_words(vocabulary: list[tuple[str, bool]], weights: np.ndarray, counts: Counter) -> None:
     lines = [
         "# News words: what each adds to the predicted reader rating (-4 … +4) of a sentence, over what VADER′ and",
-        "# TextBlob say (negated: inside the scope of a negation). Fitted, not written: `python -m analysis.calibrate`.",
+        "# TextBlob say (negated: inside the scope of a negation). Fitted, not written: `python -m evaluation.calibrate`.",
         "# sentences: in how many dev sentences the word occurs.",
         "term\tnegated\tweight\tsentences",
         *(f"{word}\t{'yes' if negated else 'no'}\t{weight:.4f}\t{counts[word, negated]}"

@@ -1,0 +1,33 @@
+"""``python -m evaluation.train [MODEL…] [--corpora PATH]`` (``make train``): refit the weights Slant ships.
+
+Each trainer reads only the dev part of its data (``evaluation.corpora.part``) and writes its weight files into the
+package, with their provenance in the files' header; the held-out parts are never read. The same data give the same
+files, byte for byte.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from . import calibrate
+from .corpora import parse_command
+
+#: Each model's trainer: called with the corpora folder, returns an exit code.
+TRAINERS: dict[str, Callable[[str], int]] = {
+    "tone": lambda root: calibrate.main([]),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    names, root = parse_command(argv, prog="python -m evaluation.train", doc=__doc__, what="model", known=TRAINERS)
+    for name in names:
+        print(f"training {name}")
+        code = TRAINERS[name](root)
+        if code:
+            return code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
