@@ -262,8 +262,6 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
                    earlier: list[Attribution]) -> Attribution | None:
     tokens = ctx.tokens
     before = _skip_back(tokens, first - 1, lo)
-    if before >= lo and tokens[before].lower == "to" and entry.content == "clause":
-        before -= 1  # "cited HTS sources to say …": the speaker comes before "to"
     subject = _subject_before(ctx, before, lo)
     if subject is None and before >= lo and tokens[before].lower in ("and", "but", "or"):
         subject = _shared_subject(ctx, before, lo, earlier)  # "… confirmed A but denied B"
