@@ -24,8 +24,8 @@ def test_preposed_source_with_said_and_indirect_content():
 
 
 def test_postposed_source_after_a_comma():
-    assert relations("Nine people were hurt in the blast, said the Red Cross Observatory.") == [
-        ("said", "neutral", "the Red Cross Observatory", "organization", "Nine people were hurt in the blast", "indirect"),
+    assert relations("Nine people were hurt in the blast, said the Lakeside Health Institute.") == [
+        ("said", "neutral", "the Lakeside Health Institute", "organization", "Nine people were hurt in the blast", "indirect"),
     ]
 
 
