@@ -592,14 +592,12 @@ def _to_complementizer(tokens: list[Token], i: int, hi: int) -> int:
 
 
 def _starts_clause(tokens: list[Token], i: int, hi: int) -> bool:
-    """A subject and its verb start at ``i`` ("it would close", "the participants were", "HTS gunmen moving")."""
+    """A subject and its verb start at ``i`` ("it would close", "the participants were", "crowds gathering")."""
     if i >= hi or tokens[i].tag not in _NP_TAGS | {"PRP", "EX"}:
         return False
     for j in range(i + 1, min(hi, i + 9)):
         if tokens[j].tag.startswith("VB") or tokens[j].tag == "MD":
             return tokens[j].tag != "VBN" or tokens[j - 1].tag in ("VBZ", "VBD", "VBP", "MD")
-        if tokens[j].tag == "TO" and j + 1 < hi and (tokens[j + 1].lower,) in cue_table().sequences:
-            return True  # "HTS sources to say …": a speaker and an infinitive cue
         if tokens[j].tag not in _NP_TAGS | {"IN", "CC", "PRP", "RB"} and tokens[j].text not in ("-",):
             return False
     return False
