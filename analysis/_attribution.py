@@ -24,8 +24,7 @@ from functools import lru_cache
 
 from ._data import package_tsv
 from ._inflect import verb_forms
-from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span
-from ._tokens import Token, tag, tokenize
+from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
 
 _PERSONAL = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
@@ -145,20 +144,22 @@ def find_attributions(
     text: str,
     paragraphs: tuple[Paragraph, ...],
     sentences: tuple[Sentence, ...],
+    tokens: tuple[tuple[Token, ...], ...],
     quotes: tuple[Quote, ...],
 ) -> tuple[Attribution, ...]:
-    """Attribution relations of every sentence, with pronoun sources resolved, in text order."""
+    """Attribution relations of every sentence (``tokens``: the tagged tokens of each), with pronoun sources
+    resolved, in text order."""
     table = cue_table()
     by_paragraph: dict[int, list[Quote]] = {}
     for quote in quotes:
         by_paragraph.setdefault(quote.paragraph, []).append(quote)
     paragraph_at = {p.index: p for p in paragraphs}
     found: list[Attribution] = []
-    for sentence in sentences:
+    for sentence, sentence_tokens in zip(sentences, tokens):
         if not table.prefilter.search(text, sentence.start, sentence.end):
             continue
-        tokens = tag(tokenize(text, sentence.start, sentence.end))
-        context = _Context(text, paragraph_at[sentence.paragraph], tokens, by_paragraph.get(sentence.paragraph, []), list(quotes))
+        context = _Context(text, paragraph_at[sentence.paragraph], list(sentence_tokens),
+                           by_paragraph.get(sentence.paragraph, []), list(quotes))
         found.extend(_sentence_attributions(context, table))
     return tuple(_resolve_pronouns(found))
 

@@ -27,9 +27,8 @@ from functools import lru_cache
 from ._data import package_tsv
 from ._inflect import adverb, noun_forms, verb_forms
 from ._lexicon import Lexicon, LexiconEntry
-from ._model import Attribution, LoadedTerm, Paragraph, Quote
+from ._model import Attribution, LoadedTerm, Paragraph, Quote, Token
 from ._text import WORD_RE
-from ._tokens import tag, tokenize
 
 #: A scare quote has at most this many words.
 SCARE_QUOTE_MAX_WORDS = 4
@@ -100,11 +99,14 @@ def _naming_words() -> tuple[frozenset[str], frozenset[str]]:
 def find_loaded_terms(
     text: str,
     paragraphs: Iterable[Paragraph],
+    tokens: tuple[tuple[Token, ...], ...],
     quotes: tuple[Quote, ...],
     attributions: tuple[Attribution, ...],
     index: TermIndex,
 ) -> tuple[LoadedTerm, ...]:
-    """Loaded terms and scare quotes of the given paragraphs, in text order, never overlapping."""
+    """Loaded terms and scare quotes of the given paragraphs, in text order, never overlapping. ``tokens`` are the
+    tagged tokens of the sentences."""
+    tags = {t.start: t.tag for sentence in tokens for t in sentence}
     contents = _contents(attributions)
     scare = [q for q in quotes if is_scare_quote(text, q, contents)]
     speech = speech_spans(text, quotes, attributions)
@@ -114,7 +116,7 @@ def find_loaded_terms(
         candidates = [
             *(_scare_term(text, q) for q in scare if q.paragraph == paragraph.index),
             *(h for h in hedges if h.paragraph == paragraph.index),
-            *_lexicon_matches(text, paragraph, index),
+            *_lexicon_matches(text, paragraph, index, tags),
         ]
         for term in _longest_first(candidates):
             voice = "author" if term.category == "scare_quote" or not _inside(term, speech) else "quoted"
@@ -132,14 +134,11 @@ def _contents(attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
     return [(a.content.start, a.content.end) for a in attributions if a.content is not None]
 
 
-def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex) -> list[LoadedTerm]:
+def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: dict[int, str]) -> list[LoadedTerm]:
     words = list(WORD_RE.finditer(text, paragraph.start, paragraph.end))
-    tagged: dict[int, str] = {}
 
     def tag_at(offset: int) -> str:
-        if not tagged:
-            tagged.update(_tags(text, paragraph))
-        return tagged.get(offset, "")
+        return tags.get(offset, "")
 
     found: dict[tuple[int, int], tuple[int, LoadedTerm]] = {}
     for i, word in enumerate(words):
@@ -194,11 +193,6 @@ def _designation(text: str, words: list[re.Match[str]], i: int, end: int, patter
 
 def _negated(words: list[re.Match[str]], i: int) -> bool:
     return i > 0 and words[i - 1].group().lower() in _NEGATIONS
-
-
-def _tags(text: str, paragraph: Paragraph) -> dict[int, str]:
-    """Part-of-speech tags of a paragraph's tokens, by start offset."""
-    return {t.start: t.tag for t in tag(tokenize(text, paragraph.start, paragraph.end))}
 
 
 def _longest_first(candidates: list[LoadedTerm]) -> list[LoadedTerm]:

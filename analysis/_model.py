@@ -85,6 +85,20 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Token:
+    """A token of a sentence: ``text[start:end]``, with its part-of-speech tag (Penn Treebank)."""
+
+    start: int
+    end: int
+    text: str
+    tag: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
 class Quote:
     """The words inside a pair of quote marks (the marks are outside the span).
 
@@ -191,6 +205,7 @@ class Analysis:
     article: Article
     paragraphs: tuple[Paragraph, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[tuple[Token, ...], ...] = ()  # the tagged tokens of each sentence (not serialised)
     quotes: tuple[Quote, ...] = ()
     attributions: tuple[Attribution, ...] = ()
     loaded_terms: tuple[LoadedTerm, ...] = ()

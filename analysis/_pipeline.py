@@ -1,4 +1,4 @@
-"""The pipeline: segment → quotes → attribution → loaded → sentiment → actors.
+"""The pipeline: segment → tokens → quotes → attribution → loaded → sentiment → actors.
 
 Each analyzer declares what it needs and adds its spans to the ``Analysis``; the pipeline checks the order once.
 Resources (lexicons, actors) are loaded once per run and shared by every article of a batch.
@@ -20,21 +20,25 @@ from ._relayed import mark_relayed
 from ._segment import segment
 from ._sentences import split_sentences
 from ._sentiment import score_sentences
+from ._tokens import PerceptronTagger, load_tagger, tag_sentences
 
 
 @dataclass(frozen=True)
 class Resources:
-    """What the analyzers read besides the article: the loaded-language lexicon and the actors."""
+    """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger and the
+    actors."""
 
     lexicon: Lexicon
     terms: TermIndex
+    tagger: PerceptronTagger
     actors: tuple[Actor, ...] = ()
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None) -> Resources:
-    """The built-in lexicon plus the user's (``lexicon``), and the actors file, if any. Raises DataFileError."""
+    """The built-in lexicon plus the user's (``lexicon``), the tagger, and the actors file, if any. Raises
+    DataFileError."""
     loaded = load_lexicon(lexicon)
-    return Resources(loaded, TermIndex.build(loaded), load_actors(actors) if actors else ())
+    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_actors(actors) if actors else ())
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ def _segment(analysis: Analysis, resources: Resources) -> Analysis:
     return replace(analysis, sentences=split_sentences(text, analyzed_paragraphs(analysis)))
 
 
+def _tokens(analysis: Analysis, resources: Resources) -> Analysis:
+    return replace(analysis, tokens=tag_sentences(analysis.article.text, analysis.sentences, resources.tagger))
+
+
 def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
     quotes = find_quotes(text, analyzed_paragraphs(analysis))
@@ -70,14 +78,13 @@ def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
 
 def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
-    found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.quotes)
+    found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.tokens, analysis.quotes)
     return replace(analysis, attributions=found, paragraphs=mark_relayed(text, analysis.paragraphs, found))
 
 
 def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
-    terms = find_loaded_terms(
-        analysis.article.text, analyzed_paragraphs(analysis), analysis.quotes, analysis.attributions, resources.terms
-    )
+    terms = find_loaded_terms(analysis.article.text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
+                              analysis.attributions, resources.terms)
     return replace(analysis, loaded_terms=terms)
 
 
@@ -97,9 +104,10 @@ def _actors(analysis: Analysis, resources: Resources) -> Analysis:
 
 PIPELINE: tuple[Analyzer, ...] = (
     Analyzer("segment", (), _segment),
+    Analyzer("tokens", ("segment",), _tokens),
     Analyzer("quotes", ("segment",), _quotes),
-    Analyzer("attribution", ("segment", "quotes"), _attribution),
-    Analyzer("loaded", ("segment", "quotes", "attribution"), _loaded),
+    Analyzer("attribution", ("segment", "tokens", "quotes"), _attribution),
+    Analyzer("loaded", ("segment", "tokens", "quotes", "attribution"), _loaded),
     Analyzer("sentiment", ("segment", "quotes", "attribution", "loaded"), _sentiment),
     Analyzer("actors", ("segment", "loaded", "sentiment"), _actors),
 )

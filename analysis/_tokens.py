@@ -1,8 +1,9 @@
-"""Tokens with offsets and part-of-speech tags, for the decisions that need them (attribution, loaded language).
+"""Tokens with offsets and part-of-speech tags: every analysed sentence is tokenized and tagged once, by the
+pipeline's ``tokens`` step, and every analyzer reads the same tokens (``Analysis.tokens``).
 
 The tagger is NLTK's averaged perceptron with the weights shipped in the ``textblob-aptagger`` package (a pickle of
-weights, tag dictionary and classes; the package's own module no longer imports). It costs several times VADER, so
-callers tag only the sentences where a decision needs it.
+weights, tag dictionary and classes; the package's own module no longer imports), loaded once per run into
+``Resources.tagger``.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 import importlib.util
 import pickle
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from nltk.tag.perceptron import PerceptronTagger
+
+from ._model import Sentence, Token
 
 #: Words (with inner hyphens, periods and apostrophes), a possessive ``’s`` apart, an abbreviation before a name
 #: ("Gen. Smith", "U.S."; tokens are read within one sentence), or one other character.
@@ -26,22 +27,8 @@ _TOKEN_RE = re.compile(
 _PTB = {"“": "``", "”": "''", '"': "''", "‘": "`", "’": "'", "’s": "'s", "—": "--", "–": "--"}
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of the text: ``text[start:end]``, with its part-of-speech tag (Penn Treebank)."""
-
-    start: int
-    end: int
-    text: str
-    tag: str = ""
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-@lru_cache(maxsize=1)
-def _tagger() -> PerceptronTagger:
+def load_tagger() -> PerceptronTagger:
+    """The averaged-perceptron tagger with the weights of the ``textblob-aptagger`` package."""
     spec = importlib.util.find_spec("textblob_aptagger")  # located, not imported: its module no longer imports
     folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
     data = (folder / "trontagger-0.1.0.pickle").read_bytes()
@@ -58,13 +45,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-def tag(tokens: list[Token]) -> list[Token]:
+def tag(tokens: list[Token], tagger: PerceptronTagger) -> list[Token]:
     """The tokens with their part-of-speech tags."""
     if not tokens:
         return []
-    tagged = [pos for _, pos in _tagger().tag([_PTB.get(t.text, t.text) for t in tokens])]
+    tagged = [pos for _, pos in tagger.tag([_PTB.get(t.text, t.text) for t in tokens])]
     following = [*tagged[1:], "."]
     return [Token(t.start, t.end, t.text, _corrected(t.text, pos, after)) for t, pos, after in zip(tokens, tagged, following)]
+
+
+def tag_sentences(text: str, sentences: tuple[Sentence, ...], tagger: PerceptronTagger) -> tuple[tuple[Token, ...], ...]:
+    """The tagged tokens of each sentence, in the order of ``sentences``."""
+    return tuple(tuple(tag(tokenize(text, s.start, s.end), tagger)) for s in sentences)
 
 
 def _corrected(word: str, pos: str, after: str) -> str:

@@ -5,14 +5,24 @@ from analysis._pipeline import PIPELINE, Analyzer, check_order, load_resources, 
 
 
 def test_pipeline_runs_in_the_documented_order():
-    assert [a.name for a in PIPELINE] == ["segment", "quotes", "attribution", "loaded", "sentiment", "actors"]
+    assert [a.name for a in PIPELINE] == ["segment", "tokens", "quotes", "attribution", "loaded", "sentiment",
+                                          "actors"]
     check_order(PIPELINE)
 
 
 def test_an_analyzer_before_what_it_needs_is_refused():
-    swapped = (PIPELINE[0], PIPELINE[2], PIPELINE[1])
+    swapped = (PIPELINE[0], PIPELINE[1], PIPELINE[3], PIPELINE[2])
     with pytest.raises(ValueError, match="'attribution' needs quotes"):
         check_order(swapped)
+
+
+def test_every_sentence_is_tagged_once_and_its_tokens_index_the_text():
+    resources = load_resources()
+    analysis = run_pipeline(Article("a", "Rebels took Aleppo. The army said they fled."), resources)
+    assert len(analysis.tokens) == len(analysis.sentences) == 2
+    first = analysis.tokens[0]
+    assert [(t.text, t.tag) for t in first] == [("Rebels", "NNS"), ("took", "VBD"), ("Aleppo", "NNP"), (".", ".")]
+    assert all(analysis.article.text[t.start:t.end] == t.text for sentence in analysis.tokens for t in sentence)
 
 
 def test_each_analyzer_adds_its_own_spans():
