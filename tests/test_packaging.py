@@ -116,6 +116,22 @@ def test_no_runtime_downloads_of_nltk_or_textblob_data():
     assert offenders == []
 
 
+def test_the_package_reads_nothing_outside_itself():
+    """An installed (non-editable) package has no tests/data, evaluation/ or corpora beside it."""
+    offenders = []
+    for path in sorted((REPO / "analysis").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for pattern in (r"tests[/\\\"' ,]+data", r"\bevaluation\b\.", r"shared[/\\]corpora"):
+            offenders += [f"{path.relative_to(REPO)}: {m.group()}" for m in re.finditer(pattern, source)]
+    assert offenders == []
+
+
+def test_makefile_has_evaluate_and_train_targets():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    assert "python -m evaluation --corpora $(CORPORA)" in makefile
+    assert "python -m evaluation.train --corpora $(CORPORA)" in makefile
+
+
 def test_readme_starts_with_make_report_and_make_test():
     readme = REPO / "README.md"
     if not readme.exists():
