@@ -7,8 +7,9 @@
 
 from ._api import KIT_VERSION as __version__
 from ._api import analyze, analyze_all, read_analysis
+from ._compare import Comparison, compare
 from ._document import Document
-from ._errors import DataFileError, InputError, ReportError, SlantError
+from ._errors import ComparisonError, DataFileError, InputError, ReportError, SlantError
 from ._lexicon import check_lexicon, load_lexicon
 from ._model import (
     ActorMention,
@@ -30,6 +31,8 @@ __all__ = [
     "Analysis",
     "Article",
     "Attribution",
+    "Comparison",
+    "ComparisonError",
     "Cue",
     "DataFileError",
     "Document",
@@ -47,6 +50,7 @@ __all__ = [
     "analyze",
     "analyze_all",
     "check_lexicon",
+    "compare",
     "load_lexicon",
     "read_analysis",
 ]

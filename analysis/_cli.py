@@ -50,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a folder for <id>.html files, or an .html file for a single article (default: reports)")
     report.set_defaults(run=_report)
 
+    compare = commands.add_parser("compare", help="an HTML comparison of several articles on one event")
+    _add_inputs(compare)
+    compare.add_argument("-o", "--output", default="reports/compare.html", metavar="FILE",
+                         help="the .html file to write (default: reports/compare.html)")
+    compare.add_argument("--labels", nargs="+", metavar="LABEL",
+                         help="one label per article, in order (default: the outlet, else the file name)")
+    compare.add_argument("--tables", metavar="DIR", help="also write every table of the comparison as CSV and JSON here")
+    compare.set_defaults(run=_compare)
+
     lexicon = commands.add_parser("lexicon", help="lexicon tools")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True, parser_class=_Parser)
     check = lexicon_commands.add_parser("check", help="validate a lexicon file (TSV: term, category, weight, note)")
@@ -130,6 +139,27 @@ def _unused(target: Path, written: set[Path]) -> Path:
         number += 1
         candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
     return candidate
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """Analyze every input (a bad one is skipped), compare them, write the tables and the HTML comparison."""
+    from ._compare import compare, write_tables
+    from ._report import write_comparison  # papermill and nbconvert load only when a report is made
+
+    output = Path(args.output)
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise SlantError(f"{args.output}: the comparison is one .html file")
+    documents: list[Document] = []
+    code = _batch(args, documents.append)
+    if code != EXIT_OK:
+        return code
+    comparison = compare(documents, labels=args.labels, actors=args.actors)
+    if args.tables:
+        write_tables(comparison, args.tables)
+        _say(f"slant: wrote the tables to {args.tables}")
+    write_comparison(documents, output, labels=list(comparison.labels.values()), actors=args.actors)
+    _say(f"slant: wrote {output}")
+    return EXIT_OK
 
 
 def _lexicon_check(args: argparse.Namespace) -> int:

@@ -38,3 +38,7 @@ class ReportError(SlantError):
         self.message = message
         self.cell = cell
         self.notebook = notebook
+
+
+class ComparisonError(SlantError):
+    """Articles cannot be compared as asked (fewer than two, or labels that do not match them)."""

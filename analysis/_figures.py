@@ -174,13 +174,15 @@ class ArticleFigure:
 
     ``kind`` says how to read and compare it: ``count`` (a number of things), ``density`` (per 100 words), ``tone``
     (in [-1, 1]), ``share`` (in [0, 1]); ``breakdown`` is a mapping or ranked list (categories, source types, terms),
-    ``paragraphs`` a list of paragraph indexes. The first four are scalars and go to tables as they are."""
+    ``paragraphs`` a list of paragraph indexes. The first four are scalars and go to tables as they are.
+    ``compare`` puts the figure in the side-by-side table of a comparison (it must not depend on length)."""
 
     name: str
     label: str
     meaning: str
     kind: FigureKind
     compute: Callable[[Facts], Any]
+    compare: bool = False
 
     @property
     def scalar(self) -> bool:
@@ -209,12 +211,13 @@ class ArticleFigure:
 ARTICLE_FIGURES: dict[str, ArticleFigure] = {}
 
 
-def article_figure(label: str, kind: FigureKind) -> Callable[[Callable[[Facts], Any]], Callable[[Facts], Any]]:
+def article_figure(label: str, kind: FigureKind, *, compare: bool = False
+                   ) -> Callable[[Callable[[Facts], Any]], Callable[[Facts], Any]]:
     """Register a function of :class:`Facts` as the article figure named after it; its docstring is its meaning."""
 
     def register(compute: Callable[[Facts], Any]) -> Callable[[Facts], Any]:
-        meaning = " ".join((compute.__doc__ or "").split())
-        ARTICLE_FIGURES[compute.__name__] = ArticleFigure(compute.__name__, label, meaning, kind, compute)
+        meaning = " ".join((compute.__doc__ or "").replace("``", "").split())
+        ARTICLE_FIGURES[compute.__name__] = ArticleFigure(compute.__name__, label, meaning, kind, compute, compare)
         return compute
 
     return register
@@ -225,7 +228,7 @@ def article_figures(facts: Facts) -> dict[str, Any]:
     return {name: figure.compute(facts) for name, figure in ARTICLE_FIGURES.items()}
 
 
-@article_figure("Words", "count")
+@article_figure("Words", "count", compare=True)
 def word_count(f: Facts) -> int:
     """Words of the running text."""
     return f.words(f.running)
@@ -237,13 +240,13 @@ def paragraph_count(f: Facts) -> int:
     return len(f.running)
 
 
-@article_figure("Tone", "tone")
+@article_figure("Tone", "tone", compare=True)
 def tone(f: Facts) -> float | None:
     """What a reader perceives: the word-weighted mean sentence tone in [-1, 1] (see docs/tone.md)."""
     return f.weighted_tone(f.sentences(f.running))["tone"]
 
 
-@article_figure("Author tone", "tone")
+@article_figure("Author tone", "tone", compare=True)
 def author_tone(f: Facts) -> float | None:
     """The writer's own stance: the word-weighted mean tone of the sentences in the author's voice, quotes left out
     and factual event words discounted, in [-1, 1]."""
@@ -268,19 +271,19 @@ def loaded_count(f: Facts) -> int:
     return len(f.loaded(f.running))
 
 
-@article_figure("Loaded terms per 100 words", "density")
+@article_figure("Loaded terms per 100 words", "density", compare=True)
 def loaded_density(f: Facts) -> float:
     """Loaded terms per 100 words of running text, in any voice (the outlet's words and those it quotes)."""
     return per_100(len(f.loaded(f.running)), f.words(f.running))
 
 
-@article_figure("… in the author's voice", "density")
+@article_figure("… in the author's voice", "density", compare=True)
 def author_loaded_density(f: Facts) -> float:
     """Loaded terms in the outlet's own voice (quotes and attributed content left out) per 100 words."""
     return per_100(len(f.loaded(f.running, author=True)), f.words(f.running))
 
 
-@article_figure("… in the headline", "density")
+@article_figure("… in the headline", "density", compare=True)
 def headline_loaded_density(f: Facts) -> float | None:
     """Loaded terms per 100 words of the title paragraph (None without a title line): how the headline frames the
     story."""
@@ -294,7 +297,7 @@ def intensity(f: Facts) -> float:
     return per_100(sum(t.weight for t in f.loaded(f.running, author=True)), f.words(f.running))
 
 
-@article_figure("Loaded categories", "breakdown")
+@article_figure("Loaded categories", "breakdown", compare=True)
 def loaded_category_shares(f: Facts) -> dict[str, float]:
     """Share of each category among the running text's loaded terms (they sum to 1)."""
     counts = Counter(t.category for t in f.loaded(f.running))
@@ -316,13 +319,13 @@ def attribution_count(f: Facts) -> int:
     return len(f.attributions(f.running))
 
 
-@article_figure("Attributions per 100 words", "density")
+@article_figure("Attributions per 100 words", "density", compare=True)
 def attribution_density(f: Facts) -> float:
     """Attribution cues per 100 words of running text: how much of the story is sourced."""
     return per_100(len(f.attributions(f.running)), f.words(f.running))
 
 
-@article_figure("Source types", "breakdown")
+@article_figure("Source types", "breakdown", compare=True)
 def source_types(f: Facts) -> dict[str, int]:
     """Attributions of the running text by source type (a pronoun counts as the name it resolves to; ``none``:
     no source, as in a hedge); they sum to ``attribution_count``."""
@@ -330,20 +333,20 @@ def source_types(f: Facts) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-@article_figure("Direct-quote share", "share")
+@article_figure("Direct-quote share", "share", compare=True)
 def direct_quote_share(f: Facts) -> float:
     """Share of the attributions with content whose content is a direct quote (mixed and indirect are not)."""
     quoted = [x.quote for x in f.attributions(f.running) if x.quote != "none"]
     return round(quoted.count("direct") / len(quoted), 4) if quoted else 0.0
 
 
-@article_figure("Anonymous share", "share")
+@article_figure("Anonymous share", "share", compare=True)
 def anonymous_share(f: Facts) -> float:
     """Share of the sourced attributions whose source is unnamed ("officials", "sources")."""
     return article_sourcing(f.analysis, f.sourcing)["anonymous_share"]
 
 
-@article_figure("Unattributed share", "share")
+@article_figure("Unattributed share", "share", compare=True)
 def unattributed_share(f: Facts) -> float:
     """Share of body sentences neither attributed nor hedged: the outlet's own claims."""
     return article_sourcing(f.analysis, f.sourcing)["unattributed_share"]

@@ -1,7 +1,8 @@
 """HTML reports: the parameterized notebook, executed by papermill, converted by nbconvert without code cells.
 
-``write_report`` reads as the pipeline: save the analysis → execute the notebook on it → convert to HTML → write
-atomically. When a cell fails, the executed notebook is saved next to the report before ReportError is raised.
+``write_report`` (one article) and ``write_comparison`` (several) read as the pipeline: save the analyses → execute
+the notebook on them → convert to HTML → write atomically. When a cell fails, the executed notebook is saved next
+to the report before ReportError is raised.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import _io
 from ._document import Document
@@ -18,6 +21,8 @@ from ._errors import ReportError
 
 #: The report notebook of this checkout (the package is installed editable from it).
 ARTICLE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "article_report.ipynb"
+#: The comparison notebook (``slant compare``).
+COMPARE_NOTEBOOK = ARTICLE_NOTEBOOK.with_name("compare_articles.ipynb")
 #: nbconvert's lab page without scripts: see templates/slant/index.html.j2.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
@@ -42,11 +47,33 @@ def write_report(document: Document, target: Path, *, notebook: Path = ARTICLE_N
     with tempfile.TemporaryDirectory(prefix="slant-report-") as work:
         saved = Path(work, "analysis.json")
         _io.write_text_atomic(saved, document.to_json())
-        executed = Path(work, "executed.ipynb")
-        _execute(notebook, executed, parameters={"analysis_path": str(saved), "article_path": ""}, cwd=work,
-                 article_id=document.article.id, keep_failed=target.with_suffix(".failed.ipynb"))
-        _io.write_text_atomic(target, _to_html(executed, title=f"Slant report: {document.article.title or document.article.id}"))
+        _render(notebook, target, work, parameters={"analysis_path": str(saved), "article_path": ""},
+                name=document.article.id, title=f"Slant report: {document.article.title or document.article.id}")
     return target
+
+
+def write_comparison(documents: Sequence[Document], target: Path, *, labels: Sequence[str],
+                     actors: str | None = None, notebook: Path = COMPARE_NOTEBOOK) -> Path:
+    """Write the HTML comparison of the documents (one label each) to ``target``; raises ReportError if the notebook
+    fails."""
+    _check_notebook(notebook)
+    with tempfile.TemporaryDirectory(prefix="slant-compare-") as work:
+        saved = [Path(work, f"analysis-{k}.json") for k in range(len(documents))]
+        for path, document in zip(saved, documents):
+            _io.write_text_atomic(path, document.to_json())
+        parameters = {"analysis_paths": [str(p) for p in saved], "article_paths": [], "labels": list(labels),
+                      "actors_path": str(Path(actors).resolve()) if actors else ""}
+        _render(notebook, target, work, parameters=parameters, name="comparison",
+                title=f"Slant comparison: {', '.join(labels)}")
+    return target
+
+
+def _render(notebook: Path, target: Path, work: str, *, parameters: dict[str, Any], name: str, title: str) -> None:
+    """Execute the notebook in ``work`` and write it to ``target`` as HTML, atomically."""
+    executed = Path(work, "executed.ipynb")
+    _execute(notebook, executed, parameters=parameters, cwd=work, article_id=name,
+             keep_failed=target.with_suffix(".failed.ipynb"))
+    _io.write_text_atomic(target, _to_html(executed, title=title))
 
 
 def _check_notebook(notebook: Path) -> None:
@@ -54,7 +81,7 @@ def _check_notebook(notebook: Path) -> None:
         raise ReportError("report", f"the report notebook {notebook} is missing (is Slant installed with pip -e?)")
 
 
-def _execute(notebook: Path, executed: Path, *, parameters: dict[str, str], cwd: str, article_id: str,
+def _execute(notebook: Path, executed: Path, *, parameters: dict[str, Any], cwd: str, article_id: str,
              keep_failed: Path) -> None:
     """Run the notebook with papermill; on a failing cell, save the executed notebook and raise ReportError."""
     import papermill

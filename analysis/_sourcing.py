@@ -119,7 +119,7 @@ def voice_names(analysis: Analysis) -> list[str | None]:
             names.append(None)
             continue
         named = x.source.resolved.text if x.source.resolved else x.source.text
-        entry = known.setdefault(_voice_key(named, known), {"source": named.split(",")[0].strip(), "type": resolved_type(x)})
+        entry = known.setdefault(voice_key(named, known), {"source": named.split(",")[0].strip(), "type": resolved_type(x)})
         names.append(entry["source"])
     return names
 
@@ -142,7 +142,9 @@ def voices(analysis: Analysis) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["attributions"], r["paragraphs"][0]))
 
 
-def _voice_key(name: str, known: dict[str, dict]) -> str:
+def voice_key(name: str, known: dict[str, dict]) -> str:
+    """The key of a source's name among the ``known`` voices: lower case, no leading article, and a lone surname
+    joins an earlier person's full name."""
     key = name.split(",")[0].strip().lower()
     for determiner in _DETERMINERS:
         if key.startswith(determiner):

@@ -1,4 +1,4 @@
-"""Plots of a document for notebooks and reports. Each function returns a matplotlib Figure."""
+"""Plots of a document, or of a comparison, for notebooks and reports. Each function returns a matplotlib Figure."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from matplotlib.figure import Figure
 
+from ._compare import Comparison
 from ._document import Document
 from ._model import LOADED_CATEGORIES, TEXT_KINDS
 
@@ -55,3 +56,72 @@ def sources_by_type(doc: Document) -> Figure:
     ax.set(xlabel="attributions", title="Who is cited")
     sns.despine(fig)
     return fig
+
+
+# -- comparisons -------------------------------------------------------------------------------------------------
+
+#: Small multiples per row.
+COLUMNS = 4
+
+
+def tone_arcs(cmp: Comparison) -> Figure:
+    """The tone arc of each article as small multiples on one relative-position axis (0 = start of the running text,
+    1 = its end): paragraph tones (bars, as wide as the paragraph's share of the words) and the smoothed arc."""
+    labels = list(cmp.labels.items())
+    columns = min(len(labels), COLUMNS)
+    rows = -(-len(labels) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns, 2.2 * rows), sharex=True, sharey=True,
+                             squeeze=False)
+    for ax, (article_id, label) in zip(axes.flat, labels):
+        arc = cmp.tone_arcs[cmp.tone_arcs["article_id"] == article_id]
+        width = 1 / max(len(arc), 1)
+        ax.axhline(0, color="#999", linewidth=0.6)
+        ax.bar(arc["position"], arc["tone"], width=width * 0.9, color=["#c0504d" if t < 0 else "#4f81bd" for t in arc["tone"]],
+               alpha=0.6)
+        ax.plot(arc["position"], arc["smoothed"], color="#333", linewidth=1.3)
+        turns = arc[arc["turn"]]
+        ax.scatter(turns["position"], turns["smoothed"], marker="D", color="#222", s=14, zorder=3)
+        ax.set_title(_short(label), fontsize="medium")
+        ax.set(xlim=(0, 1), ylim=(-1.05, 1.05))
+    for ax in list(axes.flat)[len(labels):]:
+        ax.axis("off")
+    for ax in axes[-1]:
+        ax.set_xlabel("position in the article")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("tone")
+    sns.despine(fig)
+    fig.tight_layout()
+    return fig
+
+
+def loaded_categories_compared(cmp: Comparison) -> Figure:
+    """Loaded terms per 100 words of each category (columns) in each article (rows), all voices."""
+    frame = cmp.loaded_categories.pivot_table(index="article", columns="category", values="per_100_words", sort=False)
+    frame = frame.reindex(index=list(cmp.labels.values()), columns=list(LOADED_CATEGORIES))
+    frame.columns = [c.replace("_", " ") for c in frame.columns]
+    fig, ax = plt.subplots(figsize=(9, 0.9 + 0.38 * len(frame)))
+    sns.heatmap(frame, annot=True, fmt=".2f", cmap="Reds", cbar_kws={"label": "per 100 words"}, linewidths=0.5, ax=ax,
+                annot_kws={"fontsize": "small"})
+    ax.set(xlabel="", ylabel="", title="Loaded terms per 100 words, by category")
+    ax.set_yticklabels([_short(t.get_text()) for t in ax.get_yticklabels()], rotation=0)
+    return fig
+
+
+def coverage_matrix(cmp: Comparison) -> Figure:
+    """For each article (row), the share of its running-text paragraphs that match a paragraph of each other
+    article (column): low values in a column mean that article leaves out what the row's article reports."""
+    labels = list(cmp.labels.values())
+    frame = cmp.coverage.pivot_table(index="article", columns="other_article", values="share", sort=False)
+    frame = frame.reindex(index=labels, columns=labels)
+    size = 1.2 + 0.42 * len(labels)
+    fig, ax = plt.subplots(figsize=(size + 1.5, size))
+    sns.heatmap(frame, annot=len(labels) <= 12, fmt=".0%", cmap="Blues", vmin=0, vmax=1, linewidths=0.5, ax=ax,
+                cbar_kws={"label": "share of the row's paragraphs matched"}, annot_kws={"fontsize": "small"})
+    ax.set(xlabel="… found in this article", ylabel="paragraphs of this article …", title="Coverage overlap")
+    ax.set_xticklabels([_short(t.get_text()) for t in ax.get_xticklabels()], rotation=45, ha="right")
+    ax.set_yticklabels([_short(t.get_text()) for t in ax.get_yticklabels()], rotation=0)
+    return fig
+
+
+def _short(label: str, limit: int = 28) -> str:
+    return label if len(label) <= limit else label[:limit - 1] + "…"

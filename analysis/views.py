@@ -14,6 +14,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from ._api import analyze, read_analysis
+from ._compare import Comparison, compare
 from ._document import Document
 from ._figures import ARTICLE_FIGURES
 from ._text import signed
@@ -229,3 +230,185 @@ def _highlight(text: str, start: int, end: int, layers: list[tuple[int, int, str
             piece = f"<span class='{classes}' title='{escape(tip, quote=True)}'>{piece}</span>"
         html.append(piece)
     return "".join(html)
+
+
+# -- comparisons (notebooks/compare_articles.ipynb) ---------------------------------------------------------------
+
+COMPARE_STYLE = """
+<style>
+.slant-wide { overflow-x: auto; max-width: 100%; }
+.slant-compare { border-collapse: collapse; font-size: 0.85em; }
+.slant-compare th, .slant-compare td { border-bottom: 1px solid #e3e3e3; padding: 3px 8px; text-align: left !important;
+  vertical-align: top; }
+.slant-compare th { background: #f4f4f4; position: sticky; top: 0; }
+.slant-compare td:first-child, .slant-compare th:first-child { position: sticky; left: 0; background: #fafafa;
+  max-width: 16em; }
+.slant-compare td.num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.slant-compare td.largest { font-weight: 700; outline: 2px solid #c0504d; outline-offset: -2px; }
+.slant-compare td.breakdown { min-width: 10em; }
+.slant-glossary { color: #555; font-size: 0.85em; columns: 2; }
+</style>
+"""
+
+
+def open_comparison(*, article_paths: list[str] | None = None, analysis_paths: list[str] | None = None,
+                    labels: list[str] | None = None, actors_path: str = "", lexicon_path: str = "") -> Comparison:
+    """The comparison a report shows: of saved analyses if ``analysis_paths`` are given, else of the articles."""
+    items = [read_analysis(p) for p in analysis_paths] if analysis_paths else list(article_paths or [])
+    return compare(items, labels=labels or None, actors=actors_path or None, lexicon=lexicon_path or None)
+
+
+def comparison_header(cmp: Comparison) -> HTML:
+    """The articles compared: label, title, outlet, date and words, escaped."""
+    frame = cmp.articles[["article", "title", "outlet", "published", "word_count"]].copy()
+    frame["published"] = frame["published"].map(lambda d: d.replace("-", "‑") if isinstance(d, str) else d)
+    frame.columns = ["article", "title", "outlet", "published", "words"]
+    return HTML(f"{STYLE}{COMPARE_STYLE}<p>{len(frame)} articles compared:</p>" + _compare_table(frame))
+
+
+def side_by_side(cmp: Comparison, *, columns_up_to: int = 8) -> HTML:
+    """The compared figures of every article: one column per article (one row per article when there are more than
+    ``columns_up_to``); in each figure the article farthest from the others is framed. What each figure means
+    follows the table."""
+    table = cmp.side_by_side
+    names = list(dict.fromkeys(table["figure"]))
+    articles = list(cmp.labels.values())
+    cells = {(c.figure, c.article): _figure_cell(c) for c in table.itertuples()}
+    heads = {name: f"<span title='{escape(ARTICLE_FIGURES[name].meaning, quote=True)}'>"
+                   f"{escape(ARTICLE_FIGURES[name].label)}</span>" for name in names}
+    if len(articles) <= columns_up_to:
+        header = "<tr><th>figure</th>" + "".join(f"<th>{escape(a)}</th>" for a in articles) + "</tr>"
+        rows = [f"<tr><td>{heads[n]}</td>" + "".join(cells[n, a] for a in articles) + "</tr>" for n in names]
+    else:
+        header = "<tr><th>article</th>" + "".join(f"<th>{heads[n]}</th>" for n in names) + "</tr>"
+        rows = [f"<tr><td>{escape(a)}</td>" + "".join(cells[n, a] for n in names) + "</tr>" for a in articles]
+    glossary = "".join(f"<li><b>{escape(ARTICLE_FIGURES[n].label)}</b>: {escape(ARTICLE_FIGURES[n].meaning)}</li>"
+                       for n in names)
+    return HTML(f"{COMPARE_STYLE}<div class='slant-wide'><table class='slant-compare'>{header}{''.join(rows)}</table>"
+                "</div><p class='muted'>Framed: the article farthest from the others (for a number, from the median "
+                "of the others; for a breakdown, by total variation distance from their pooled shares); with two "
+                "articles, the larger number.</p>"
+                f"<ul class='slant-glossary'>{glossary}</ul>")
+
+
+def _figure_cell(cell) -> str:  # noqa: ANN001 - a row of Comparison.side_by_side
+    classes = ("breakdown" if cell.kind == "breakdown" else "num") + (" largest" if cell.largest_difference else "")
+    tip = "" if pd.isna(cell.distance) else f" title='{cell.distance:.2f} from the others'"
+    return f"<td class='{classes}'{tip}>{escape(cell.shown)}</td>"
+
+
+def top_terms_compared(cmp: Comparison) -> HTML:
+    """Each article's most frequent loaded terms in the author's voice."""
+    terms = cmp.top_loaded_terms
+    rows = [(label, ", ".join(f"{t.term} ({t.count})" for t in terms[terms["article"] == label].itertuples()) or "none")
+            for label in cmp.labels.values()]
+    return HTML(_compare_table(pd.DataFrame(rows, columns=["article", "top loaded terms (author's voice)"])))
+
+
+def naming_matrix(cmp: Comparison) -> HTML:
+    """Per actor, the words each article uses for it: mentions, shaded by the word's share of the actor's mentions in
+    that article; labels (charged or generic words) in italics."""
+    naming = cmp.naming
+    if naming.empty:
+        return HTML("<p class='muted'>No actor was given or found in these articles.</p>")
+    articles = list(cmp.labels.values())
+    parts = []
+    for actor, words in naming.groupby("actor", sort=True):
+        counts = words.pivot_table(index=["word", "is_label"], columns="article", values="mentions", aggfunc="sum")
+        shares = words.pivot_table(index=["word", "is_label"], columns="article", values="share", aggfunc="sum")
+        counts = counts.reindex(columns=articles)
+        order = counts.fillna(0).sum(axis=1).sort_values(ascending=False, kind="stable").index
+        header = f"<tr><th>{escape(actor)}</th>" + "".join(f"<th>{escape(a)}</th>" for a in articles) + "</tr>"
+        rows = []
+        for word, is_label in order:
+            name = f"<i>{escape(word)}</i>" if is_label else escape(word)
+            cells = [_shaded(counts.loc[(word, is_label), a], shares.get(a, pd.Series(dtype=float)).get((word, is_label)))
+                     for a in articles]
+            rows.append(f"<tr><td>{name}</td>{''.join(cells)}</tr>")
+        parts.append(f"<table class='slant-compare'>{header}{''.join(rows)}</table>")
+    return HTML(f"{COMPARE_STYLE}<div class='slant-wide'>{'<br>'.join(parts)}</div>")
+
+
+def voices_compared(cmp: Comparison) -> HTML:
+    """The sources quoted by more than one article (attributions per article), then, per article, the sources only it
+    quotes."""
+    voices = cmp.voices
+    if voices.empty:
+        return HTML("<p class='muted'>No attributed source was found.</p>")
+    articles = list(cmp.labels.values())
+    shared = voices[~voices["only_here"]]
+    parts = [COMPARE_STYLE, "<h3>Sources more than one article quotes</h3>"]
+    if shared.empty:
+        parts.append("<p class='muted'>No source is quoted by more than one article.</p>")
+    else:
+        counts = shared.pivot_table(index="voice", columns="article", values="attributions", aggfunc="sum")
+        counts = counts.reindex(columns=articles)
+        order = sorted(counts.index, key=lambda v: (-counts.loc[v].notna().sum(), -counts.loc[v].sum(), v))
+        top = counts.max().max()
+        header = "<tr><th>source</th>" + "".join(f"<th>{escape(a)}</th>" for a in articles) + "</tr>"
+        rows = [f"<tr><td>{escape(v)}</td>" + "".join(_shaded(counts.loc[v, a], counts.loc[v, a] / top) for a in articles)
+                + "</tr>" for v in order]
+        parts.append(f"<div class='slant-wide'><table class='slant-compare'>{header}{''.join(rows)}</table></div>")
+    only = voices[voices["only_here"]]
+    rows = [(label, "; ".join(f"{v.voice} ({v.type}, {v.attributions})" for v in own.itertuples()))
+            for label in articles if not (own := only[only["article"] == label]).empty]
+    parts.append("<h3>Sources only one article quotes</h3>")
+    if rows:
+        parts.append(_compare_table(pd.DataFrame(rows, columns=["article", "sources only it quotes (type, attributions)"])))
+    silent = [a for a in articles if a not in {r[0] for r in rows}]
+    if silent:
+        parts.append(f"<p class='muted'>No source of their own: {escape(', '.join(silent))}.</p>")
+    return HTML("".join(parts))
+
+
+def shared_voice_cues(cmp: Comparison) -> HTML:
+    """For each source several articles quote, the classes of the cues each article introduces it with."""
+    cues = cmp.voice_cues[cmp.voice_cues["shared"]]
+    if cues.empty:
+        return HTML("<p class='muted'>No source is quoted by more than one article.</p>")
+    articles = list(cmp.labels.values())
+    text = cues.groupby(["voice", "article"])[["cue_class", "attributions"]].apply(
+        lambda g: ", ".join(f"{c} {n}" for c, n in zip(g["cue_class"], g["attributions"])))
+    frame = text.unstack("article").reindex(columns=articles).fillna("").reset_index()
+    frame.columns.name = None
+    return HTML(f"<div class='slant-wide'>{_compare_table(frame.rename(columns={'voice': 'source'}))}</div>")
+
+
+def distinctive_words_table(cmp: Comparison, *, top: int = 10) -> HTML:
+    """Each article's most distinctive words against the others, with their z-scores (above 1.96: distinct at the
+    5% level)."""
+    words = cmp.distinctive_words
+    rows = []
+    for label in cmp.labels.values():
+        own = words[(words["article"] == label) & (words["rank"] <= top)]
+        rows.append((label, ", ".join(f"{w.word} ({w.z:+.1f})" for w in own.itertuples()) or "none"))
+    return HTML(_compare_table(pd.DataFrame(rows, columns=["article", "distinctive words (z)"])))
+
+
+def only_here(cmp: Comparison, *, per_article: int = 6, preview: int = 160) -> HTML:
+    """The running-text paragraphs no other article reports (no match at cosine ≥ ``_alignment.MATCH``), by article."""
+    paragraphs = cmp.paragraphs[cmp.paragraphs["matched_articles"] == 0]
+    rows = []
+    for label in cmp.labels.values():
+        own = paragraphs[paragraphs["article"] == label]
+        for p in own.head(per_article).itertuples():
+            text = " ".join(p.text.split())
+            rows.append((label, p.index, text if len(text) <= preview else text[:preview - 1] + "…"))
+        if len(own) > per_article:
+            rows.append((label, "", f"… and {len(own) - per_article} more"))
+    if not rows:
+        return HTML("<p class='muted'>Every paragraph is reported by at least one other article.</p>")
+    return HTML(_compare_table(pd.DataFrame(rows, columns=["article", "paragraph", "text"])))
+
+
+def _compare_table(frame: pd.DataFrame) -> str:
+    frame = frame.astype(object).where(frame.notna(), "")
+    return frame.to_html(index=False, escape=True, na_rep="", border=0, classes="slant-compare")
+
+
+def _shaded(value: float, share: float | None) -> str:
+    """A number cell, shaded by ``share`` (0 … 1); empty where there is no value."""
+    if value != value or value is None:
+        return "<td class='num'></td>"
+    alpha = 0.12 + 0.6 * min(max(share or 0.0, 0.0), 1.0)
+    return f"<td class='num' style='background: rgba(192, 80, 77, {alpha:.2f})'>{int(value)}</td>"

@@ -21,6 +21,8 @@ PUBLIC_API = [
     "Analysis",
     "Article",
     "Attribution",
+    "Comparison",
+    "ComparisonError",
     "Cue",
     "DataFileError",
     "Document",
@@ -38,6 +40,7 @@ PUBLIC_API = [
     "analyze",
     "analyze_all",
     "check_lexicon",
+    "compare",
     "load_lexicon",
     "read_analysis",
 ]

@@ -219,7 +219,8 @@ def test_notebook_is_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_parameters_are_string_literals(path):
+def test_notebook_parameters_are_typed_literals(path):
+    """Each parameter is a string literal, or annotated ``str`` or ``list[str]`` with a literal of that type."""
     nb = nbformat.read(path, as_version=4)
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
@@ -228,6 +229,14 @@ def test_notebook_parameters_are_string_literals(path):
     tree = ast.parse(cell.source)
     assert tree.body
     for statement in tree.body:
+        if isinstance(statement, ast.AnnAssign):
+            assert isinstance(statement.target, ast.Name)
+            annotation = ast.unparse(statement.annotation)
+            value = ast.literal_eval(statement.value)
+            assert annotation in ("str", "list[str]"), annotation
+            assert isinstance(value, str) if annotation == "str" else \
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            continue
         assert isinstance(statement, ast.Assign), ast.dump(statement)
         assert all(isinstance(t, ast.Name) for t in statement.targets)
         assert isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
