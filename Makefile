@@ -18,6 +18,7 @@ $(READY): pyproject.toml
 
 report: $(READY)
 	$(BIN)/slant report seeds/ --actors seeds/aleppo-2024.actors.yml -o reports/
+	$(BIN)/slant compare seeds/ --actors seeds/aleppo-2024.actors.yml -o reports/compare.html
 
 test: $(READY)
 	$(BIN)/python -m pytest

@@ -79,9 +79,10 @@ def test_analyze_table_of_the_seed_shows_the_paragraph_kinds(capsys):
 def test_json_is_one_line_per_article_valid_against_the_schema(capsys, validator, article_file):
     code, out, err = run(capsys, "analyze", "--json", article_file, SEEDS, "--actors", SEED_ACTORS)
     assert (code, err) == (0, "")
-    assert out.endswith("\n") and out.count("\n") == 2
+    assert out.endswith("\n") and out.count("\n") == 4
     records = json_lines(out)
-    assert [r["article"]["id"] for r in records] == ["rebels", "000_8122d49cfe791c67"]
+    assert [r["article"]["id"] for r in records] == ["rebels", "000_8122d49cfe791c67", "001_wire_aleppo",
+                                                     "002_opinion_aleppo"]
     for record in records:
         validator.validate(record)
         assert record["schema"] == "slant/analysis-v1"
@@ -348,7 +349,7 @@ def test_json_output_is_byte_identical_across_runs():
     second = slant("analyze", "seeds/", "--json", "--actors", SEED_ACTORS)
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
-    assert first.stdout.count(b"\n") == 1
+    assert first.stdout.count(b"\n") == 3  # the seed and the two illustrative articles
 
 
 def test_analyze_does_not_modify_its_inputs(capsys, tmp_path, article_file):
@@ -378,3 +379,39 @@ def test_version_in_a_real_process():
     result = slant("--version")
     assert result.returncode == 0
     assert result.stdout.decode().strip() == f"slant {analysis.__version__}"
+
+
+# slant compare
+
+
+def test_compare_writes_an_html_comparison_and_every_table(tmp_path):
+    first = write_txt(tmp_path / "in" / "first.txt", "Rebels Take The Airport\n\nThe rebels seized the airport of "
+                      "Aleppo on Saturday, the Syrian army said.\n\n“The streets are empty,” said Mariam Haddad.\n")
+    second = write_txt(tmp_path / "in" / "second.txt", "Terrorists Take The Airport\n\nThe terrorists seized the "
+                       "airport of Aleppo on Saturday, the Syrian army said.\n")
+    target, tables = tmp_path / "out" / "compare.html", tmp_path / "tables"
+    result = slant("compare", first, second, "--labels", "Left <b>", "Right", "--actors", SEED_ACTORS, "-o", target,
+                   "--tables", tables)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in target.parent.iterdir()) == ["compare.html"]
+    html = target.read_text(encoding="utf-8")
+    for heading in ("Side by side", "Tone through each article", "Loaded language", "What each article calls the actors",
+                    "Whom each article quotes", "Distinctive words", "Coverage"):
+        assert heading in html
+    assert "Left &lt;b&gt;" in html and "Left <b>" not in html
+    assert "Mariam Haddad" in html and "terrorists" in html and "<script" not in html
+    names = {p.name for p in tables.iterdir()}
+    assert {"side_by_side.csv", "side_by_side.json", "naming.csv", "voices.json", "alignment.csv"} <= names
+    naming = json.loads((tables / "naming.json").read_text(encoding="utf-8"))
+    assert {(r["article"], r["word"]) for r in naming if r["is_label"]} == {("Left <b>", "rebels"), ("Right", "terrorists")}
+
+
+def test_compare_needs_two_articles_and_one_label_each(capsys, tmp_path):
+    one = write_txt(tmp_path / "one.txt")
+    code, _, err = run(capsys, "compare", one, "-o", tmp_path / "c.html")
+    assert code == 2 and "slant: error: a comparison needs at least two articles, got 1" in err
+    code, _, err = run(capsys, "compare", one, one, "--labels", "A", "-o", tmp_path / "c.html")
+    assert code == 2 and "1 labels for 2 articles" in err
+    code, _, err = run(capsys, "compare", one, one, "-o", tmp_path / "c")
+    assert code == 2 and "the comparison is one .html file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.txt"]
