@@ -264,7 +264,8 @@ def naming_matrix(documents: Sequence[Document], names: dict[str, str]) -> pd.Da
 def voices_compared(documents: Sequence[Document], names: dict[str, str]) -> pd.DataFrame:
     """Per article and voice: the voice's name across articles (a surname joins a full name; "the army" is "army"),
     its name in this article, type, attributions and words of content, how many articles quote it, and
-    ``only_here`` when no other article does."""
+    ``only_here`` when no other article does. Anonymous sources ("officials", "residents") are never the same voice
+    in two articles, nor one that only this article quotes: nobody can tell whom they are."""
     rows = []
     for doc in documents:
         for voice in doc.voices.itertuples():
@@ -275,13 +276,27 @@ def voices_compared(documents: Sequence[Document], names: dict[str, str]) -> pd.
     if not rows:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(rows)
-    known: dict[str, dict] = {}
-    for row in sorted(rows, key=lambda r: -len(r["source"].split())):  # full names first, so that surnames join them
-        known.setdefault(voice_key(row["source"], known), {"type": row["type"], "voice": row["source"]})
-    frame["voice"] = [known[voice_key(s, known)]["voice"] for s in frame["source"]]
-    frame["articles"] = frame.groupby("voice")["article_id"].transform("nunique")
-    frame["only_here"] = frame["articles"] == 1
+    anonymous = frame["type"] == "anonymous"
+    frame["voice"] = [s if a else v for s, a, v in zip(frame["source"], anonymous, _voice_names(list(zip(frame["source"], frame["type"]))))]
+    same = frame["voice"].where(~anonymous, frame["article_id"] + "\n" + frame["voice"])
+    frame["articles"] = frame.groupby(same)["article_id"].transform("nunique")
+    frame["only_here"] = (frame["articles"] == 1) & ~anonymous
     return frame[columns]
+
+
+def _voice_names(sources: list[tuple[str, str]]) -> list[str]:
+    """For each (source name, type), the name of the voice it is across articles: a lone surname joins a person's
+    full name (``voice_key``), and a longer name joins a name of two words or more that it starts with ("Colonel Oleg
+    Ignasyuk of the Russian Reconciliation Center" is "Colonel Oleg Ignasyuk")."""
+    known: dict[str, dict] = {}
+
+    def canonical(name: str) -> str:
+        key = voice_key(name, known)
+        return next((k for k in known if " " in k and key.startswith(k + " ")), key)
+
+    for name, type_ in sorted(sources, key=lambda s: len(s[0].split())):  # shortest first: longer names join them
+        known.setdefault(canonical(name), {"type": type_, "voice": name})
+    return [known[canonical(name)]["voice"] for name, _ in sources]
 
 
 def voice_cues(documents: Sequence[Document], names: dict[str, str], voices: pd.DataFrame) -> pd.DataFrame:

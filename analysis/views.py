@@ -336,7 +336,7 @@ def voices_compared(cmp: Comparison) -> HTML:
     if voices.empty:
         return HTML("<p class='muted'>No attributed source was found.</p>")
     articles = list(cmp.labels.values())
-    shared = voices[~voices["only_here"]]
+    shared = voices[voices["articles"] > 1]
     parts = [COMPARE_STYLE, "<h3>Sources more than one article quotes</h3>"]
     if shared.empty:
         parts.append("<p class='muted'>No source is quoted by more than one article.</p>")
@@ -371,7 +371,8 @@ def shared_voice_cues(cmp: Comparison) -> HTML:
         lambda g: ", ".join(f"{c} {n}" for c, n in zip(g["cue_class"], g["attributions"])))
     frame = text.unstack("article").reindex(columns=articles).fillna("").reset_index()
     frame.columns.name = None
-    return HTML(f"<div class='slant-wide'>{_compare_table(frame.rename(columns={'voice': 'source'}))}</div>")
+    return HTML("<h3>How each article introduces the sources several quote (cue classes)</h3>"
+                f"<div class='slant-wide'>{_compare_table(frame.rename(columns={'voice': 'source'}))}</div>")
 
 
 def distinctive_words_table(cmp: Comparison, *, top: int = 10) -> HTML:
