@@ -87,6 +87,7 @@ def compare(items: Sequence[str | Path | Document], *, labels: Sequence[str] | N
     names = dict(zip((d.article.id for d in documents), article_labels(documents, labels)))
     bags = _paragraph_bags(documents)
     alignment = _labelled(align(bags), names)
+    voices = voices_compared(documents, names)
     return Comparison(
         articles=_labelled(pd.concat([d.figures for d in documents], ignore_index=True), names),
         side_by_side=side_by_side(documents, names),
@@ -94,7 +95,7 @@ def compare(items: Sequence[str | Path | Document], *, labels: Sequence[str] | N
         loaded_categories=_loaded_categories(documents, names),
         top_loaded_terms=_concat(documents, names, "top_loaded_terms"),
         naming=naming_matrix(documents, names),
-        voices=(voices := voices_compared(documents, names)),
+        voices=voices,
         voice_cues=voice_cues(documents, names, voices),
         distinctive_words=_labelled(distinctive_words(_article_bags(bags)), names),
         alignment=alignment,
@@ -106,8 +107,8 @@ def compare(items: Sequence[str | Path | Document], *, labels: Sequence[str] | N
 # -- documents, actors, labels -----------------------------------------------------------------------------------
 
 def _documents(items: Sequence[str | Path | Document], *, lexicon: str | Path | None) -> list[Document]:
-    paths = [str(item) for item in items if not isinstance(item, Document)]
-    resources = load_resources(lexicon=lexicon) if paths else None
+    """The items as documents: a Document as it is, a file or folder analysed now (every article in it)."""
+    resources = load_resources(lexicon=lexicon) if any(not isinstance(i, Document) for i in items) else None
     documents = []
     for item in items:
         if isinstance(item, Document):
