@@ -9,8 +9,9 @@ from pathlib import Path
 
 from . import _io
 from ._document import SCHEMA, Document
-from ._errors import InputError
-from ._load import iter_articles, read_articles
+from ._errors import InputError, InternalError
+from ._limits import Limits
+from ._load import iter_articles, read_articles, text_article
 from ._model import Article
 from ._pipeline import Resources, load_resources, run_pipeline
 
@@ -28,30 +29,45 @@ def analyze(
     url: str | None = None,
     lexicon: str | Path | None = None,
     actors: str | Path | None = None,
+    limits: Limits | None = None,
     resources: Resources | None = None,
 ) -> Document:
     """Analyze one article: a file (``path``), or a string (``text=``) with optional metadata.
 
-    ``lexicon`` adds a user lexicon (TSV) to the built-in one; ``actors`` is a YAML file of actors.
-    A file holding several articles (.jsonl) needs ``id=`` to pick one. Raises InputError or DataFileError.
+    ``lexicon`` adds a user lexicon (TSV) to the built-in one; ``actors`` is a YAML file of actors; ``limits`` bound
+    what one input may hold (``Limits``; default: the documented limits). A file holding several articles (.jsonl)
+    needs ``id=`` to pick one. Raises InputError or DataFileError.
     """
     if (path is None) == (text is None):
         raise TypeError("analyze() takes a path or text=, not both")
-    resources = resources or load_resources(lexicon=lexicon, actors=actors)
+    resources = resources or load_resources(lexicon=lexicon, actors=actors, limits=limits)
     if text is not None:
-        article = Article(id or "text", text.replace("\r\n", "\n").replace("\r", "\n"), None, title, outlet, published, url)
+        article = text_article(text, id=id or "text", title=title, outlet=outlet, published=published, url=url,
+                               limits=resources.limits)
     else:
-        article = _one_article(str(path), id)
+        article = _one_article(str(path), id, resources.limits)
     return Document(run_pipeline(article, resources), kit_version=KIT_VERSION)
 
 
 def analyze_all(
-    paths: Sequence[str | Path], *, lexicon: str | Path | None = None, actors: str | Path | None = None
-) -> Iterator[Document | InputError]:
-    """Every article of every input (files, folders, ``-``), in order; a bad input comes out as an InputError."""
-    resources = load_resources(lexicon=lexicon, actors=actors)
-    for item in iter_articles([str(p) for p in paths]):
-        yield item if isinstance(item, InputError) else Document(run_pipeline(item, resources), kit_version=KIT_VERSION)
+    paths: Sequence[str | Path], *, lexicon: str | Path | None = None, actors: str | Path | None = None,
+    limits: Limits | None = None,
+) -> Iterator[Document | InputError | InternalError]:
+    """Every article of every input (files, folders, ``-``), in order. One input never stops the others: a bad
+    input comes out as an InputError, and a bug met while analysing one article as an InternalError."""
+    resources = load_resources(lexicon=lexicon, actors=actors, limits=limits)
+    for item in iter_articles([str(p) for p in paths], limits=resources.limits):
+        yield item if isinstance(item, InputError) else _analyzed(item, resources)
+
+
+def _analyzed(article: Article, resources: Resources) -> Document | InputError | InternalError:
+    """The document of one article of a batch, or the error that stopped its analysis."""
+    try:
+        return Document(run_pipeline(article, resources), kit_version=KIT_VERSION)
+    except InputError as error:
+        return error
+    except Exception as error:  # noqa: BLE001 - a bug stops one article of a batch, not the batch
+        return InternalError(article.path or article.id, error)
 
 
 def read_analysis(path: str | Path) -> Document:
@@ -65,8 +81,8 @@ def read_analysis(path: str | Path) -> Document:
     return Document.from_dict(data)
 
 
-def _one_article(path: str, id: str | None) -> Article:
-    articles = read_articles(path)
+def _one_article(path: str, id: str | None, limits: Limits) -> Article:
+    articles = read_articles(path, limits=limits)
     if id is not None:
         articles = [a for a in articles if a.id == id]
         if not articles:

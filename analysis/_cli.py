@@ -1,7 +1,9 @@
 """The ``slant`` command line. User mistakes get one clear line and exit 2; internal errors a log file and exit 70.
 
 Exit codes: 0 when at least one article was analysed (bad inputs of a batch are reported on stderr and skipped),
-2 when none was, or any input was bad under ``--strict``, or on a usage error; 70 on an internal error.
+2 when none was, or any input was bad under ``--strict``, or on a usage error or an output that cannot be written;
+70 on an internal error (in a batch, after the other inputs; at once under ``--strict``); 130 and 143 on SIGINT and
+SIGTERM. Every line printed about an input escapes what a terminal could act on (see ``_io.printable``).
 """
 
 from __future__ import annotations
@@ -11,19 +13,24 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
 
+from . import _io, _signals
 from ._api import KIT_VERSION, analyze_all
 from ._document import Document
-from ._errors import InputError, ReportError, SlantError
+from ._errors import InputError, InternalError, Interrupted, OutputError, ReportError, SlantError
 from ._lexicon import check_lexicon
+from ._limits import Limits, SlantWarning
 from ._text import signed
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+#: What one input of a batch may end in without stopping the others.
+SKIPPED = (InputError, ReportError, OutputError)
+REPORT_SUFFIXES = (".html", ".htm")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,16 +85,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        with _signals.handled():
+            return args.run(args)
     except SlantError as error:
         _say(f"slant: error: {error}")
         return EXIT_USAGE
+    except Interrupted as signal:
+        _say(f"slant: {signal.name}")
+        return 128 + signal.signal_number
     except KeyboardInterrupt:
         _say("slant: interrupted")
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return EXIT_OK
     except Exception:  # noqa: BLE001 - the one place that turns any bug into a log file and exit 70
         log = _write_log(traceback.format_exc())
         _say(f"slant: internal error; the details are in {log}")
@@ -96,24 +104,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     write = _write_json if args.json else _write_table
-    return _batch(args, lambda document: write(document, sys.stdout))
+    return _batch(args, write)
 
 
 def _report(args: argparse.Namespace) -> int:
     from ._report import report_path, write_report  # papermill and nbconvert load only when a report is made
 
-    output = Path(args.output)
-    if output.suffix.lower() in (".html", ".htm"):
+    output = check_output(args, suffixes=REPORT_SUFFIXES, folder_ok=True)
+    if output.suffix.lower() in REPORT_SUFFIXES:
         return _report_to_file(args, output, write_report)
     written: set[Path] = set()
 
     def one(document: Document) -> None:
         target = _unused(report_path(document, output), written)
+        _io.check_target(target, inputs=[document.article.path or "-"])
         write_report(document, target)
         written.add(target)
         _say(f"slant: wrote {target}")
 
     return _batch(args, one)
+
+
+def check_output(args: argparse.Namespace, *, suffixes: tuple[str, ...], folder_ok: bool = False) -> Path:
+    """``-o`` checked before any analysis (see ``_io.check_output``): raises OutputError, a user error."""
+    return _io.check_output(args.output, suffixes=suffixes, inputs=args.paths, folder_ok=folder_ok)
 
 
 def _report_to_file(args: argparse.Namespace, output: Path, write_report: Callable[[Document, Path], Path]) -> int:
@@ -127,6 +141,7 @@ def _report_to_file(args: argparse.Namespace, output: Path, write_report: Callab
 
     code = _batch(args, collect)
     if documents:
+        _io.check_target(output, inputs=[documents[0].article.path or "-"])
         write_report(documents[0], output)
         _say(f"slant: wrote {output}")
     return code
@@ -169,49 +184,90 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
-    """Analyze every input and hand each document on; a bad input or a failed report gets one line and is skipped."""
-    done = bad = 0
-    for item in analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors):
+    """Analyze every input and hand each document on. One input never stops the others: a bad input, a failed
+    report or an output that cannot be written gets one line and is skipped; a bug gets one line naming a log, and
+    the batch goes on (under ``--strict`` it stops there). Only a signal or a closed standard output stop it."""
+    done = bad = internal = 0
+    items = analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env())
+    for item in _warned(items):
         try:
-            if isinstance(item, InputError):
+            if isinstance(item, (InputError, InternalError)):
                 raise item
             handle(item)
             done += 1
-        except (InputError, ReportError) as error:
+        except OutputError as error:
+            if error.target == _io.STDOUT:
+                raise
             bad += 1
             _say(f"slant: skipped {error}")
+        except SKIPPED as error:
+            bad += 1
+            _say(f"slant: skipped {error}")
+        except SlantError:
+            raise  # a usage error found on the way (two articles for one -o file): stop
+        except Exception as error:  # noqa: BLE001 - a bug in one input's analysis or report: log it, go on
+            internal += 1
+            log = _write_log("".join(traceback.format_exception(getattr(error, "error", error))))
+            _say(f"slant: skipped {getattr(error, 'source', _name(item))}: internal error; the details are in {log}")
+            if args.strict:
+                return EXIT_INTERNAL
+        _signals.check()
+    if internal:
+        return EXIT_INTERNAL
     if done == 0:
         return EXIT_USAGE
     return EXIT_USAGE if bad and args.strict else EXIT_OK
 
 
-def _write_json(document: Document, out: TextIO) -> None:
-    out.write(document.to_json() + "\n")
-    out.flush()
+def _warned(items: Iterator[Document | InputError | InternalError]) -> Iterator[Document | InputError | InternalError]:
+    """``items``, with the warnings raised while making each (a long sentence cut) printed as one line each."""
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", SlantWarning)
+            item = next(items, None)
+        if item is None:
+            return
+        for warning in caught:
+            if issubclass(warning.category, SlantWarning):
+                _say(f"slant: warning: {_name(item)}: {warning.message}")
+        yield item
 
 
-def _write_table(document: Document, out: TextIO) -> None:
+def _name(item: object) -> str:
+    """The input a batch item came from, for a message."""
+    if isinstance(item, Document):
+        return item.article.path or item.article.id
+    return getattr(item, "source", "input")
+
+
+def _write_json(document: Document) -> None:
+    _io.write_stdout(document.to_json() + "\n")
+
+
+def _write_table(document: Document) -> None:
     """A readable per-paragraph table: index, kind, words, tone, loaded terms, attributions, the text's start."""
     f = document.figure_values
-    out.write(f"{document.article.id}: {document.article.title or '(no title)'}\n")
-    out.write(
+    lines = [
+        f"{_io.printable(document.article.id)}: {_io.printable(document.article.title or '(no title)')}",
         f"  {f['word_count']} words in {f['paragraph_count']} paragraphs; tone {signed(f['tone'])}; "
         f"loaded terms {f['loaded_count']} ({f['loaded_density']:.2f} per 100 words, "
-        f"author's voice {f['author_loaded_density']:.2f}); attributions {f['attribution_count']}\n"
-    )
-    out.write(f"  {'#':>3} {'kind':<15} {'words':>5} {'tone':>6} {'loaded':>6} {'attrib':>6}  text\n")
+        f"author's voice {f['author_loaded_density']:.2f}); attributions {f['attribution_count']}",
+        f"  {'#':>3} {'kind':<15} {'words':>5} {'tone':>6} {'loaded':>6} {'attrib':>6}  text",
+    ]
     for row in document.paragraphs.itertuples():
         preview = " ".join(row.text.split())
-        preview = preview if len(preview) <= 60 else preview[:59] + "…"
-        out.write(f"  {row.index:>3} {row.kind:<15} {row.word_count:>5} {signed(row.tone):>6} "
-                  f"{row.loaded_count:>6} {row.attribution_count:>6}  {preview}\n")
-    out.write("\n")
-    out.flush()
-
+        preview = _io.printable(preview if len(preview) <= 60 else preview[:59] + "…")
+        lines.append(f"  {row.index:>3} {row.kind:<15} {row.word_count:>5} {signed(row.tone):>6} "
+                     f"{row.loaded_count:>6} {row.attribution_count:>6}  {preview}")
+    _io.write_stdout("\n".join(lines) + "\n\n")
 
 
 def _say(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    """One line on standard error, with anything a terminal could act on escaped."""
+    try:
+        print(_io.printable(line), file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass  # standard error is closed: nothing else can be told
 
 
 def _write_log(text: str) -> str:

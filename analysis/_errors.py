@@ -42,3 +42,35 @@ class ReportError(SlantError):
 
 class ComparisonError(SlantError):
     """Articles cannot be compared as asked (fewer than two, or labels that do not match them)."""
+
+
+class OutputError(SlantError):
+    """An output cannot be written where asked (a bad ``-o``, a full disk, a closed pipe); ``errno`` when the system
+    said why."""
+
+    def __init__(self, target: str, message: str, *, errno: int | None = None) -> None:
+        super().__init__(f"{target}: {message}")
+        self.target = target
+        self.message = message
+        self.errno = errno
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived: unwind (temporary files and kernels are removed on the way) and exit 128 + signal.
+
+    A ``BaseException``, like ``KeyboardInterrupt``, so that no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signal_number: int, name: str) -> None:
+        super().__init__(name)
+        self.signal_number = signal_number
+        self.name = name
+
+
+class InternalError(Exception):
+    """A bug met while analysing one input of a batch: ``source`` names the input, ``error`` is the exception (with
+    its traceback). Not a ``SlantError``: the input may be fine."""
+
+    def __init__(self, source: str, error: BaseException) -> None:
+        super().__init__(f"{source}: {type(error).__name__}: {error}")
+        self.source = source
+        self.error = error

@@ -81,12 +81,22 @@ class Facts:
     def sentences(self, paragraphs: frozenset[int]) -> list[int]:
         return [i for p in sorted(paragraphs) for i in self.sentences_of.get(p, [])]
 
+    @cached_property
+    def terms_of(self) -> dict[int, list[int]]:
+        """Loaded term indexes by paragraph index."""
+        return _indexes_by_paragraph(self.analysis.loaded_terms)
+
+    @cached_property
+    def attributions_of(self) -> dict[int, list[int]]:
+        """Attribution indexes by paragraph index."""
+        return _indexes_by_paragraph(self.analysis.attributions)
+
     def loaded(self, paragraphs: frozenset[int], *, author: bool = False) -> list[LoadedTerm]:
-        return [t for t in self.analysis.loaded_terms
-                if t.paragraph in paragraphs and (not author or t.voice == "author")]
+        terms = self.analysis.loaded_terms
+        return [terms[i] for i in _of(self.terms_of, paragraphs) if not author or terms[i].voice == "author"]
 
     def attributions(self, paragraphs: frozenset[int]) -> list[Attribution]:
-        return [x for x in self.analysis.attributions if x.paragraph in paragraphs]
+        return [self.analysis.attributions[i] for i in _of(self.attributions_of, paragraphs)]
 
     def weighted_tone(self, sentence_indexes: list[int]) -> dict[str, float | None]:
         """The word-weighted means of the sentences' scores (``TONE_FIELDS``), None without sentences."""
@@ -167,6 +177,18 @@ class Facts:
 
 FigureKind = Literal["count", "density", "tone", "share", "breakdown", "paragraphs"]
 
+
+
+def _indexes_by_paragraph(items: tuple[LoadedTerm, ...] | tuple[Attribution, ...]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = {}
+    for i, item in enumerate(items):
+        grouped.setdefault(item.paragraph, []).append(i)
+    return grouped
+
+
+def _of(grouped: dict[int, list[int]], paragraphs: frozenset[int]) -> list[int]:
+    """The indexes of the items in ``paragraphs``, in their order (time linear in what is found)."""
+    return sorted(i for p in paragraphs for i in grouped.get(p, ()))
 
 @dataclass(frozen=True)
 class ArticleFigure:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from ._actors import Actor, auto_actors, find_mentions, load_actors
 from ._attribution import find_attributions
+from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
+from ._limits import Limits, over
 from ._loaded import TermIndex, find_loaded_terms, speech_spans
 from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
@@ -32,13 +34,16 @@ class Resources:
     terms: TermIndex
     tagger: PerceptronTagger
     actors: tuple[Actor, ...] = ()
+    limits: Limits = Limits()
 
 
-def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None) -> Resources:
-    """The built-in lexicon plus the user's (``lexicon``), the tagger, and the actors file, if any. Raises
-    DataFileError."""
+def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
+                   limits: Limits | None = None) -> Resources:
+    """The built-in lexicon plus the user's (``lexicon``), the tagger, the actors file, if any, and the input
+    limits. Raises DataFileError."""
     loaded = load_lexicon(lexicon)
-    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_actors(actors) if actors else ())
+    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_actors(actors) if actors else (),
+                     limits or Limits())
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,16 @@ def analyzed_paragraphs(analysis: Analysis) -> tuple[Paragraph, ...]:
 def _segment(analysis: Analysis, resources: Resources) -> Analysis:
     article = analysis.article
     paragraphs = segment(article.text, title=article.title)
+    if len(paragraphs) > resources.limits.paragraphs:
+        raise InputError(article.path or article.id, over("paragraphs", len(paragraphs), resources.limits.paragraphs,
+                                                          "too many paragraphs"))
     if article.title is None:
         title = next((p for p in paragraphs if p.kind == "title"), None)
         article = replace(article, title=article.text[title.start:title.end] if title else None)
     analysis = replace(analysis, article=article, paragraphs=paragraphs, lexicons=dict(resources.lexicon.sources))
     text = article.text
-    return replace(analysis, sentences=split_sentences(text, analyzed_paragraphs(analysis)))
+    sentences = split_sentences(text, analyzed_paragraphs(analysis), max_chars=resources.limits.sentence_chars)
+    return replace(analysis, sentences=sentences)
 
 
 def _tokens(analysis: Analysis, resources: Resources) -> Analysis:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,15 +171,29 @@ def score_sentences(
 ) -> tuple[SentenceTone, ...]:
     """The scores of every sentence, in order. ``speech`` spans (direct quotes and attributed content) are the
     sources' words: ``author_tone`` leaves them out, and is ``None`` for a sentence that is all speech."""
-    tones = []
-    for sentence in sentences:
-        inside = [(max(s, sentence.start), min(e, sentence.end)) for s, e in speech if s < sentence.end and sentence.start < e]
-        charged = tuple((t.start, t.end, t.weight) for t in loaded_terms if sentence.start <= t.start < sentence.end
-                        and t.voice == "author" and t.category in _CHARGED)
-        tones.append(score_text(text[sentence.start:sentence.end], offset=sentence.start,
-                                speech=() if sentence.quoted else tuple(inside), quoted=sentence.quoted,
-                                charged=charged))
-    return tuple(tones)
+    inside, charged = _per_sentence(sentences, speech, loaded_terms)
+    return tuple(score_text(text[sentence.start:sentence.end], offset=sentence.start,
+                            speech=() if sentence.quoted else tuple(inside[i]), quoted=sentence.quoted,
+                            charged=tuple(charged[i]))
+                 for i, sentence in enumerate(sentences))
+
+
+def _per_sentence(sentences: tuple[Sentence, ...], speech: tuple[tuple[int, int], ...],
+                  loaded_terms: tuple[LoadedTerm, ...]) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int, float]]]]:
+    """For each sentence (in text order, not overlapping), the parts of the speech spans inside it and its charged
+    author-voice terms (start, end, weight), in their given order: found by bisection, in time linear in the
+    sentences, spans and terms (plus the overlaps)."""
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    inside: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    charged: list[list[tuple[int, int, float]]] = [[] for _ in sentences]
+    for s, e in speech:
+        for i in range(bisect_right(ends, s), bisect_left(starts, e)):
+            inside[i].append((max(s, starts[i]), min(e, ends[i])))
+    for t in loaded_terms:
+        i = bisect_right(starts, t.start) - 1
+        if i >= 0 and t.start < ends[i] and t.voice == "author" and t.category in _CHARGED:
+            charged[i].append((t.start, t.end, t.weight))
+    return inside, charged
 
 
 def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int], ...] = (), quoted: bool = False,

@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ._attribution import source_type
 from ._model import TEXT_KINDS, Analysis, Attribution
@@ -31,21 +34,36 @@ class SentenceSourcing:
 
 def sentence_sourcing(analysis: Analysis) -> list[SentenceSourcing]:
     """For each sentence, in order: attributed, hedged."""
-    sourced = [x for x in analysis.attributions if x.source is not None]
-    covers = [(x.content.start, x.content.end) for x in analysis.attributions if x.content is not None]
-    covers += [(q.start, q.end) for q in analysis.quotes if _is_speech(q.start, q.end, analysis.attributions)]
+    contents = _Spans((x.content.start, x.content.end) for x in analysis.attributions if x.content is not None)
+    covers = _Spans([*contents.spans, *((q.start, q.end) for q in analysis.quotes if contents.contain(q.start, q.end))])
+    cues = sorted(x.cue.start for x in analysis.attributions if x.source is not None)
+    hedges = sorted(x.cue.start for x in analysis.attributions if x.cue.cls == "hedge")
     result = []
     for s in analysis.sentences:
-        holds_cue = any(s.start <= x.cue.start < s.end for x in sourced)
-        inside = any(start <= s.start + 1 and s.end - 2 <= end for start, end in covers) or s.quoted
-        hedged = any(s.start <= x.cue.start < s.end for x in analysis.attributions if x.cue.cls == "hedge")
-        result.append(SentenceSourcing(holds_cue or inside, hedged))
+        holds_cue = _any_in(cues, s.start, s.end)
+        inside = covers.contain(s.start + 1, s.end - 2) or s.quoted
+        result.append(SentenceSourcing(holds_cue or inside, _any_in(hedges, s.start, s.end)))
     return result
 
 
-def _is_speech(start: int, end: int, attributions: tuple[Attribution, ...]) -> bool:
-    """A quote given to a source, not a scare quote: it lies inside some attribution's content."""
-    return any(x.content is not None and x.content.start <= start and end <= x.content.end for x in attributions)
+def _any_in(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of positions has one in ``start:end``."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+class _Spans:
+    """Spans that answer "does one of you contain start:end?" by bisection (the longest reach of the spans that
+    start at or before each point)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+        self.reach = list(accumulate((end for _, end in self.spans), max))
+
+    def contain(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
 
 
 @dataclass

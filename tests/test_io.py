@@ -8,7 +8,7 @@ import os
 import pytest
 
 from analysis import _io
-from analysis._errors import InputError
+from analysis._errors import InputError, OutputError
 
 
 def test_read_bytes(tmp_path):
@@ -75,7 +75,7 @@ def test_failed_write_keeps_the_old_file_and_no_temp_file(tmp_path, monkeypatch)
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):
         _io.write_text_atomic(path, "new")
     assert path.read_text() == "old"
     assert os.listdir(tmp_path) == ["report.html"]
@@ -86,6 +86,6 @@ def test_failed_write_of_a_new_file_leaves_nothing(tmp_path, monkeypatch):
         raise OSError("I/O error")
 
     monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(OSError, match="I/O error"):
+    with pytest.raises(OutputError, match="I/O error"):
         _io.write_bytes_atomic(tmp_path / "new.txt", b"data")
     assert os.listdir(tmp_path) == []

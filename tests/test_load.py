@@ -130,9 +130,17 @@ def test_malformed_front_matter_names_file_and_line(tmp_path):
     assert "YAML" in error.message and "outlet: a: b" in error.message
 
 
-def test_front_matter_must_be_a_mapping(tmp_path):
-    error = error_of(write(tmp_path / "list.md", "---\n- a\n- b\n---\nBody"))
-    assert "mapping" in error.message
+def test_a_block_that_is_not_metadata_is_text(tmp_path):
+    # Front matter opens with a metadata key; a Markdown file that opens with a --- rule keeps its first paragraph.
+    for content in ("---\n- a\n- b\n---\nBody", "---\nThe first paragraph.\n---\nBody", "---\n\nUpdate: open\n\n---\nBody"):
+        article = only(write(tmp_path / "rule.md", content))
+        assert (article.text, article.title) == (content, None)
+
+
+def test_front_matter_that_yaml_cannot_build_is_an_input_error(tmp_path):
+    for value, problem in (("2024-02-30", "day is out of range"), ("!!int abc", "int"), ("[[[[[[" * 10, "")):
+        error = error_of(write(tmp_path / "bad.md", f"---\ntitle: T\npublished: {value}\n---\nBody"))
+        assert "front matter" in error.message and problem in error.message
 
 
 def test_front_matter_without_text_is_empty(tmp_path):
@@ -167,7 +175,7 @@ def test_folder_without_articles(tmp_path):
     (item,) = iter_articles([str(tmp_path / "in")])
     assert isinstance(item, InputError)
     assert item.source == str(tmp_path / "in")
-    assert item.message == "no articles (.txt, .md, .json, .jsonl) in this folder"
+    assert item.message == "no articles (.txt, .md, .json, .jsonl, .html) in this folder"
 
 
 def test_folder_is_streamed(tmp_path, monkeypatch):
@@ -175,7 +183,7 @@ def test_folder_is_streamed(tmp_path, monkeypatch):
         write(tmp_path / "in" / f"{name}.txt", name)
     reads = []
     real = _io.read_bytes
-    monkeypatch.setattr(_io, "read_bytes", lambda path: reads.append(path) or real(path))
+    monkeypatch.setattr(_io, "read_bytes", lambda path, **limit: reads.append(path) or real(path, **limit))
     items = iter_articles([str(tmp_path / "in")])
     assert next(items).text == "a"
     assert len(reads) == 1
@@ -185,7 +193,7 @@ def test_folder_is_streamed(tmp_path, monkeypatch):
 
 
 def test_stdin(monkeypatch):
-    monkeypatch.setattr(_io, "read_stdin", lambda: "Sa\u00efd \u201cso\u201d\r\n".encode("utf-8"))
+    monkeypatch.setattr(_io, "read_stdin", lambda **limit: "Sa\u00efd \u201cso\u201d\r\n".encode("utf-8"))
     (article,) = read_articles("-")
     assert (article.id, article.path, article.text) == ("stdin", "-", "Sa\u00efd \u201cso\u201d\n")
 
