@@ -164,6 +164,9 @@ def _compare(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.suffix.lower() not in (".html", ".htm"):
         raise SlantError(f"{args.output}: the comparison is one .html file")
+    check_output(args, suffixes=REPORT_SUFFIXES)
+    if args.tables:
+        _io.check_output(args.tables, suffixes=(), folder_ok=True)
     documents: list[Document] = []
     code = _batch(args, documents.append)
     if code != EXIT_OK:
