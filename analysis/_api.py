@@ -27,6 +27,7 @@ def analyze(
     outlet: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    author: str | None = None,
     lexicon: str | Path | None = None,
     actors: str | Path | None = None,
     limits: Limits | None = None,
@@ -42,7 +43,7 @@ def analyze(
         raise TypeError("analyze() takes a path or text=, not both")
     resources = resources or load_resources(lexicon=lexicon, actors=actors, limits=limits)
     if text is not None:
-        article = text_article(text, id=id or "text", title=title, outlet=outlet, published=published, url=url,
+        article = text_article(text, id=id or "text", title=title, outlet=outlet, published=published, url=url, author=author,
                                limits=resources.limits)
     else:
         article = _one_article(str(path), id, resources.limits)

@@ -28,7 +28,7 @@ from ._model import (
 from ._sourcing import voices
 
 SCHEMA = "slant/analysis-v1"
-_ARTICLE_FIELDS = ("id", "path", "title", "outlet", "published", "url", "text")
+_ARTICLE_FIELDS = ("id", "path", "title", "outlet", "published", "url", "author", "text")
 
 
 def article_record(facts: Facts, figures: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ class SlantWarning(UserWarning):
     """Something in an article that Slant analysed differently from usual (a long sentence cut into pieces)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Limits:
     """The largest input Slant reads. Environment variable of each: ``SLANT_MAX_`` + its name in upper case."""
 

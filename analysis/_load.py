@@ -29,7 +29,7 @@ from ._model import Article
 
 SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 #: The optional metadata fields of an article (front matter keys, JSON fields).
-META_FIELDS = ("title", "outlet", "published", "url")
+META_FIELDS = ("title", "outlet", "published", "url", "author")
 
 _UNSUPPORTED = "unsupported file type: use .txt, .md, .json, .jsonl or .html (or a folder, or - for stdin)"
 _NO_ARTICLES = "no articles (.txt, .md, .json, .jsonl, .html) in this folder"

@@ -52,6 +52,7 @@ class Article:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import _io
+from . import _io, _signals
 from ._document import Document
 from ._errors import ReportError
 
@@ -93,13 +92,14 @@ def _execute(notebook: Path, executed: Path, *, parameters: dict[str, Any], cwd:
             progress_bar=False, log_output=False, km=kernel,
         )
     except papermill.PapermillExecutionError as error:
-        keep_failed.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(executed, keep_failed)
+        _signals.check()  # a Ctrl-C that the kernel turned into a failing cell stops the run, not this report
+        _io.write_bytes_atomic(keep_failed, executed.read_bytes())  # never through a symlink planted there
         raise ReportError(article_id, f"{error.ename}: {error.evalue}", cell=_code_cell_number(executed, error.exec_count),
                           notebook=str(keep_failed)) from None
     finally:
         if kernel.has_kernel:
             kernel.shutdown_kernel(now=True)
+    _signals.check()
 
 
 def _kernel_manager(work: str):  # noqa: ANN202 - a jupyter_client KernelManager
@@ -126,6 +126,18 @@ def _code_cell_number(executed: Path, exec_count: int | None) -> int | None:
     return None
 
 
+def _reproducible(notebook):  # noqa: ANN001, ANN202 - an nbformat NotebookNode
+    """The executed notebook without what changes from run to run: papermill's random cell ids and its timings,
+    execution timestamps and the kernel's versions. The same input then gives the same HTML bytes."""
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell-{number:02d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    notebook.metadata.pop("papermill", None)
+    notebook.metadata.pop("language_info", None)
+    return notebook
+
+
 def _to_html(executed: Path, *, title: str) -> str:
     """The executed notebook as a standalone HTML page without code cells, prompts or scripts."""
     import nbformat
@@ -135,7 +147,7 @@ def _to_html(executed: Path, *, title: str) -> str:
         template_name="slant", extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
     )
-    notebook = nbformat.read(executed, as_version=4)
+    notebook = _reproducible(nbformat.read(executed, as_version=4))
     notebook.metadata["title"] = title  # the template escapes it
     body, _ = exporter.from_notebook_node(notebook)
     return body
