@@ -21,6 +21,7 @@ import yaml
 
 from ._errors import DataFileError
 from ._model import ActorMention, Paragraph
+from ._text import DisjointSpans
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,10 @@ def find_mentions(text: str, paragraphs: tuple[Paragraph, ...], actors: tuple[Ac
     patterns.sort(key=lambda p: -len(p[1]))
     mentions: list[ActorMention] = []
     for paragraph in paragraphs:
-        taken: list[tuple[int, int]] = []
+        taken = DisjointSpans()
         for actor, _, label, pattern in patterns:
             for match in pattern.finditer(text, paragraph.start, paragraph.end):
-                if all(match.end() <= s or e <= match.start() for s, e in taken):
-                    taken.append((match.start(), match.end()))
+                if taken.claim(match.start(), match.end()):
                     mentions.append(ActorMention(paragraph.index, match.start(), match.end(), match.group(), actor.name, label))
     return tuple(sorted(mentions, key=lambda m: m.start))
 

@@ -58,7 +58,7 @@ def analyze_all(
     input comes out as an InputError, and a bug met while analysing one article as an InternalError."""
     resources = load_resources(lexicon=lexicon, actors=actors, limits=limits)
     for item in iter_articles([str(p) for p in paths], limits=resources.limits):
-        yield item if isinstance(item, InputError) else _analyzed(item, resources)
+        yield item if isinstance(item, (InputError, InternalError)) else _analyzed(item, resources)
 
 
 def _analyzed(article: Article, resources: Resources) -> Document | InputError | InternalError:

@@ -19,6 +19,8 @@ the most recent named source of a compatible kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,6 +98,29 @@ def cue_table() -> CueTable:
     return CueTable({k: tuple(v) for k, v in sequences.items()}, max(len(k) for k in sequences), adverbs, prefilter)
 
 
+class _Quotes(list):
+    """The direct quotes of a paragraph in text order (they never overlap), found by bisection: a scan per cue
+    would make a paragraph of many attributions quadratic."""
+
+    def __init__(self, quotes: Iterable[Quote] = ()) -> None:
+        super().__init__(quotes)
+        self.starts = [q.start for q in self]
+        self.ends = [q.end for q in self]
+
+    def at(self, offset: int) -> Quote | None:
+        """The quote over ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        return self[i] if i >= 0 and offset < self.ends[i] else None
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        return self[bisect_right(self.ends, start):bisect_left(self.starts, end)]
+
+    def ending_in(self, start: int, end: int) -> Quote | None:
+        """The first quote that ends in ``start:end`` (both included)."""
+        i = bisect_left(self.ends, start)
+        return self[i] if i < len(self) and self.ends[i] <= end else None
+
+
 @dataclass
 class _Context:
     """One sentence being read: the text, its tagged tokens, the direct quotes over it, and where its paragraph starts."""
@@ -103,20 +128,22 @@ class _Context:
     text: str
     paragraph: Paragraph
     tokens: list[Token]
-    quotes: list[Quote]
-    following: list[Quote]
+    quotes: _Quotes
+    following: tuple[Quote, ...]  # every quote of the article; those of this paragraph on start at ``first``
+    first: int = 0
 
     def span(self, first: int, last: int) -> Span:
         start, end = self.tokens[first].start, self.tokens[last].end
         return Span(start, end, self.text[start:end])
 
     def quote_at(self, offset: int) -> Quote | None:
-        return next((q for q in self.quotes if q.start <= offset < q.end), None)
+        return self.quotes.at(offset)
 
     def whole_quote(self, quote: Quote) -> Span:
         """A quote with its continuation in the next paragraphs (one quote over several paragraphs) as one span."""
         current = quote
-        for later in self.following:
+        for k in range(self.first, len(self.following)):  # not a slice: no copy of every later quote per sentence
+            later = self.following[k]
             if later.start <= current.end:
                 continue
             between = self.text[current.end:later.start]
@@ -150,16 +177,19 @@ def find_attributions(
     """Attribution relations of every sentence (``tokens``: the tagged tokens of each), with pronoun sources
     resolved, in text order."""
     table = cue_table()
-    by_paragraph: dict[int, list[Quote]] = {}
+    grouped: dict[int, list[Quote]] = {}
     for quote in quotes:
-        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        grouped.setdefault(quote.paragraph, []).append(quote)
+    by_paragraph = {paragraph: _Quotes(found) for paragraph, found in grouped.items()}
     paragraph_at = {p.index: p for p in paragraphs}
+    quote_paragraphs = [quote.paragraph for quote in quotes]  # in text order
     found: list[Attribution] = []
     for sentence, sentence_tokens in zip(sentences, tokens):
         if not table.prefilter.search(text, sentence.start, sentence.end):
             continue
         context = _Context(text, paragraph_at[sentence.paragraph], list(sentence_tokens),
-                           by_paragraph.get(sentence.paragraph, []), list(quotes))
+                           by_paragraph.get(sentence.paragraph, _Quotes()), quotes,
+                           bisect_left(quote_paragraphs, sentence.paragraph))
         found.extend(_sentence_attributions(context, table))
     return tuple(_resolve_pronouns(found))
 
@@ -659,10 +689,17 @@ def _content_before(ctx: _Context, lo: int, end: int) -> Span | None:
     while last >= lo and not tokens[last].text[0].isalnum() and tokens[last].text not in _CLOSING:
         last -= 1
     if last >= lo and tokens[last].text in _CLOSING:
-        quote = next((q for q in ctx.quotes if q.end <= tokens[last].start and not re.search(r"\w", ctx.text[q.end:tokens[last].start])), None)
+        quote = ctx.quotes.ending_in(_after_last_word(ctx.text, ctx.paragraph.start, tokens[last].start), tokens[last].start)
         if quote is not None:
             return Span(quote.start, quote.end, ctx.text[quote.start:quote.end])
     return _clause(ctx, lo, end)
+
+
+def _after_last_word(text: str, lo: int, end: int) -> int:
+    """The position just after the last word character (``\\w``) of ``text[lo:end]``, or ``lo``."""
+    while end > lo and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return end
 
 
 def _clause(ctx: _Context, first: int, hi: int, *, cut: bool = True) -> Span | None:
@@ -701,7 +738,7 @@ def _quote_type(ctx: _Context, content: Span | None) -> str:
     quote around both cue and content, as in nested attribution, does not count)."""
     if content is None:
         return "none"
-    overlapping = [q for q in ctx.quotes if q.start < content.end and content.start < q.end]
+    overlapping = ctx.quotes.overlapping(content.start, content.end)
     if any(abs(q.start - content.start) <= 1 and abs(content.end - q.end) <= 1 for q in overlapping):
         return "direct"
     enclosing = [q for q in overlapping if q.start <= content.start and content.end <= q.end]

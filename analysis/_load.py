@@ -23,7 +23,7 @@ import charset_normalizer
 import yaml
 
 from . import _io
-from ._errors import InputError
+from ._errors import InputError, InternalError
 from ._limits import Limits, over
 from ._model import Article
 
@@ -59,9 +59,10 @@ def read_articles(path: str, *, limits: Limits | None = None) -> list[Article]:
     return _collect(iter_articles([path], limits=limits))
 
 
-def iter_articles(paths: Sequence[str], *, limits: Limits | None = None) -> Iterator[Article | InputError]:
-    """Every article of every input, in order; a bad input (or a bad jsonl line) is yielded as an InputError so a
-    batch goes on."""
+def iter_articles(paths: Sequence[str], *, limits: Limits | None = None
+                  ) -> Iterator[Article | InputError | InternalError]:
+    """Every article of every input, in order; a bad input (or a bad jsonl line) is yielded as an InputError, and a
+    bug met while reading one as an InternalError, so that a batch goes on."""
     limits = limits or Limits()
     for path in paths:
         try:
@@ -74,6 +75,8 @@ def iter_articles(paths: Sequence[str], *, limits: Limits | None = None) -> Iter
                 yield from _read(source, limits)
             except InputError as error:
                 yield error
+            except Exception as error:  # noqa: BLE001 - a bug while reading one input skips only it
+                yield InternalError(source, error)
 
 
 def parse_article(data: bytes, *, source: str, suffix: str = ".txt", limits: Limits | None = None) -> list[Article]:
@@ -81,12 +84,14 @@ def parse_article(data: bytes, *, source: str, suffix: str = ".txt", limits: Lim
     return _collect(_parse(data, source, _check_suffix(source, suffix), limits or Limits()))
 
 
-def _collect(items: Iterator[Article | InputError]) -> list[Article]:
-    """The articles of ``items``; raises the first error."""
+def _collect(items: Iterator[Article | InputError | InternalError]) -> list[Article]:
+    """The articles of ``items``; raises the first error (a bug as itself)."""
     articles = []
     for item in items:
         if isinstance(item, InputError):
             raise item
+        if isinstance(item, InternalError):
+            raise item.error
         articles.append(item)
     return articles
 

@@ -28,7 +28,7 @@ from ._data import package_tsv
 from ._inflect import adverb, noun_forms, verb_forms
 from ._lexicon import Lexicon, LexiconEntry
 from ._model import Attribution, LoadedTerm, Paragraph, Quote, Token
-from ._text import WORD_RE
+from ._text import WORD_RE, DisjointSpans, SpanIndex
 
 #: A scare quote has at most this many words.
 SCARE_QUOTE_MAX_WORDS = 4
@@ -108,18 +108,18 @@ def find_loaded_terms(
     tagged tokens of the sentences."""
     tags = {t.start: t.tag for sentence in tokens for t in sentence}
     contents = _contents(attributions)
-    scare = [q for q in quotes if is_scare_quote(text, q, contents)]
-    speech = speech_spans(text, quotes, attributions)
-    hedges = [_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge"]
+    scare = _by_paragraph(_scare_term(text, q) for q in quotes if is_scare_quote(text, q, contents))
+    speech = SpanIndex(speech_spans(text, quotes, attributions))
+    hedges = _by_paragraph(_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge")
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
         candidates = [
-            *(_scare_term(text, q) for q in scare if q.paragraph == paragraph.index),
-            *(h for h in hedges if h.paragraph == paragraph.index),
+            *scare.get(paragraph.index, ()),
+            *hedges.get(paragraph.index, ()),
             *_lexicon_matches(text, paragraph, index, tags),
         ]
         for term in _longest_first(candidates):
-            voice = "author" if term.category == "scare_quote" or not _inside(term, speech) else "quoted"
+            voice = "author" if term.category == "scare_quote" or not speech.contain(term.start, term.end) else "quoted"
             terms.append(LoadedTerm(term.paragraph, term.start, term.end, term.text, term.category, voice, term.weight, term.term))
     return tuple(terms)
 
@@ -127,11 +127,18 @@ def find_loaded_terms(
 def speech_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
     """The spans in a source's voice: attribution contents, and direct quotes that are not scare quotes."""
     contents = _contents(attributions)
-    return sorted({*contents, *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents))})
+    return sorted({*contents.spans, *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents))})
 
 
-def _contents(attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
-    return [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+def _contents(attributions: tuple[Attribution, ...]) -> SpanIndex:
+    return SpanIndex((a.content.start, a.content.end) for a in attributions if a.content is not None)
+
+
+def _by_paragraph(terms: Iterable[LoadedTerm]) -> dict[int, list[LoadedTerm]]:
+    grouped: dict[int, list[LoadedTerm]] = {}
+    for term in terms:
+        grouped.setdefault(term.paragraph, []).append(term)
+    return grouped
 
 
 def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: dict[int, str]) -> list[LoadedTerm]:
@@ -197,18 +204,13 @@ def _negated(words: list[re.Match[str]], i: int) -> bool:
 
 def _longest_first(candidates: list[LoadedTerm]) -> list[LoadedTerm]:
     """Keep the longest of overlapping candidates (then the earliest); the result is in text order."""
-    kept: list[LoadedTerm] = []
-    for term in sorted(candidates, key=lambda t: (-(t.end - t.start), t.start)):
-        if all(term.end <= k.start or k.end <= term.start for k in kept):
-            kept.append(term)
+    taken = DisjointSpans()
+    kept = [term for term in sorted(candidates, key=lambda t: (-(t.end - t.start), t.start))
+            if taken.claim(term.start, term.end)]
     return sorted(kept, key=lambda t: t.start)
 
 
-def _inside(term: LoadedTerm, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= term.start and term.end <= end for start, end in spans)
-
-
-def is_scare_quote(text: str, quote: Quote, contents: list[tuple[int, int]]) -> bool:
+def is_scare_quote(text: str, quote: Quote, contents: SpanIndex) -> bool:
     """A short quoted fragment used to distance the writer, not speech (see the module docstring)."""
     fragment = text[quote.start:quote.end].rstrip(",;:")
     words = WORD_RE.findall(fragment)
@@ -223,7 +225,7 @@ def is_scare_quote(text: str, quote: Quote, contents: list[tuple[int, int]]) -> 
     named_at = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].lower() in naming), None)
     if named_at is not None:  # passive naming keeps the name at a distance; an active namer speaks the words
         return "by" in (w.lower() for w in clause[named_at:]) or named_at > 0 and clause[named_at - 1].lower() in _BE
-    if any(start <= quote.start and quote.end <= end for start, end in contents):
+    if contents.contain(quote.start, quote.end):
         return False
     return not any(w.lower() in _speech_words() for w in clause)
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from ._model import Paragraph, Quote, Sentence
-from ._text import strip_span
+from ._text import SpanIndex, strip_span
 
 DOUBLE_OPENERS = "“„«"
 DOUBLE_CLOSERS = "”»"
@@ -49,13 +49,15 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...]) -> tuple[Quote, ..
 
 def mark_quoted(text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...]) -> tuple[Sentence, ...]:
     """The sentences, with ``quoted`` set on those that lie wholly inside one direct quote."""
-    by_paragraph: dict[int, list[Quote]] = {}
+    spans: dict[int, list[tuple[int, int]]] = {}
     for quote in quotes:
-        by_paragraph.setdefault(quote.paragraph, []).append(quote)
+        spans.setdefault(quote.paragraph, []).append((quote.start, quote.end))
+    by_paragraph = {paragraph: SpanIndex(found) for paragraph, found in spans.items()}
     marked = []
     for sentence in sentences:
         start, end = _inner(text, sentence.start, sentence.end)
-        inside = any(q.start <= start and end <= q.end for q in by_paragraph.get(sentence.paragraph, ()))
+        index = by_paragraph.get(sentence.paragraph)
+        inside = index is not None and index.contain(start, end)
         marked.append(Sentence(sentence.paragraph, sentence.start, sentence.end, quoted=inside))
     return tuple(marked)
 

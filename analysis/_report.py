@@ -7,6 +7,7 @@ to the report before ReportError is raised.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -25,6 +26,8 @@ COMPARE_NOTEBOOK = ARTICLE_NOTEBOOK.with_name("compare_articles.ipynb")
 #: nbconvert's lab page without scripts: see templates/slant/index.html.j2.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
+#: The longest report file name stem, in bytes; a longer id is cut and given a hash of itself.
+MAX_NAME_BYTES = 120
 
 
 def report_path(document: Document, output: Path) -> Path:
@@ -37,6 +40,9 @@ def report_path(document: Document, output: Path) -> Path:
 def safe_file_name(article_id: str) -> str:
     """An article id made safe as a file name (letters, digits, ``.``, ``-``, ``_``)."""
     name = re.sub(r"[^\w.-]+", "_", article_id).strip("._")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:  # a file system takes 255 bytes; keep room for .failed.ipynb
+        digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        name = name.encode("utf-8")[:MAX_NAME_BYTES - 13].decode("utf-8", "ignore") + "-" + digest
     return name or "article"
 
 

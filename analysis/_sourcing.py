@@ -11,15 +11,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from ._attribution import source_type
 from ._model import TEXT_KINDS, Analysis, Attribution
-from ._text import count_words
+from ._text import SpanIndex, count_words
 
 _DETERMINERS = ("the ", "a ", "an ")
 
@@ -34,8 +32,8 @@ class SentenceSourcing:
 
 def sentence_sourcing(analysis: Analysis) -> list[SentenceSourcing]:
     """For each sentence, in order: attributed, hedged."""
-    contents = _Spans((x.content.start, x.content.end) for x in analysis.attributions if x.content is not None)
-    covers = _Spans([*contents.spans, *((q.start, q.end) for q in analysis.quotes if contents.contain(q.start, q.end))])
+    contents = SpanIndex((x.content.start, x.content.end) for x in analysis.attributions if x.content is not None)
+    covers = SpanIndex([*contents.spans, *((q.start, q.end) for q in analysis.quotes if contents.contain(q.start, q.end))])
     cues = sorted(x.cue.start for x in analysis.attributions if x.source is not None)
     hedges = sorted(x.cue.start for x in analysis.attributions if x.cue.cls == "hedge")
     result = []
@@ -50,20 +48,6 @@ def _any_in(positions: list[int], start: int, end: int) -> bool:
     """Whether a sorted list of positions has one in ``start:end``."""
     i = bisect_left(positions, start)
     return i < len(positions) and positions[i] < end
-
-
-class _Spans:
-    """Spans that answer "does one of you contain start:end?" by bisection (the longest reach of the spans that
-    start at or before each point)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [start for start, _ in self.spans]
-        self.reach = list(accumulate((end for _, end in self.spans), max))
-
-    def contain(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, start)
-        return i > 0 and self.reach[i - 1] >= end
 
 
 @dataclass

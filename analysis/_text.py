@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from itertools import accumulate
 
 #: A word: letters or digits, with inner hyphens and apostrophes ("al-Qaeda", "Syria’s").
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -20,6 +23,37 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+class SpanIndex:
+    """Spans that answer "does one of you contain start:end?" by bisection (the farthest end among the spans that
+    start at or before each point): time logarithmic in the spans, where a scan would make callers quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [start for start, _ in self.spans]
+        self._reach = list(accumulate((end for _, end in self.spans), max))
+
+    def contain(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
+
+
+class DisjointSpans:
+    """Spans that never overlap: ``claim`` adds one only if it overlaps none, checking its two neighbours in text
+    order by bisection (a scan of every span would make a paragraph of many matches quadratic)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def claim(self, start: int, end: int) -> bool:
+        i = bisect_left(self._starts, start)
+        if (i > 0 and self._ends[i - 1] > start) or (i < len(self._starts) and self._starts[i] < end):
+            return False
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
+        return True
 
 
 def signed(value: float | None) -> str:

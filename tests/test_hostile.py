@@ -286,20 +286,29 @@ def test_stdin_over_the_limit(tmp_path):
 # A bug in one article: the others are analysed, the log is named, exit 70 (at once under --strict)
 
 
-def test_a_bug_in_one_article_skips_only_it(tmp_path, capsys, monkeypatch):
-    from analysis import _api
+def _bug_in(monkeypatch, module, name: str, when) -> None:
+    """Make ``module.name`` raise a bug when ``when(first argument)`` holds."""
+    real = getattr(module, name)
 
-    real = _api.run_pipeline
-
-    def flaky(article, resources):
-        if article.id == "b":
+    def flaky(first, *rest):
+        if when(first):
             raise ZeroDivisionError("a bug")
-        return real(article, resources)
+        return real(first, *rest)
 
-    monkeypatch.setattr(_api, "run_pipeline", flaky)
+    monkeypatch.setattr(module, name, flaky)
+
+
+@pytest.mark.parametrize("where", ["analysis", "reading"])
+def test_a_bug_in_one_input_skips_only_it(tmp_path, capsys, monkeypatch, where):
+    from analysis import _api, _load
+
+    if where == "analysis":
+        _bug_in(monkeypatch, _api, "run_pipeline", lambda article: article.id == "b")
+    else:
+        _bug_in(monkeypatch, _load, "_decode", lambda data: data.startswith(b"B"))
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     for name in "abc":
-        (tmp_path / f"{name}.txt").write_text(GOOD)
+        (tmp_path / f"{name}.txt").write_text(name.upper() + GOOD)
     files = [str(tmp_path / f"{name}.txt") for name in "abc"]
     code = _cli.main(["analyze", "--json", *files])
     out, err = capsys.readouterr()
@@ -313,6 +322,13 @@ def test_a_bug_in_one_article_skips_only_it(tmp_path, capsys, monkeypatch):
 
 
 # Outputs: -o checked first, never an input, never through a symlink
+
+
+def test_a_long_id_gives_a_short_unique_file_name():
+    long_a, long_b = "a" * 300 + "x", "a" * 300 + "y"
+    names = {_report.safe_file_name(long_a), _report.safe_file_name(long_b)}
+    assert len(names) == 2 and all(len(name.encode()) <= _report.MAX_NAME_BYTES for name in names)
+    assert _report.safe_file_name("é" * 200).startswith("é" * 50)
 
 
 @pytest.mark.parametrize("make, problem", [
