@@ -9,8 +9,9 @@ from ._api import KIT_VERSION as __version__
 from ._api import analyze, analyze_all, read_analysis
 from ._compare import Comparison, compare
 from ._document import Document
-from ._errors import ComparisonError, DataFileError, InputError, ReportError, SlantError
+from ._errors import ComparisonError, DataFileError, InputError, OutputError, ReportError, SlantError
 from ._lexicon import check_lexicon, load_lexicon
+from ._limits import Limits, SlantWarning
 from ._model import (
     ActorMention,
     Analysis,
@@ -37,13 +38,16 @@ __all__ = [
     "DataFileError",
     "Document",
     "InputError",
+    "Limits",
     "LoadedTerm",
+    "OutputError",
     "Paragraph",
     "Quote",
     "ReportError",
     "Sentence",
     "SentenceTone",
     "SlantError",
+    "SlantWarning",
     "Source",
     "Span",
     "__version__",

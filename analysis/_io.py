@@ -125,6 +125,7 @@ def check_output(target: str | Path, *, suffixes: tuple[str, ...], inputs: Itera
     under a file), or with ``folder_ok`` and any other name a folder (existing, or created here). Raises
     ``OutputError``."""
     target = Path(target)
+    _check_name(target)
     if target.suffix.lower() in suffixes:
         _check_file_target(target, suffixes, inputs)
         return target
@@ -139,6 +140,17 @@ def check_output(target: str | Path, *, suffixes: tuple[str, ...], inputs: Itera
         except OSError as error:
             raise OutputError(str(target), f"cannot create the folder: {error.strerror or error}") from None
     return target
+
+
+def _check_name(target: Path) -> None:
+    """Every part of ``target`` can be a file name here: encodable, at most 255 bytes."""
+    for part in target.parts:
+        try:
+            encoded = os.fsencode(part)
+        except UnicodeError:
+            raise OutputError(str(target), "the name cannot be encoded on this system") from None
+        if len(encoded) > 255:
+            raise OutputError(str(target), "name too long (a file name has at most 255 bytes)")
 
 
 def check_target(target: Path, *, inputs: Iterable[str] = ()) -> None:

@@ -5,6 +5,10 @@ the lexicons and the tagger already loaded) and the peak memory it allocates (``
 measured in the same run on the same sentences: VADER and TextBlob scoring each of them, which is what a user of
 those tools runs. The ratio is what Slant's segmentation, quotes, attribution, loaded language, tone model and
 actors cost on top of that. These are figures to read, not a pass or fail: no test times anything.
+
+``--scaling N`` times instead the three shapes of hostile input whose time once grew faster than their size (see
+``docs/robustness.md``): N and 4N paragraphs, one sentence of N and 4N words, N and 4N attributions in one
+paragraph. A ratio near 4 is linear time; near 16, quadratic.
 """
 
 from __future__ import annotations
@@ -13,13 +17,16 @@ import argparse
 import sys
 import time
 import tracemalloc
+import warnings
 from collections.abc import Callable
 
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from ._errors import InputError
+from ._limits import SlantWarning
 from ._load import iter_articles
+from ._model import Article
 from ._pipeline import load_resources, run_pipeline
 from ._text import count_words
 
@@ -48,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", default=["seeds"], help="articles or folders (default: seeds)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per article; the best counts (default: 5)")
+    parser.add_argument("--scaling", type=int, metavar="N",
+                        help="time N and 4N paragraphs, words in a sentence and attributions in a paragraph instead")
     args = parser.parse_args(argv)
+    if args.scaling:
+        return scaling(args.scaling)
     start = time.perf_counter()
     resources = load_resources()
     vader = SentimentIntensityAnalyzer()
@@ -74,6 +85,31 @@ def main(argv: list[str] | None = None) -> int:
         print(_row(article.id, words, slant, baseline, f"{peak:.1f}"))
         total = [total[0] + words, total[1] + slant, total[2] + baseline]
     print(_row("all", *total, ""))
+    return 0
+
+
+#: The shapes of ``--scaling``: a text of size n for each.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "paragraphs": lambda n: "".join(f"Officials said on day {k} that the road was open again.\n\n" for k in range(n)),
+    "words in one sentence": lambda n: " ".join(("the", "army", "did", "not", "say", "it", "was", "good")[k % 8]
+                                                for k in range(n)) + ".",
+    "attributions in one paragraph": lambda n: " ".join(f"“We will win {k},” the governor said. Officials said road "
+                                                        f"{k} was open." for k in range(n // 2)),
+}
+
+
+def scaling(n: int) -> int:
+    """Print the time of each shape at size n and 4n, and their ratio."""
+    resources = load_resources()
+    print(f"{'shape':<30} {'n':>6} {'s':>8} {'4n':>6} {'s':>8} {'ratio':>6}")
+    for name, make in SHAPES.items():
+        times = []
+        for size in (n, 4 * n):
+            article = Article(id=name, text=make(size))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SlantWarning)  # the long sentence is cut, as it should be
+                times.append(best_time(lambda: run_pipeline(article, resources), 1))
+        print(f"{name:<30} {n:>6} {times[0]:>8.2f} {4 * n:>6} {times[1]:>8.2f} {times[1] / times[0]:>6.1f}")
     return 0
 
 

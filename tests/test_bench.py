@@ -17,3 +17,10 @@ def test_a_bad_input_is_named_and_nothing_is_measured(capsys):
     assert bench.main(["no-such-file.txt", "--repeat", "1"]) == 2
     err = capsys.readouterr().err
     assert "skipped:" in err and "no-such-file.txt" in err and "no article to measure" in err
+
+
+def test_scaling_prints_a_row_per_shape(capsys):
+    assert bench.main(["--scaling", "4"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[1:]] == ["paragraphs", "words", "attributions"]
+    assert all((line.split()[-5], line.split()[-3]) == ("4", "16") for line in lines[1:])

@@ -339,8 +339,9 @@ def test_a_long_id_gives_a_short_unique_file_name():
     (lambda d: d / "in.html" / "r.html", "is not a folder"),
     (lambda d: (d / "page.html").write_text("<html>my page</html>") and d / "page.html",
      "exists and is not a Slant report: remove it or choose another name"),
+    (lambda d: d / ("x" * 300 + ".html"), "name too long (a file name has at most 255 bytes)"),
 ], ids=["the input", "an existing non-report file", "a folder named like a file", "a path under a file",
-        "another HTML page"])
+        "another HTML page", "a name too long"])
 def test_bad_output_is_refused_before_any_analysis(tmp_path, capsys, monkeypatch, make, problem):
     article = tmp_path / "in.html"
     article.write_text(f"<html><body><p>{GOOD}</p></body></html>")

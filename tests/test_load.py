@@ -221,6 +221,21 @@ def test_cp1252(tmp_path):
     assert only(write(tmp_path / "w.txt", text.encode("cp1252"))).text == text
 
 
+@pytest.mark.parametrize("encoding, text", [
+    ("cp1252", "He said \u201cno\u201d \u2013 it\u2019s over."),  # short: the detector alone guesses another code page
+    ("cp1252", "Caf\u00e9 \u2018owners\u2019 \u2026 \u20ac5"),
+    ("cp1251", "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0437\u0430\u044f\u0432\u0438\u043b "
+               "\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c, \u0447\u0442\u043e "
+               "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u043f\u0440\u043e\u0434\u043e"
+               "\u043b\u0436\u0430\u0442\u0441\u044f."),  # a non-Latin script: the detector's choice stands
+    ("iso8859-7", "\u039f \u03c0\u03c1\u03cc\u03b5\u03b4\u03c1\u03bf\u03c2 \u03b4\u03ae\u03bb\u03c9\u03c3\u03b5 "
+                  "\u03c3\u03c4\u03bf\u03c5\u03c2 \u03b4\u03b7\u03bc\u03bf\u03c3\u03b9\u03bf\u03b3\u03c1\u03ac"
+                  "\u03c6\u03bf\u03c5\u03c2."),
+])
+def test_the_detectors_choice(tmp_path, encoding, text):
+    assert only(write(tmp_path / "d.txt", text.encode(encoding))).text == text
+
+
 def test_latin1(tmp_path):
     text = ("Le président a déclaré à la presse que la réforme était « nécessaire ». "
             "Les syndicats ont répondu très vivement, et la grève a commencé à Paris.\n")
