@@ -114,6 +114,14 @@ class Facts:
         total = sum(w for _, w in pairs)
         return round(sum(t * w for t, w in pairs) / total, 4) if total else None
 
+    def bias_probability(self, sentence_indexes: list[int]) -> float | None:
+        """The mean probability that a sentence is biased (the expected share of biased sentences), None without
+        sentences or without the model's reading."""
+        bias = self.analysis.sentence_bias
+        if not sentence_indexes or len(bias) != len(self.analysis.sentences):
+            return None
+        return round(sum(bias[i] for i in sentence_indexes) / len(sentence_indexes), 4)
+
     def disagree(self, sentence_indexes: list[int]) -> bool:
         """VADER and TextBlob read the sentences with opposite signs (each at least ``DISAGREEMENT`` from zero)."""
         tone = self.weighted_tone(sentence_indexes)
@@ -142,6 +150,7 @@ class Facts:
             "author_loaded_count": len(author), "author_loaded_density": per_100(len(author), words),
             "loaded_categories": dict(sorted(Counter(t.category for t in loaded).items())),
             "intensity": per_100(sum(t.weight for t in author), words),
+            "bias_probability": self.bias_probability(sentences),
             "attribution_count": len(self.attributions(one)),
             **sourcing,
             "relayed_from": relay_record(paragraph.relayed_from),
@@ -310,6 +319,19 @@ def headline_loaded_density(f: Facts) -> float | None:
     """Loaded terms per 100 words of the title paragraph (None without a title line): how the headline frames the
     story."""
     return per_100(len(f.loaded(f.headline)), f.words(f.headline)) if f.headline else None
+
+
+@article_figure("Biased sentences (expected share)", "share")
+def bias_probability(f: Facts) -> float | None:
+    """The mean probability that a sentence of the running text is biased, i.e. takes a side by its words (BABE's
+    notion; the sentence model of docs/loaded-language.md): the expected share of biased sentences."""
+    return f.bias_probability(f.sentences(f.running))
+
+
+@article_figure("… of the headline", "share")
+def headline_bias_probability(f: Facts) -> float | None:
+    """The probability that the headline is biased (mean over its sentences; None without a title line)."""
+    return f.bias_probability(f.sentences(f.headline)) if f.headline else None
 
 
 @article_figure("Intensity", "density")

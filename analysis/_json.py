@@ -46,8 +46,9 @@ def to_record(facts: Facts, *, kit_version: str, actors: list[dict], actor_parag
         "lexicons": dict(a.lexicons),
         "article": article_record(facts, article_figures(facts)),
         "paragraphs": facts.paragraph_records,
-        "sentences": [{**asdict(s), **asdict(t), "evidence": [asdict(e) for e in t.evidence]}
-                      for s, t in zip(a.sentences, a.tones)],
+        "sentences": [{**asdict(s), **asdict(t), "evidence": [asdict(e) for e in t.evidence],
+                       **({"bias_probability": a.sentence_bias[i]} if len(a.sentence_bias) == len(a.sentences) else {})}
+                      for i, (s, t) in enumerate(zip(a.sentences, a.tones))],
         "quotes": [asdict(q) for q in a.quotes],
         "loaded_terms": [asdict(t) for t in a.loaded_terms],
         "attributions": [_attribution_record(x) for x in a.attributions],
@@ -75,6 +76,8 @@ def from_record(data: dict[str, Any]) -> Analysis:
                     for s in data["sentences"]),
         actor_mentions=tuple(ActorMention(**m) for m in data.get("actor_mentions", [])),
         lexicons=dict(data["lexicons"]),
+        sentence_bias=tuple(s["bias_probability"] for s in data["sentences"])
+        if all("bias_probability" in s for s in data["sentences"]) else (),
     )
 
 

@@ -38,10 +38,12 @@ class LexiconEntry:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The entries in force, and the name and SHA-256 of every file they came from (for the JSON ``lexicons``)."""
+    """The entries in force, the name and SHA-256 of every file they came from (for the JSON ``lexicons``), and the
+    terms of the user's file (the loaded-language model never rejects those)."""
 
     entries: tuple[LexiconEntry, ...]
     sources: dict[str, str]
+    user_terms: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -50,6 +52,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     text = package_text("lexicons", BUILTIN)
     entries = {e.key: e for e in parse_lexicon(text, name=BUILTIN)}
     sources = {BUILTIN: _sha256(text)}
+    user: list[LexiconEntry] = []
     if path is not None:
         user_text = _read_user_file(path)
         user = parse_lexicon(user_text, name=str(path))
@@ -57,7 +60,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         entries = {k: e for k, e in entries.items() if k.split("/")[0] not in replaced}
         entries.update({e.key: e for e in user})
         sources[Path(path).name] = _sha256(user_text)
-    return Lexicon(tuple(entries.values()), sources)
+    return Lexicon(tuple(entries.values()), sources, frozenset(e.term for e in user))
 
 
 def check_lexicon(path: str | Path) -> list[LexiconEntry]:

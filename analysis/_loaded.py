@@ -13,21 +13,22 @@ Scare quotes: a quoted fragment of at most ``SCARE_QUOTE_MAX_WORDS`` words that 
 name, when a distancing word precedes it ("so-called ‘experts’"), when it is a single word modifying what follows
 (the “modern” HTS), when a naming verb in the passive precedes it ("described by Washington as ‘moderate rebels’"),
 or when no source speaks it (no attribution content holds it, no cue or active naming verb opens its clause). The
-span excludes the marks. Voice: terms inside speech (a direct quote that is not a scare quote, or an attribution's content) are
-``quoted``; scare quotes and everything else are ``author``.
+span excludes the marks. Voice follows who chose the words: terms inside a direct quotation (a quote that is not a
+scare quote) are ``quoted``; scare quotes, a paraphrase's words (an indirect attribution's content) and everything
+else are ``author``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ._data import package_tsv
 from ._inflect import adverb, noun_forms, verb_forms
 from ._lexicon import Lexicon, LexiconEntry
-from ._model import Attribution, LoadedTerm, Paragraph, Quote, Token
+from ._model import Attribution, LoadedTerm, Paragraph, Quote, Token, Voice
 from ._text import WORD_RE, DisjointSpans, SpanIndex
 
 #: A scare quote has at most this many words.
@@ -109,7 +110,7 @@ def find_loaded_terms(
     tags = {t.start: t.tag for sentence in tokens for t in sentence}
     contents = _contents(attributions)
     scare = _by_paragraph(_scare_term(text, q) for q in quotes if is_scare_quote(text, q, contents))
-    speech = SpanIndex(speech_spans(text, quotes, attributions))
+    quotations = quotation_spans(text, quotes, attributions)
     hedges = _by_paragraph(_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge")
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
@@ -118,10 +119,20 @@ def find_loaded_terms(
             *hedges.get(paragraph.index, ()),
             *_lexicon_matches(text, paragraph, index, tags),
         ]
-        for term in _longest_first(candidates):
-            voice = "author" if term.category == "scare_quote" or not speech.contain(term.start, term.end) else "quoted"
-            terms.append(LoadedTerm(term.paragraph, term.start, term.end, term.text, term.category, voice, term.weight, term.term))
+        terms += [replace(term, voice=voice_of(term, quotations)) for term in _longest_first(candidates)]
     return tuple(terms)
+
+
+def voice_of(term: LoadedTerm, quotations: SpanIndex) -> Voice:
+    """Who chose the words: the source inside one of its direct ``quotations``, else the writer (a scare quote, a
+    paraphrase's evaluative words, the running text)."""
+    return "quoted" if term.category != "scare_quote" and quotations.contain(term.start, term.end) else "author"
+
+
+def quotation_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> SpanIndex:
+    """The direct quotations: quotes that are not scare quotes."""
+    contents = _contents(attributions)
+    return SpanIndex((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents))
 
 
 def speech_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
@@ -153,6 +164,8 @@ def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: di
             for pattern in index.by_first_form.get(key, ()):
                 end = _match_at(words, i, pattern)
                 if end is None or _negated(words, i) or _designation(text, words, i, end, pattern, tag_at):
+                    continue
+                if _in_fixed_expression(words, i, i + len(pattern.forms)):
                     continue
                 last = words[i + len(pattern.forms) - 1]
                 if pattern.entry.pos and not _in_use(tag_at(last.start()), last.group(), pattern.entry.pos):
@@ -198,6 +211,30 @@ def _designation(text: str, words: list[re.Match[str]], i: int, end: int, patter
     return after[:1].isupper() or words[i - 1].group()[0].isupper()
 
 
+@lru_cache(maxsize=1)
+def _fixed_expressions() -> frozenset[tuple[str, ...]]:
+    """The multi-word factual expressions of ``lexicons/events.tsv`` ("storm surge", "terrorist attack"), word by
+    word, the last word in each of its noun forms: a loaded word inside one is read literally."""
+    expressions: set[tuple[str, ...]] = set()
+    for row in package_tsv("lexicons", "events.tsv"):
+        words = tuple(w.lower() for w in WORD_RE.findall(row["term"]))
+        if len(words) > 1:
+            expressions |= {(*words[:-1], form) for form in noun_forms(words[-1])}
+    return frozenset(expressions)
+
+
+def _in_fixed_expression(words: list[re.Match[str]], i: int, j: int) -> bool:
+    """Whether ``words[i:j]`` lie inside a fixed expression of the text ("a storm surge", "a supply shock")."""
+    expressions = _fixed_expressions()
+    lower = [w.group().lower() for w in words[max(0, i - 3):j + 3]]
+    offset = max(0, i - 3)
+    for start in range(max(0, i - 3), i + 1):
+        for end in range(max(j, start + 2), min(start + 4, len(words)) + 1):
+            if tuple(lower[start - offset:end - offset]) in expressions:
+                return True
+    return False
+
+
 def _negated(words: list[re.Match[str]], i: int) -> bool:
     return i > 0 and words[i - 1].group().lower() in _NEGATIONS
 
@@ -216,8 +253,8 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex) -> bool:
     words = WORD_RE.findall(fragment)
     if not words or len(words) > SCARE_QUOTE_MAX_WORDS or fragment.endswith((".", "!", "?", "…")):
         return False
-    if len(words) > 1 and all(w[0].isupper() for w in words):
-        return False  # a quoted name: ‘Syrian National Army’
+    if _is_name(words) or _attributed_after(text, quote):
+        return False  # a quoted name or title (‘Syrian National Army’, “the For the People Act”), a headline's speech
     clause = _clause_before(text, quote)
     distancing, naming = _naming_words()
     if clause[-1:] and clause[-1].lower() in distancing or len(words) == 1 and _modifies_next(text, quote):
@@ -228,6 +265,24 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex) -> bool:
     if contents.contain(quote.start, quote.end):
         return False
     return not any(w.lower() in _speech_words() for w in clause)
+
+
+#: Small words a name or title keeps in lower case ("Department of State", "For the People Act").
+_NAME_JOINERS = frozenset({"of", "the", "for", "and", "a", "an", "in", "on", "to", "at", "by", "with", "de", "la"})
+
+
+def _is_name(words: list[str]) -> bool:
+    """Two or more words, the first and last capitalized, the others capitalized or small joiners: a name or title."""
+    return len(words) > 1 and words[0][0].isupper() and words[-1][0].isupper() \
+        and all(w[0].isupper() or w in _NAME_JOINERS for w in words)
+
+
+def _attributed_after(text: str, quote: Quote) -> bool:
+    """A quote followed by a colon and a capitalized name closing the line: a headline's quoted speech
+    ("… could be ‘stronger’: WHO")."""
+    line_end = text.find("\n", quote.end)
+    rest = text[quote.end:len(text) if line_end < 0 else line_end]
+    return re.match(r"[”’\"'»]?\s*:\s*[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}\s*$", rest) is not None
 
 
 def _clause_before(text: str, quote: Quote) -> list[str]:

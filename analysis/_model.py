@@ -115,7 +115,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class LoadedTerm:
-    """A loaded word or phrase, in the author's own voice or inside quoted speech."""
+    """A loaded word or phrase, in the author's own voice or inside quoted speech; ``probability``: the loaded-language
+    model's highest probability for a token of it (None where no model read it)."""
 
     paragraph: int
     start: int
@@ -125,6 +126,7 @@ class LoadedTerm:
     voice: Voice = "author"
     weight: float = 1.0
     term: str = ""
+    probability: float | None = None
 
 
 @dataclass(frozen=True)
@@ -213,3 +215,5 @@ class Analysis:
     tones: tuple[SentenceTone, ...] = ()
     actor_mentions: tuple[ActorMention, ...] = ()
     lexicons: dict[str, str] = field(default_factory=dict)
+    #: The probability that each sentence is biased (same order as ``sentences``; see ``_loaded_model``).
+    sentence_bias: tuple[float, ...] = ()

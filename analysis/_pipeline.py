@@ -15,7 +15,8 @@ from ._attribution import find_attributions
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
 from ._limits import Limits, over
-from ._loaded import TermIndex, find_loaded_terms, speech_spans
+from ._loaded import TermIndex, find_loaded_terms, quotation_spans, speech_spans
+from ._loaded_model import LoadedModel, load_loaded_model, read_loaded
 from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
 from ._relayed import mark_relayed
@@ -27,12 +28,13 @@ from ._tokens import PerceptronTagger, load_tagger, tag_sentences
 
 @dataclass(frozen=True)
 class Resources:
-    """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger and the
-    actors."""
+    """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
+    loaded-language model and the actors."""
 
     lexicon: Lexicon
     terms: TermIndex
     tagger: PerceptronTagger
+    loaded_model: LoadedModel
     actors: tuple[Actor, ...] = ()
     limits: Limits = Limits()
 
@@ -42,8 +44,8 @@ def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | No
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the actors file, if any, and the input
     limits. Raises DataFileError."""
     loaded = load_lexicon(lexicon)
-    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_actors(actors) if actors else (),
-                     limits or Limits())
+    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(),
+                     load_actors(actors) if actors else (), limits or Limits())
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,13 @@ def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
 
 
 def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
-    terms = find_loaded_terms(analysis.article.text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
-                              analysis.attributions, resources.terms)
-    return replace(analysis, loaded_terms=terms)
+    text, quotes, attributions = analysis.article.text, analysis.quotes, analysis.attributions
+    lexicon = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, quotes, attributions,
+                                resources.terms)
+    terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions),
+                              quotation_spans(text, quotes, attributions), resources.loaded_model,
+                              user_terms=resources.lexicon.user_terms)
+    return replace(analysis, loaded_terms=terms, sentence_bias=bias)
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:

@@ -181,7 +181,7 @@ def score_sentences(
 def _per_sentence(sentences: tuple[Sentence, ...], speech: tuple[tuple[int, int], ...],
                   loaded_terms: tuple[LoadedTerm, ...]) -> tuple[list[list[tuple[int, int]]], list[list[tuple[int, int, float]]]]:
     """For each sentence (in text order, not overlapping), the parts of the speech spans inside it and its charged
-    author-voice terms (start, end, weight), in their given order: found by bisection, in time linear in the
+    author-voice terms outside them (start, end, weight), in their given order: found by bisection, in time linear in the
     sentences, spans and terms (plus the overlaps)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
     inside: list[list[tuple[int, int]]] = [[] for _ in sentences]
@@ -191,7 +191,8 @@ def _per_sentence(sentences: tuple[Sentence, ...], speech: tuple[tuple[int, int]
             inside[i].append((max(s, starts[i]), min(e, ends[i])))
     for t in loaded_terms:
         i = bisect_right(starts, t.start) - 1
-        if i >= 0 and t.start < ends[i] and t.voice == "author" and t.category in _CHARGED:
+        if i >= 0 and t.start < ends[i] and t.voice == "author" and t.category in _CHARGED \
+                and not any(s <= t.start < e for s, e in inside[i]):  # a paraphrase's words: not author_tone's
             charged[i].append((t.start, t.end, t.weight))
     return inside, charged
 

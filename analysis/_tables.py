@@ -19,8 +19,9 @@ from ._model import CUE_CLASSES, LOADED_CATEGORIES, SOURCE_TYPES
 from ._sourcing import voice_names, voices
 from ._text import count_words
 
-SENTENCE_COLUMNS = ["paragraph", "start", "end", "quoted", *TONE_FIELDS, "author_tone", "word_count", "text"]
-LOADED_COLUMNS = ["paragraph", "start", "end", "text", "category", "voice", "weight", "term"]
+SENTENCE_COLUMNS = ["paragraph", "start", "end", "quoted", *TONE_FIELDS, "author_tone", "bias_probability", "word_count",
+                    "text"]
+LOADED_COLUMNS = ["paragraph", "start", "end", "text", "category", "voice", "weight", "term", "probability"]
 ATTRIBUTION_COLUMNS = ["paragraph", "cue", "cue_class", "cue_start", "cue_end", "source", "source_type", "source_start",
                        "source_end", "resolved", "voice", "content", "content_start", "content_end", "content_words",
                        "quote"]
@@ -58,11 +59,13 @@ def paragraphs(facts: Facts) -> pd.DataFrame:
 
 
 def sentences(facts: Facts) -> pd.DataFrame:
-    """One row per sentence: offsets, whether it is inside a direct quote, its scores, words and text."""
+    """One row per sentence: offsets, whether it is inside a direct quote, its scores, the probability that it is
+    biased, words and text."""
     a = facts.analysis
-    rows = [{**asdict(s), **{k: v for k, v in asdict(t).items() if k != "evidence"}, "word_count": w,
-             "text": facts.text[s.start:s.end]}
-            for s, t, w in zip(a.sentences, a.tones, facts.sentence_words)]
+    bias = a.sentence_bias if len(a.sentence_bias) == len(a.sentences) else (None,) * len(a.sentences)
+    rows = [{**asdict(s), **{k: v for k, v in asdict(t).items() if k != "evidence"}, "bias_probability": b,
+             "word_count": w, "text": facts.text[s.start:s.end]}
+            for s, t, b, w in zip(a.sentences, a.tones, bias, facts.sentence_words)]
     return tidy(a.article.id, rows, SENTENCE_COLUMNS)
 
 
@@ -79,7 +82,8 @@ def quotes(facts: Facts) -> pd.DataFrame:
 
 
 def loaded_terms(facts: Facts) -> pd.DataFrame:
-    """One row per loaded term: span, category, voice, weight and the lexicon term it matched."""
+    """One row per loaded term: span, category, voice, weight, the lexicon term it matched and the model's
+    probability."""
     return tidy(facts.analysis.article.id, [asdict(t) for t in facts.analysis.loaded_terms], LOADED_COLUMNS)
 
 

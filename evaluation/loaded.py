@@ -5,8 +5,9 @@
 - BABE (Spinde et al., Findings of EMNLP 2021): biased-word P/R/F1 (a word of the sentence is predicted biased when
   a loaded term covers it; the gold words are the annotators' ``biased_words``), and sentence-level MCC and F1 over
   the Biased / Non-biased sentences.
-- BASIL (Fan et al., EMNLP 2019): Spearman's rank correlation of each article's loaded density with its annotated
-  lexical-bias density (spans per 100 words), and the share of same-event article pairs ordered like the annotation.
+- BASIL (Fan et al., EMNLP 2019): Spearman's rank correlation of each article's figure (:func:`article_density`) with
+  its annotated lexical-bias density (spans per 100 words), and the share of same-event article pairs ordered like the
+  annotation.
 """
 
 from __future__ import annotations
@@ -28,14 +29,16 @@ def loaded_spans(doc: Document) -> list[Fragments]:
     return [((t.start, t.end),) for t in doc.analysis.loaded_terms if t.category != "hedge"]
 
 
-def sentence_is_biased(doc: Document) -> bool:
-    """Slant's sentence-level reading of bias: the sentence holds a loaded term (hedges left out)."""
-    return bool(loaded_spans(doc))
+def sentence_is_biased(doc: Document, resources: Resources) -> bool:
+    """Slant's sentence-level reading of bias: the sentence model's probability (the highest, when Slant reads the
+    item as several sentences) reaches its threshold, chosen on the dev part (``analysis/models/loaded.tsv``)."""
+    return max(doc.analysis.sentence_bias, default=0.0) >= resources.loaded_model.sentence_threshold
 
 
 def article_density(doc: Document) -> float:
-    """Slant's article loaded density: loaded terms per 100 words of running text."""
-    return doc.article_record["loaded_density"] or 0.0
+    """Slant's article figure that best orders BASIL's articles by held-out rank correlation (docs/loaded-language.md):
+    ``bias_probability``, the expected share of biased sentences in the running text."""
+    return doc.article_record["bias_probability"] or 0.0
 
 
 def ptc(resources: Resources, root: str | None) -> Iterable[Figure]:
@@ -74,7 +77,7 @@ def babe(resources: Resources, root: str | None) -> Iterable[Figure]:
                 right = len(marked & gold)
                 words[name] += type(ZERO)(right, len(marked), right, len(gold))
                 if sentence.label in ("Biased", "Non-biased"):
-                    said[name].append(sentence_is_biased(doc) if name == SLANT else bool(spans))
+                    said[name].append(sentence_is_biased(doc, resources) if name == SLANT else bool(spans))
         gold_labels = [s.label == "Biased" for s in labelled]
         for name in words:
             yield Figure(task, name, "biased words", part, words[name], len(sentences))

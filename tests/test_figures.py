@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from analysis import analyze
-from analysis._figures import ARTICLE_FIGURES
+from analysis import LoadedTerm, analyze
+from analysis._figures import ARTICLE_FIGURES, Facts
 
 TEXT = ("Jihadists Storm The Town\n\n"
         "The militants stormed the town on Saturday, officials said. The army reportedly withdrew.\n\n"
@@ -33,8 +35,10 @@ def test_figures_are_the_same_in_json_summary_and_table(doc):
 
 
 def test_headline_loaded_density_counts_the_title_paragraph(doc):
-    title_words = 4  # "Jihadists Storm The Town": one loaded term
-    assert doc.figure_values["headline_loaded_density"] == pytest.approx(100 / title_words)
+    title_words = 4  # "Jihadists Storm The Town": one loaded term in it, one in the body
+    terms = (LoadedTerm(0, 0, 9, "Jihadists", "labeling"), LoadedTerm(1, 40, 47, "stormed", "emotive"))
+    facts = Facts(replace(doc.analysis, loaded_terms=terms))
+    assert ARTICLE_FIGURES["headline_loaded_density"].compute(facts) == pytest.approx(100 / title_words)
     assert analyze(text="the militants stormed the town.").figure_values["headline_loaded_density"] is None
 
 
@@ -57,3 +61,13 @@ def test_formatting_for_people():
     assert ARTICLE_FIGURES["anonymous_share"].format(0.5) == "50%"
     assert ARTICLE_FIGURES["loaded_density"].format(None) == "–"
     assert ARTICLE_FIGURES["source_types"].format({"media": 1, "official": 3}) == "official 3, media 1"
+
+
+def test_bias_probability_is_the_mean_over_the_sentences(doc):
+    sentences = doc.analysis.sentences  # the headline, two body sentences, the quote
+    assert [s.paragraph for s in sentences] == [0, 1, 1, 2]
+    facts = Facts(replace(doc.analysis, sentence_bias=(0.9, 0.2, 0.4, 0.6)))
+    assert ARTICLE_FIGURES["headline_bias_probability"].compute(facts) == 0.9
+    assert ARTICLE_FIGURES["bias_probability"].compute(facts) == 0.4  # (0.2 + 0.4 + 0.6) / 3
+    assert [r["bias_probability"] for r in facts.paragraph_records] == [0.9, 0.3, 0.6]
+    assert ARTICLE_FIGURES["bias_probability"].compute(Facts(replace(doc.analysis, sentence_bias=()))) is None

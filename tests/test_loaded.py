@@ -1,11 +1,31 @@
+"""The lexicon matcher (``_loaded``): its terms before the loaded-language model judges them in context (the model and
+the combined output: ``test_loaded_model``)."""
+
+from functools import lru_cache
+
 import pytest
 
 from analysis import analyze
+from analysis._loaded import find_loaded_terms
+from analysis._model import Article
+from analysis._pipeline import PIPELINE, Resources, analyzed_paragraphs, load_resources, run_pipeline
+from conftest import REPO
+
+BEFORE_LOADED = PIPELINE[:[a.name for a in PIPELINE].index("loaded")]
 
 
-def terms(text: str, **options) -> list[tuple[str, str, str]]:
-    doc = analyze(text=text, **options)
-    return [(t.text, t.category, t.voice) for t in doc.analysis.loaded_terms]
+@lru_cache(maxsize=1)
+def builtin() -> Resources:
+    return load_resources()
+
+
+def terms(text: str, *, resources: Resources | None = None) -> list[tuple[str, str, str]]:
+    """The lexicon matcher's terms of a text: (text, category, voice)."""
+    resources = resources or builtin()
+    analysis = run_pipeline(Article("t", text), resources, BEFORE_LOADED)
+    found = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
+                              analysis.attributions, resources.terms)
+    return [(t.text, t.category, t.voice) for t in found]
 
 
 def test_event_words_alone_are_not_loaded():
@@ -61,13 +81,15 @@ def test_user_lexicon_adds_and_overrides(tmp_path):
         "regime\tinsinuation\t2\tmy reading of the word\n",
         encoding="utf-8",
     )
-    found = terms("The fat cats backed the regime.", lexicon=lexicon)
+    found = terms("The fat cats backed the regime.", resources=load_resources(lexicon=lexicon))
     assert found == [("fat cats", "derision", "author"), ("regime", "insinuation", "author")]
+    analyzed = analyze(text="The fat cats backed the regime.", lexicon=lexicon).analysis.loaded_terms
+    assert [(t.text, t.category) for t in analyzed] == [("fat cats", "derision"), ("regime", "insinuation")]
 
 
 def test_seed_labels_and_quoted_army_phrase():
-    doc = analyze("seeds/000_8122d49cfe791c67.txt")
-    found = {(t.text.lower(), t.voice) for t in doc.analysis.loaded_terms}
+    text = (REPO / "seeds" / "000_8122d49cfe791c67.txt").read_text(encoding="utf-8")
+    found = {(t.lower(), voice) for t, _, voice in terms(text)}
     assert ("jihadists", "author") in found and ("invaders", "author") in found
     assert ("blitz", "author") in found and ("shock", "author") in found
     assert ("out of nowhere", "author") in found and ("amusing", "author") in found
@@ -143,3 +165,25 @@ def test_seed_scare_quotes():
     doc = analyze("seeds/000_8122d49cfe791c67.txt")
     scare = {t.text for t in doc.analysis.loaded_terms if t.category == "scare_quote"}
     assert {"moderate rebels", "modern", "local"} <= scare
+
+
+# Context: fixed expressions, names and titles in quotes, a headline's quoted speech, who chose the words.
+
+def test_a_loaded_word_inside_a_fixed_expression_is_read_literally():
+    assert terms("A storm surge and a supply shock hit the region after the terrorist attacks.") == []
+
+
+def test_quoted_titles_with_small_words_are_not_scare_quotes():
+    assert terms("The senators debated the “For the People Act” on Monday.") == []
+
+
+def test_a_headline_quote_followed_by_its_source_is_speech():
+    found = terms("Floods will get ‘much worse’: UN\n\nThe agency warned of rising rivers.")
+    assert all(category != "scare_quote" for _, category, _ in found)
+
+
+def test_voice_follows_who_chose_the_words():
+    paraphrase = terms("The minister said the plan was a disgraceful failure.")
+    quotation = terms("“The plan is a disgraceful failure,” the minister said.")
+    assert ("disgraceful", "emotive", "author") in paraphrase
+    assert ("disgraceful", "emotive", "quoted") in quotation

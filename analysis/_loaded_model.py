@@ -1,0 +1,279 @@
+"""The loaded-language model learned from annotated news, next to the lexicon.
+
+Two parts, both trained on the dev parts of real annotated corpora by ``make train`` (``evaluation/train_loaded.py``;
+see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
+
+- a **token model**: a linear-chain CRF (python-crfsuite) that reads every token of an analysed sentence and gives the
+  probability that it is loaded (PTC's Loaded_Language and Name_Calling,Labeling spans, BABE's biased words, BASIL's
+  lexical-bias phrases). It reads the word, its suffix and shape, its part of speech, whether the lexicon matches it
+  and in which category, its polarity in the opinion lexicon, its VADER valence and TextBlob subjectivity, whether it
+  is a factual event word, whether it is inside a source's speech or in the headline, and the same of its neighbours;
+- a **sentence model**: a logistic regression over what the token model and the lexicons say of a sentence, which
+  gives the probability that the sentence is biased in BABE's sense (it takes a side, by its words).
+
+How the model and the lexicon combine (:func:`judge_terms`): a lexicon term stays when the model gives one of its
+tokens at least ``lexicon_threshold`` (the model confirms it in context; scare quotes, hedges and the terms of a
+user's lexicon always stay); contiguous tokens at or above ``token_threshold`` that overlap no kept lexicon term make
+a span of their own, ``labeling`` when its last word is a noun and ``emotive`` otherwise, weight 1. Each term carries
+``probability``: the model's highest token probability inside it.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import pycrfsuite
+import textblob.en
+
+from ._data import read_tsv
+from ._loaded import voice_of
+from ._model import Analysis, LoadedTerm, Sentence, Token
+from ._text import SpanIndex
+from ._sentiment import _analyzers, event_words, opinion_words
+
+MODEL_FILE = "loaded.crfsuite"
+SETTINGS_FILE = "loaded.tsv"
+#: The label of a loaded token in the token model.
+LOADED = "L"
+#: Sentence-model inputs, in the order of their weights in ``loaded.tsv``.
+SENTENCE_INPUTS = ("bias", "max_p", "mean_p", "sum_p", "lexicon", "negative", "positive", "subjective", "valence",
+                   "speech", "headline")
+
+
+class LoadedModel:
+    """The shipped token and sentence models and their thresholds (``analysis/models``)."""
+
+    def __init__(self, crf: bytes, settings: str) -> None:
+        self._crf = crf  # the tagger reads these bytes in place: they live as long as it does
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open_inmemory(crf)
+        values = {row["name"]: float(row["value"]) for _, row in read_tsv(settings)[1]}
+        self.token_threshold = values["token_threshold"]
+        self.lexicon_threshold = values["lexicon_threshold"]
+        self.sentence_threshold = values["sentence_threshold"]
+        self.sentence_weights = tuple(values[f"weight_{name}"] for name in SENTENCE_INPUTS)
+
+    def token_probabilities(self, features: list[list[str]]) -> list[float]:
+        """The probability that each token of one sentence is loaded."""
+        if not features:
+            return []
+        self.tagger.set(features)
+        return [self.tagger.marginal(LOADED, i) for i in range(len(features))]
+
+    def sentence_probability(self, inputs: Sequence[float]) -> float:
+        """The probability that a sentence is biased, from its ``sentence_inputs``."""
+        z = sum(w * x for w, x in zip(self.sentence_weights, inputs))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_loaded_model() -> LoadedModel:
+    """The model shipped in the package."""
+    folder = resources.files("analysis").joinpath("models")
+    return LoadedModel(folder.joinpath(MODEL_FILE).read_bytes(), folder.joinpath(SETTINGS_FILE).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class TokenContext:
+    """What the model knows of a token besides its words: the lexicon's category for it (``B-``/``I-`` prefixed, or
+    empty), whether it is in a source's speech, and whether it is in the headline."""
+
+    lexicon: str = ""
+    speech: bool = False
+    headline: bool = False
+
+
+@lru_cache(maxsize=1)
+def _word_scores() -> tuple[dict[str, float], dict[str, float]]:
+    """VADER's valence and TextBlob's mean subjectivity of each word they list."""
+    vader = _analyzers()[0].lexicon
+    subjectivity = {}
+    for word, senses in textblob.en.sentiment.items():
+        values = [s for _, s, _ in senses.values()]
+        if values:
+            subjectivity[word.lower()] = sum(values) / len(values)
+    return {w.lower(): v for w, v in vader.items()}, subjectivity
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "d"
+    if not word[:1].isalnum():
+        return "p"
+    if word.isupper() and len(word) > 1:
+        return "X"
+    return "Xx" if word[:1].isupper() else "x"
+
+
+def _own(token: Token, context: TokenContext) -> dict[str, str]:
+    """The attributes of a token that its neighbours also see."""
+    lower = token.lower
+    vader, subjectivity = _word_scores()
+    opinion = opinion_words().get(lower)
+    attributes = {"w": lower, "pos": token.tag, "lex": context.lexicon[2:] if context.lexicon else "-"}
+    if opinion:
+        attributes["op"] = "+" if opinion > 0 else "-"
+    if lower in vader:
+        attributes["vad"] = str(max(-3, min(3, round(vader[lower]))))
+    if subjectivity.get(lower, 0) >= 0.5:
+        attributes["subj"] = "1"
+    return attributes
+
+
+def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext]) -> list[list[str]]:
+    """The CRF attributes of each token of one sentence."""
+    own = [_own(t, c) for t, c in zip(tokens, contexts)]
+    events = event_words()
+    features = []
+    for i, (token, context) in enumerate(zip(tokens, contexts)):
+        lower = token.lower
+        items = [f"{k}={v}" for k, v in own[i].items()]
+        items += [f"suf3={lower[-3:]}", f"suf2={lower[-2:]}", f"shape={_shape(token.text)}", f"pos2={token.tag[:2]}"]
+        if context.lexicon:
+            items.append(f"lexb={context.lexicon}")
+        if lower in events:
+            items.append("event")
+        if context.speech:
+            items.append("speech")
+        if context.headline:
+            items.append("headline")
+        if i == 0:
+            items.append("first")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if not 0 <= j < len(tokens):
+                items.append(f"{offset}:edge")
+                continue
+            items += [f"{offset}:{k}={v}" for k, v in own[j].items() if abs(offset) == 1 or k in ("pos", "lex")]
+        if i > 0:
+            items.append(f"bi-={own[i - 1]['w']}|{lower}")
+        if i + 1 < len(tokens):
+            items.append(f"bi+={lower}|{own[i + 1]['w']}")
+        features.append(items)
+    return features
+
+
+def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], probabilities: Sequence[float]) -> list[float]:
+    """The sentence model's inputs (``SENTENCE_INPUTS``): the token model's highest, mean and summed probability
+    (over √words), and per √words the lexicon's terms, the opinion lexicon's negative and positive words, TextBlob's
+    subjective words and VADER's |valence|; the share of tokens in speech; whether it is the headline."""
+    words = [i for i, t in enumerate(tokens) if t.text[:1].isalnum()]
+    root = math.sqrt(max(len(words), 1))
+    vader, subjectivity = _word_scores()
+    opinion = opinion_words()
+    p = [probabilities[i] for i in words] or [0.0]
+    lower = [tokens[i].lower for i in words]
+    return [
+        1.0,
+        max(p),
+        sum(p) / len(p),
+        sum(p) / root,
+        sum(1 for c in contexts if c.lexicon.startswith("B-")) / root,
+        sum(1 for w in lower if opinion.get(w, 0) < 0) / root,
+        sum(1 for w in lower if opinion.get(w, 0) > 0) / root,
+        sum(1 for w in lower if subjectivity.get(w, 0) >= 0.5) / root,
+        sum(abs(vader.get(w, 0.0)) for w in lower) / root,
+        sum(1 for c in contexts if c.speech) / max(len(contexts), 1),
+        1.0 if contexts and contexts[0].headline else 0.0,
+    ]
+
+
+def token_contexts(tokens: Sequence[Token], terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]],
+                   headline: bool) -> list[TokenContext]:
+    """Each token's context from the lexicon's terms, the spans of speech, and whether the sentence is a headline."""
+    contexts = []
+    for token in tokens:
+        term = next((t for t in terms if t.start <= token.start < t.end), None)
+        lexicon = f"{'B' if term.start == token.start else 'I'}-{term.category}" if term else ""
+        inside = any(start <= token.start and token.end <= end for start, end in speech)
+        contexts.append(TokenContext(lexicon, inside, headline))
+    return contexts
+
+
+def model_spans(tokens: Sequence[Token], probabilities: Sequence[float], threshold: float) -> list[tuple[int, int]]:
+    """Runs of consecutive word tokens at or above ``threshold``: (first token, end token)."""
+    spans, run = [], []
+    for i, (token, p) in enumerate(zip(tokens, probabilities)):
+        if p >= threshold and token.text[:1].isalnum():
+            run.append(i)
+            continue
+        if run:
+            spans.append(run)
+        run = []
+    if run:
+        spans.append(run)
+    return [(r[0], r[-1] + 1) for r in spans]
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One analysed sentence as the model reads it: its index in ``Analysis.sentences``, tokens and their contexts."""
+
+    sentence: int
+    tokens: Sequence[Token]
+    contexts: list[TokenContext]
+
+
+def sentence_readings(analysis: Analysis, terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]]) -> list[SentenceReading]:
+    """Every analysed sentence with its tagged tokens and their contexts (lexicon ``terms``, in text order and never
+    overlapping, and ``speech`` spans)."""
+    headlines = {p.index for p in analysis.paragraphs if p.kind == "title"}
+    starts = [t.start for t in terms]
+    readings = []
+    for i, (sentence, tokens) in enumerate(zip(analysis.sentences, analysis.tokens)):
+        first = max(bisect_left(starts, sentence.start) - 1, 0)  # the term before may reach into the sentence
+        near = [t for t in terms[first:bisect_left(starts, sentence.end)] if t.end > sentence.start]
+        inside = [s for s in speech if s[0] < sentence.end and sentence.start < s[1]]
+        readings.append(SentenceReading(i, tokens, token_contexts(tokens, near, inside, sentence.paragraph in headlines)))
+    return readings
+
+
+#: Terms the model does not judge: scare quotes come from punctuation, hedges from attribution.
+_KEPT = frozenset({"scare_quote", "hedge"})
+
+
+def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: Sequence[Sequence[float]],
+                sentences: Sequence[Sentence], lexicon_terms: Sequence[LoadedTerm], model: LoadedModel, *,
+                user_terms: frozenset[str] = frozenset()) -> list[LoadedTerm]:
+    """The loaded terms of the analysed sentences, in text order (voice ``author``: the caller decides it): the
+    lexicon terms the model confirms (a term of the user's lexicon, a scare quote and a hedge always stay), then the
+    model's spans that overlap none of them."""
+    starts = [t.start for reading in readings for t in reading.tokens]
+    token_p = [q for p in probabilities for q in p]
+    judged: list[LoadedTerm] = []
+    covered: set[int] = set()  # the token starts inside a kept lexicon term
+    for term in lexicon_terms:
+        inside = range(bisect_left(starts, term.start), bisect_left(starts, term.end))
+        confidence = max((token_p[k] for k in inside), default=0.0)
+        if term.category in _KEPT or term.term in user_terms or confidence >= model.lexicon_threshold:
+            judged.append(replace(term, probability=round(confidence, 4)))
+            covered.update(starts[k] for k in inside)
+    for reading, p in zip(readings, probabilities):
+        tokens, paragraph = reading.tokens, sentences[reading.sentence].paragraph
+        for a, b in model_spans(tokens, p, model.token_threshold):
+            start, end = tokens[a].start, tokens[b - 1].end
+            if any(t.start in covered for t in tokens[a:b]):
+                continue
+            category = "labeling" if tokens[b - 1].tag.startswith("NN") else "emotive"
+            judged.append(LoadedTerm(paragraph, start, end, text[start:end], category, "author", 1.0, "",
+                                     round(max(p[a:b]), 4)))
+    return sorted(judged, key=lambda t: t.start)
+
+
+def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]],
+                quotations: SpanIndex, model: LoadedModel, *,
+                user_terms: frozenset[str] = frozenset()) -> tuple[tuple[LoadedTerm, ...], tuple[float, ...]]:
+    """The article's loaded terms (voice ``quoted`` inside a direct quotation, else ``author``) and the probability
+    that each of its sentences is biased."""
+    readings = sentence_readings(analysis, lexicon_terms, speech)
+    probabilities = [model.token_probabilities(token_features(r.tokens, r.contexts)) for r in readings]
+    terms = judge_terms(analysis.article.text, readings, probabilities, analysis.sentences, lexicon_terms, model,
+                        user_terms=user_terms)
+    voiced = tuple(replace(t, voice=voice_of(t, quotations)) for t in terms)
+    bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p)), 4)
+                 for r, p in zip(readings, probabilities))
+    return voiced, bias

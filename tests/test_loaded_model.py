@@ -1,0 +1,72 @@
+"""The loaded-language model (``_loaded_model``): the shipped weights load and give the same output on a fixed text;
+how its spans and the lexicon's terms combine."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from analysis import analyze
+from analysis._loaded_model import SENTENCE_INPUTS, load_loaded_model, model_spans
+from analysis._model import Token
+from analysis._pipeline import Resources, load_resources
+
+#: Written for this test (no corpus or seed sentence).
+TEXT = ("Council Caves To Angry Mob\n\n"
+        "The council approved the budget on Tuesday after a long debate. "
+        "Critics said the spineless councillors had surrendered to a screaming horde of radical activists.\n\n"
+        "“This is a shameful betrayal,” one resident said.")
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    return load_resources()
+
+
+def test_shipped_weights_load_with_their_settings():
+    model = load_loaded_model()
+    assert 0 < model.token_threshold < 1 and 0 < model.lexicon_threshold < 1 and 0 < model.sentence_threshold < 1
+    assert len(model.sentence_weights) == len(SENTENCE_INPUTS)
+    assert model.tagger.labels() and "L" in model.tagger.labels()
+
+
+def test_pinned_output_on_a_fixed_text():
+    doc = analyze(text=TEXT, resources=resources())
+    found = [(t.text, t.category, t.voice) for t in doc.analysis.loaded_terms]
+    assert found == PINNED_TERMS
+    assert doc.analysis.sentence_bias == pytest.approx(PINNED_BIAS, abs=1e-4)
+
+
+def test_the_same_text_gives_the_same_output():
+    first, second = (analyze(text=TEXT, resources=resources()).to_json() for _ in range(2))
+    assert first == second
+
+
+def test_every_sentence_gets_a_probability_and_every_term_a_confidence():
+    doc = analyze(text=TEXT, resources=resources())
+    assert len(doc.analysis.sentence_bias) == len(doc.analysis.sentences)
+    assert all(0 <= p <= 1 for p in doc.analysis.sentence_bias)
+    assert all(t.probability is not None and 0 <= t.probability <= 1 for t in doc.analysis.loaded_terms)
+    record = doc.to_dict()
+    assert [s["bias_probability"] for s in record["sentences"]] == list(doc.analysis.sentence_bias)
+
+
+def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
+    words = "a truly , vile plan".split()
+    tokens, at = [], 0
+    for word in words:
+        tokens.append(Token(at, at + len(word), word))
+        at += len(word) + 1
+    assert model_spans(tokens, [0.1, 0.6, 0.9, 0.7, 0.5], 0.5) == [(1, 2), (3, 5)]  # the comma breaks the run
+    assert model_spans(tokens, [0.0] * 5, 0.5) == []
+
+
+#: What the shipped weights give on ``TEXT`` (refit the model, then update these with what it gives).
+PINNED_TERMS = [
+    ("horde", "sensational", "author"),
+    ("radical activists", "labeling", "author"),
+    ("shameful", "emotive", "quoted"),
+    ("betrayal", "emotive", "quoted"),
+]
+PINNED_BIAS = (0.4731, 0.3461, 0.8473, 0.9245)
