@@ -16,14 +16,15 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import _io, _signals
-from ._api import KIT_VERSION, analyze_all
-from ._document import Document
 from ._errors import InputError, InternalError, Interrupted, OutputError, ReportError, SlantError
-from ._lexicon import check_lexicon
 from ._limits import Limits, SlantWarning
 from ._text import signed
+
+if TYPE_CHECKING:  # the analysis modules load when a command runs, so that ``slant --help`` is quick
+    from ._document import Document
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -41,9 +42,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"slant: error: {message}\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        from importlib.metadata import version
+
+        print(f"slant {version('slant')}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="slant", description="Loaded language, tone and attribution in news articles.")
-    parser.add_argument("--version", action="version", version=f"slant {KIT_VERSION}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     analyze = commands.add_parser("analyze", help="per-paragraph table, or JSON Lines with --json")
@@ -51,10 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="one JSON object per article per line (slant/analysis-v1)")
     analyze.set_defaults(run=_analyze)
 
-    report = commands.add_parser("report", help="an HTML report per article (default reports/<id>.html)")
-    _add_inputs(report)
+    report = commands.add_parser("report", help="an HTML report per article (default reports/<id>.html), or of a corpus")
+    _add_inputs(report, required=False)
     report.add_argument("-o", "--output", default="reports", metavar="FILE_OR_DIR",
                         help="a folder for <id>.html files, or an .html file for a single article (default: reports)")
+    report.add_argument("--corpus", metavar="DIR", help="report on a corpus folder (slant corpus -o DIR) instead: "
+                                                        "per outlet and over time (writes corpus_overview.html)")
     report.set_defaults(run=_report)
 
     compare = commands.add_parser("compare", help="an HTML comparison of several articles on one event")
@@ -66,6 +79,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--tables", metavar="DIR", help="also write every table of the comparison as CSV and JSON here")
     compare.set_defaults(run=_compare)
 
+    corpus = commands.add_parser("corpus", help="tidy Parquet tables of many articles, resumable, on all cores or Dask")
+    _add_inputs(corpus)
+    corpus.add_argument("-o", "--output", required=True, metavar="DIR",
+                        help="the corpus folder: one Parquet dataset per table, errors.csv (re-run to resume)")
+    corpus.add_argument("--csv", action="store_true", help="write <table>.csv files as well")
+    corpus.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: every core)")
+    corpus.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local processes (default) or a Dask cluster")
+    corpus.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: the scheduler's address (default: a local cluster)")
+    corpus.set_defaults(run=_corpus)
+
     lexicon = commands.add_parser("lexicon", help="lexicon tools")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True, parser_class=_Parser)
     check = lexicon_commands.add_parser("check", help="validate a lexicon file (TSV: term, category, weight, note)")
@@ -74,8 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt .md .json .jsonl), folders, or -")
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+def _add_inputs(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument("paths", nargs="+" if required else "*", metavar="PATH",
+                        help="article files (.txt .md .json .jsonl), folders, or -")
     parser.add_argument("--lexicon", metavar="F", help="a lexicon TSV that adds to or overrides the built-in one")
     parser.add_argument("--actors", metavar="F", help="a YAML file of actors (name, aliases, labels)")
     parser.add_argument("--strict", action="store_true", help="exit 2 if any input is bad")
@@ -108,9 +140,16 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from ._report import report_path, write_report  # papermill and nbconvert load only when a report is made
+    from ._report import report_path, write_corpus_report, write_report  # papermill and nbconvert load only here
 
+    if args.corpus is not None and args.paths:
+        raise SlantError("give articles or --corpus DIR, not both")
+    if args.corpus is None and not args.paths:
+        raise SlantError("give the articles to report on, or --corpus DIR")
     output = check_output(args, suffixes=REPORT_SUFFIXES, folder_ok=True)
+    if args.corpus is not None:
+        _say(f"slant: wrote {write_corpus_report(Path(args.corpus), output)}")
+        return EXIT_OK
     if output.suffix.lower() in REPORT_SUFFIXES:
         return _report_to_file(args, output, write_report)
     written: set[Path] = set()
@@ -180,7 +219,27 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    """Analyse every input into the tables of a corpus folder, resuming where an earlier run stopped."""
+    from ._corpus import run_corpus
+
+    if args.scheduler and args.engine != "dask":
+        raise SlantError("--scheduler needs --engine dask")
+    _io.check_output(args.output, suffixes=(), folder_ok=True)
+    run = run_corpus(args.paths, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                     csv=args.csv, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env(), progress=True)
+    rate = run.analysed / run.seconds if run.seconds else 0.0
+    errors = f" (see {Path(args.output, 'errors.csv')})" if run.failed else ""
+    _say(f"slant: {run.analysed} articles analysed ({run.words} words, {rate:.1f} articles/s), {run.skipped} already "
+         f"done, {run.failed} failed{errors}; tables in {args.output}")
+    if run.analysed + run.skipped == 0:
+        return EXIT_USAGE
+    return EXIT_USAGE if run.failed and args.strict else EXIT_OK
+
+
 def _lexicon_check(args: argparse.Namespace) -> int:
+    from ._lexicon import check_lexicon
+
     entries = check_lexicon(args.file)
     print(f"{args.file}: {len(entries)} entries, all valid")
     return EXIT_OK
@@ -190,6 +249,8 @@ def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
     """Analyze every input and hand each document on. One input never stops the others: a bad input, a failed
     report or an output that cannot be written gets one line and is skipped; a bug gets one line naming a log, and
     the batch goes on (under ``--strict`` it stops there). Only a signal or a closed standard output stop it."""
+    from ._api import analyze_all
+
     done = bad = internal = 0
     items = analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env())
     for item in _warned(items):
@@ -238,6 +299,8 @@ def _warned(items: Iterator[Document | InputError | InternalError]) -> Iterator[
 
 def _name(item: object) -> str:
     """The input a batch item came from, for a message."""
+    from ._document import Document
+
     if isinstance(item, Document):
         return item.article.path or item.article.id
     return getattr(item, "source", "input")

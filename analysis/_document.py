@@ -120,6 +120,10 @@ class Document:
         return _tables.voice_table(self.facts)
 
     @cached_property
+    def _mention_rows(self) -> list[dict[str, Any]]:
+        return _tables.actor_mention_rows(self.facts)
+
+    @cached_property
     def actor_mentions(self) -> pd.DataFrame:
         """One row per mention of an actor (name, alias or label), with the tones of its sentence."""
         return _tables.actor_mentions(self.facts)
@@ -128,12 +132,12 @@ class Document:
     def actors(self) -> pd.DataFrame:
         """One row per actor: mentions (of which labels), the sentences that mention it, and their mean ``tone`` and
         ``author_tone`` (the tone toward the actor, as far as sentence tone tells)."""
-        return _tables.actor_table(self.actor_mentions, ["actor"], self.article.id)
+        return _tables.actor_table(self._mention_rows, ["actor"], self.article.id)
 
     @cached_property
     def actor_paragraphs(self) -> pd.DataFrame:
         """One row per actor and paragraph: mentions and the mean tones of the sentences that mention the actor."""
-        return _tables.actor_table(self.actor_mentions, ["actor", "paragraph"], self.article.id)
+        return _tables.actor_table(self._mention_rows, ["actor", "paragraph"], self.article.id)
 
     @cached_property
     def actor_labels(self) -> pd.DataFrame:

@@ -14,8 +14,9 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from ._errors import InputError, OutputError
 
@@ -213,18 +214,28 @@ def write_text_atomic(path: str | Path, text: str) -> None:
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path``: all or nothing, never a partial file; parent folders are created. The data go to
-    a temporary file in the same folder that is renamed over ``path``: a symlink at ``path`` is replaced, not
-    followed. Raises ``OutputError`` when the file cannot be written."""
+    """Write ``data`` to ``path``: all or nothing, never a partial file (see ``atomic_writer``)."""
+    with atomic_writer(path, binary=True) as file:
+        file.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file (text in UTF-8, or ``binary``) that appears at ``path`` only when the block ends without an error, all
+    at once; parent folders are created. The data go to a temporary file in the same folder that is renamed over
+    ``path``: a symlink at ``path`` is replaced, not followed. Raises ``OutputError`` when the file cannot be
+    written."""
     path = Path(path)
+    text = {} if binary else {"mode": "w", "encoding": "utf-8", "newline": ""}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = tempfile.NamedTemporaryFile(delete=False, dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp")
+        tmp = tempfile.NamedTemporaryFile(delete=False, dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp",
+                                          **text)
     except (OSError, UnicodeError) as error:
         raise OutputError(str(path), _write_reason(error)) from None
     try:
         with tmp:
-            tmp.write(data)
+            yield tmp
             tmp.flush()
             os.fsync(tmp.fileno())
         os.chmod(tmp.name, 0o644)  # NamedTemporaryFile creates 0o600; outputs are ordinary files
@@ -241,3 +252,4 @@ def _write_reason(error: OSError | UnicodeError) -> str:
     if isinstance(error, UnicodeError):
         return "the file name cannot be encoded on this system"
     return f"cannot write: {error.strerror or error}"
+

@@ -17,12 +17,14 @@ from typing import Any
 
 from . import _io, _signals
 from ._document import Document
-from ._errors import ReportError
+from ._errors import InputError, ReportError
 
 #: The report notebook of this checkout (the package is installed editable from it).
 ARTICLE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "article_report.ipynb"
 #: The comparison notebook (``slant compare``).
 COMPARE_NOTEBOOK = ARTICLE_NOTEBOOK.with_name("compare_articles.ipynb")
+#: The corpus overview notebook (``slant report --corpus DIR``).
+CORPUS_NOTEBOOK = ARTICLE_NOTEBOOK.with_name("corpus_overview.ipynb")
 #: nbconvert's lab page without scripts: see templates/slant/index.html.j2.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
@@ -70,6 +72,20 @@ def write_comparison(documents: Sequence[Document], target: Path, *, labels: Seq
                       "actors_path": str(Path(actors).resolve()) if actors else ""}
         _render(notebook, target, work, parameters=parameters, name="comparison",
                 title=f"Slant comparison: {', '.join(labels)}")
+    return target
+
+
+def write_corpus_report(corpus: Path, output: Path, *, notebook: Path = CORPUS_NOTEBOOK) -> Path:
+    """Write the HTML overview of a corpus folder (``slant corpus -o DIR``) to ``output`` (an .html file, or a folder
+    for ``corpus_overview.html``); raises InputError when ``corpus`` holds no corpus, ReportError if the notebook
+    fails."""
+    if not (corpus / "articles").is_dir():
+        raise InputError(str(corpus), "not a corpus folder (no articles table): make one with slant corpus PATH… -o DIR")
+    target = output if output.suffix.lower() in (".html", ".htm") else output / "corpus_overview.html"
+    _check_notebook(notebook)
+    with tempfile.TemporaryDirectory(prefix="slant-report-") as work:
+        _render(notebook, target, work, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
+                title=f"Slant corpus overview: {corpus.name}")
     return target
 
 

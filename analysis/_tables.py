@@ -8,10 +8,12 @@ JSON become columns (``loaded_<category>``, ``source_<type>``, ``cue_<class>``) 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import asdict
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ._figures import ARTICLE_FIGURES, NO_SOURCE, TONE_FIELDS, Facts
@@ -38,7 +40,13 @@ def tidy(article_id: str, rows: Sequence[dict[str, Any]] | pd.DataFrame, columns
     return frame
 
 
-def paragraphs(facts: Facts) -> pd.DataFrame:
+def scalar_fields(item: Any) -> dict[str, Any]:
+    """The scalar fields of a dataclass instance by name (``asdict`` without its deep copies, and without the
+    fields that hold lists, such as a tone's evidence)."""
+    return {f.name: value for f in fields(item) if not isinstance(value := getattr(item, f.name), (tuple, list))}
+
+
+def paragraph_rows(facts: Facts) -> list[dict[str, Any]]:
     """One row per paragraph: offsets, kind, figures, counts per loaded category, source type and cue class, what it
     is relayed from, and its text."""
     rows = []
@@ -54,19 +62,29 @@ def paragraphs(facts: Facts) -> pd.DataFrame:
         row["relayed_source"] = relay["source"]["text"] if relay and relay["source"] else None
         row["text"] = facts.text[record["start"]:record["end"]]
         rows.append(row)
+    return rows
+
+
+def paragraphs(facts: Facts) -> pd.DataFrame:
+    """The rows of ``paragraph_rows`` as a table."""
+    rows = paragraph_rows(facts)
     columns = list(rows[0]) if rows else ["index", "kind", "word_count", "text"]
     return tidy(facts.analysis.article.id, rows, columns)
 
 
-def sentences(facts: Facts) -> pd.DataFrame:
+def sentence_rows(facts: Facts) -> list[dict[str, Any]]:
     """One row per sentence: offsets, whether it is inside a direct quote, its scores, the probability that it is
     biased, words and text."""
     a = facts.analysis
     bias = a.sentence_bias if len(a.sentence_bias) == len(a.sentences) else (None,) * len(a.sentences)
-    rows = [{**asdict(s), **{k: v for k, v in asdict(t).items() if k != "evidence"}, "bias_probability": b,
-             "word_count": w, "text": facts.text[s.start:s.end]}
+    return [{**scalar_fields(s), **scalar_fields(t), "bias_probability": b, "word_count": w,
+             "text": facts.text[s.start:s.end]}
             for s, t, b, w in zip(a.sentences, a.tones, bias, facts.sentence_words)]
-    return tidy(a.article.id, rows, SENTENCE_COLUMNS)
+
+
+def sentences(facts: Facts) -> pd.DataFrame:
+    """The rows of ``sentence_rows`` as a table."""
+    return tidy(facts.analysis.article.id, sentence_rows(facts), SENTENCE_COLUMNS)
 
 
 def evidence(facts: Facts) -> pd.DataFrame:
@@ -81,13 +99,18 @@ def quotes(facts: Facts) -> pd.DataFrame:
     return tidy(facts.analysis.article.id, rows, ["paragraph", "start", "end", "warning", "text"])
 
 
-def loaded_terms(facts: Facts) -> pd.DataFrame:
+def loaded_term_rows(facts: Facts) -> list[dict[str, Any]]:
     """One row per loaded term: span, category, voice, weight, the lexicon term it matched and the model's
     probability."""
-    return tidy(facts.analysis.article.id, [asdict(t) for t in facts.analysis.loaded_terms], LOADED_COLUMNS)
+    return [scalar_fields(t) for t in facts.analysis.loaded_terms]
 
 
-def attributions(facts: Facts) -> pd.DataFrame:
+def loaded_terms(facts: Facts) -> pd.DataFrame:
+    """The rows of ``loaded_term_rows`` as a table."""
+    return tidy(facts.analysis.article.id, loaded_term_rows(facts), LOADED_COLUMNS)
+
+
+def attribution_rows(facts: Facts) -> list[dict[str, Any]]:
     """One row per attribution: cue, source (its type, what a pronoun resolves to, the voice it counts for),
     content (and its words), quote type."""
     rows = []
@@ -105,7 +128,12 @@ def attributions(facts: Facts) -> pd.DataFrame:
             "content_words": count_words(facts.text, content.start, content.end) if content else 0,
             "quote": x.quote,
         })
-    return tidy(facts.analysis.article.id, rows, ATTRIBUTION_COLUMNS)
+    return rows
+
+
+def attributions(facts: Facts) -> pd.DataFrame:
+    """The rows of ``attribution_rows`` as a table."""
+    return tidy(facts.analysis.article.id, attribution_rows(facts), ATTRIBUTION_COLUMNS)
 
 
 def voice_table(facts: Facts) -> pd.DataFrame:
@@ -126,7 +154,7 @@ def voice_table(facts: Facts) -> pd.DataFrame:
     return tidy(facts.analysis.article.id, rows, columns)
 
 
-def actor_mentions(facts: Facts) -> pd.DataFrame:
+def actor_mention_rows(facts: Facts) -> list[dict[str, Any]]:
     """One row per mention of an actor (name, alias or label), with the tones of its sentence."""
     a = facts.analysis
     starts = [sentence.start for sentence in a.sentences]
@@ -138,28 +166,45 @@ def actor_mentions(facts: Facts) -> pd.DataFrame:
         rows.append({**asdict(m), "sentence": k if inside else None,
                      "sentence_tone": tone.tone if tone else None,
                      "sentence_author_tone": tone.author_tone if tone else None})
-    return tidy(a.article.id, rows, MENTION_COLUMNS)
+    return rows
 
 
-def actor_table(mentions: pd.DataFrame, keys: list[str], article_id: str) -> pd.DataFrame:
+def actor_mentions(facts: Facts) -> pd.DataFrame:
+    """The rows of ``actor_mention_rows`` as a table."""
+    return tidy(facts.analysis.article.id, actor_mention_rows(facts), MENTION_COLUMNS)
+
+
+def actor_rows(mentions: Sequence[dict[str, Any]], keys: Sequence[str]) -> list[dict[str, Any]]:
     """Mentions grouped by ``keys``: mentions (of which labels), the sentences that mention the actor, and their
-    mean ``tone`` and ``author_tone``."""
-    columns = [*keys, "mentions", "label_mentions", "sentences", "tone", "author_tone"]
-    if mentions.empty:
-        return tidy(article_id, [], columns)
-    by_sentence = mentions.drop_duplicates(["actor", "sentence"])
-    grouped = mentions.groupby(keys, sort=True)
-    sentences = by_sentence.groupby(keys)
-    frame = pd.DataFrame({
-        "mentions": grouped.size(),
-        "label_mentions": grouped["label"].sum().astype(int),
-        "sentences": sentences.size(),
-        "tone": sentences["sentence_tone"].mean().round(4),
-        "author_tone": sentences["sentence_author_tone"].mean().round(4),
-    }).reset_index()
-    order = ["mentions", *keys] if len(keys) == 1 else keys
-    frame = frame.sort_values(order, ascending=[False, True] if len(keys) == 1 else True, ignore_index=True)
-    return tidy(article_id, frame, columns)
+    mean ``tone`` and ``author_tone`` (each sentence counted once per actor). By ``actor`` alone, the most mentioned
+    first; else in key order."""
+    groups: dict[tuple, dict[str, Any]] = {}
+    seen: set[tuple] = set()
+    for m in mentions:
+        group = groups.setdefault(tuple(m[k] for k in keys), {"mentions": 0, "label_mentions": 0, "sentences": []})
+        group["mentions"] += 1
+        group["label_mentions"] += int(m["label"])
+        if (m["actor"], m["sentence"]) not in seen:
+            seen.add((m["actor"], m["sentence"]))
+            group["sentences"].append(m)
+    rows = [{**dict(zip(keys, key)), "mentions": g["mentions"], "label_mentions": g["label_mentions"],
+             "sentences": len(g["sentences"]), "tone": _mean(m["sentence_tone"] for m in g["sentences"]),
+             "author_tone": _mean(m["sentence_author_tone"] for m in g["sentences"])}
+            for key, g in groups.items()]
+    order = (lambda r: (-r["mentions"], r["actor"])) if list(keys) == ["actor"] else (lambda r: tuple(r[k] for k in keys))
+    return sorted(rows, key=order)
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that are not None, to 4 decimals (rounded as numpy rounds); None without any."""
+    present = [v for v in values if v is not None]
+    return float(np.round(math.fsum(present) / len(present), 4)) if present else None
+
+
+def actor_table(mentions: Sequence[dict[str, Any]], keys: list[str], article_id: str) -> pd.DataFrame:
+    """The rows of ``actor_rows`` as a table."""
+    return tidy(article_id, actor_rows(mentions, keys), [*keys, "mentions", "label_mentions", "sentences", "tone",
+                                                         "author_tone"])
 
 
 def actor_labels(mentions: pd.DataFrame, article_id: str) -> pd.DataFrame:
@@ -173,13 +218,18 @@ def actor_labels(mentions: pd.DataFrame, article_id: str) -> pd.DataFrame:
     return tidy(article_id, frame, columns)
 
 
-def figures(facts: Facts, values: dict[str, Any]) -> pd.DataFrame:
-    """One row: the article's metadata and every scalar figure (see ``_figures.ARTICLE_FIGURES``)."""
+def figure_row(facts: Facts, values: dict[str, Any]) -> dict[str, Any]:
+    """The article's metadata and every scalar figure (see ``_figures.ARTICLE_FIGURES``)."""
     article = facts.analysis.article
-    row = {"title": article.title, "outlet": article.outlet, "published": article.published, "url": article.url,
-           "path": article.path,
-           **{name: values[name] for name, figure in ARTICLE_FIGURES.items() if figure.scalar}}
-    return tidy(article.id, [row], list(row))
+    return {"title": article.title, "outlet": article.outlet, "published": article.published, "url": article.url,
+            "path": article.path,
+            **{name: values[name] for name, figure in ARTICLE_FIGURES.items() if figure.scalar}}
+
+
+def figures(facts: Facts, values: dict[str, Any]) -> pd.DataFrame:
+    """One row: ``figure_row``."""
+    row = figure_row(facts, values)
+    return tidy(facts.analysis.article.id, [row], list(row))
 
 
 def loaded_categories(facts: Facts) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
@@ -125,3 +126,56 @@ def coverage_matrix(cmp: Comparison) -> Figure:
 
 def _short(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[:limit - 1] + "…"
+
+
+# -- corpora ------------------------------------------------------------------------------------------------------
+
+
+def figures_by_group(figures: pd.DataFrame, by: str) -> Figure:
+    """Each corpus figure per group (``_trends.group_figures``): the word-weighted mean (dot) and its 95% bootstrap
+    interval (bar), one panel per figure."""
+    from ._trends import figure_label
+
+    names = list(dict.fromkeys(figures["figure"]))
+    groups = sorted(figures[by].unique(), key=str)
+    fig, axes = plt.subplots(len(names), 1, figsize=(7, 0.5 + len(names) * (0.6 + 0.28 * len(groups))), squeeze=False)
+    for ax, name in zip(axes[:, 0], names):
+        rows = figures[figures["figure"] == name].set_index(by).reindex(groups)
+        ax.errorbar(rows["value"], range(len(groups)), xerr=[rows["value"] - rows["low"], rows["high"] - rows["value"]],
+                    fmt="o", color="#1f4f82", ecolor="#8aa9cc", capsize=3)
+        ax.set_yticks(range(len(groups)), [str(g) for g in groups])
+        ax.invert_yaxis()
+        ax.set_title(figure_label(name), fontsize="medium", loc="left")
+    sns.despine(fig)
+    fig.tight_layout()
+    return fig
+
+
+def figures_over_time(figures: pd.DataFrame, period: str = "month") -> Figure:
+    """Each corpus figure per period (``_trends.group_figures`` by ``month``): the mean (line) and its 95% bootstrap
+    interval (band), one panel per figure."""
+    from ._trends import figure_label
+
+    names = list(dict.fromkeys(figures["figure"]))
+    fig, axes = plt.subplots(len(names), 1, figsize=(9, 2.2 * len(names)), sharex=True, squeeze=False)
+    for ax, name in zip(axes[:, 0], names):
+        rows = figures[figures["figure"] == name].sort_values(period)
+        ax.plot(rows[period], rows["value"], marker="o", color="#1f4f82")
+        ax.fill_between(rows[period], rows["low"], rows["high"], color="#8aa9cc", alpha=0.4, linewidth=0)
+        ax.set_title(figure_label(name), fontsize="medium", loc="left")
+    axes[-1, 0].tick_params(axis="x", labelrotation=45)
+    sns.despine(fig)
+    fig.tight_layout()
+    return fig
+
+
+def source_types_by_group(shares: pd.DataFrame, by: str) -> Figure:
+    """Shares of the source types among each group's sourced attributions (``_trends.source_type_shares``)."""
+    table = shares.pivot_table(index=by, columns="source_type", values="share", fill_value=0.0)
+    fig, ax = plt.subplots(figsize=(8, 0.8 + 0.45 * max(len(table), 1)))
+    table.plot.barh(stacked=True, ax=ax, colormap="tab20", width=0.7)
+    ax.invert_yaxis()
+    ax.set(xlabel="share of sourced attributions", xlim=(0, 1), title="Who is cited")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize="small")
+    sns.despine(fig)
+    return fig

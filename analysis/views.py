@@ -18,6 +18,7 @@ from ._compare import Comparison, compare
 from ._document import Document
 from ._figures import ARTICLE_FIGURES
 from ._text import signed
+from ._trends import corpus_articles, group_figures, source_type_shares  # noqa: F401 - the corpus notebook's data
 
 STYLE = """
 <style>
@@ -179,6 +180,15 @@ def highlighted_article(doc: Document) -> HTML:
         parts.append("</p>")
     parts.append("</div>")
     return HTML("".join(parts))
+
+
+def corpus_header(articles: pd.DataFrame) -> HTML:
+    """How big a corpus is: articles, words, outlets and the months it covers (``_trends.corpus_articles``)."""
+    months = articles["month"].dropna()
+    span = f"{months.min()} to {months.max()}" if len(months) else "no parsable dates"
+    outlets = articles["outlet"].dropna().nunique() if "outlet" in articles else 0
+    return HTML(f"{STYLE}<p class='slant-corpus'><b>{len(articles):,}</b> articles, <b>{int(articles['word_count'].sum()):,}"
+                f"</b> words of running text, <b>{outlets}</b> outlets, {escape(span)}.</p>")
 
 
 def figure(fig, *, alt: str, caption: str = "") -> HTML:  # noqa: ANN001 - a matplotlib Figure

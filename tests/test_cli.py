@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 import analysis
-from analysis import _cli
+from analysis import _api, _cli
 from conftest import ARTICLE_TITLE, REPO
 
 SCHEMA_PATH = REPO / "analysis" / "data" / "analysis-v1.schema.json"
@@ -290,7 +290,7 @@ def test_internal_error_exits_70_with_a_log_file(capsys, monkeypatch, tmp_path, 
     def broken(*args, **kwargs):
         raise RuntimeError("the pipeline broke")
 
-    monkeypatch.setattr(_cli, "analyze_all", broken)
+    monkeypatch.setattr(_api, "analyze_all", broken)  # the CLI imports it when a command runs
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     code, out, err = run(capsys, "analyze", article_file)
     assert code == 70

@@ -255,3 +255,23 @@ def test_report_notebook_runs_with_its_default_parameters(tmp_path):
     html = "".join(str(o.get("data", {}).get("text/html", "")) for c in executed.cells if c.cell_type == "code"
                    for o in c.outputs)
     assert "Turkey-Backed Jihadists Eye Hama" in html
+
+
+def test_corpus_overview_runs_on_a_tiny_corpus(tmp_path, capsys):
+    from analysis._corpus import run_corpus
+    from test_corpus import OUTLETS, tiny_corpus
+
+    corpus = tmp_path / "corpus"
+    run_corpus([tiny_corpus(tmp_path / "inputs")], corpus, jobs=1)
+    assert _cli.main(["report", "--corpus", str(corpus), "-o", str(tmp_path / "reports")]) == 0
+    html = (tmp_path / "reports" / "corpus_overview.html").read_text(encoding="utf-8")
+    assert "Slant corpus overview" in html and "<b>6</b> articles" in html
+    assert all(outlet in html for outlet in OUTLETS) and "2024-02" in html and "data:image/png" in html
+    assert "<script" not in html.split("</head>")[-1]
+
+
+def test_report_takes_articles_or_a_corpus(tmp_path, capsys, article_file):
+    assert _cli.main(["report", "--corpus", str(tmp_path), "-o", str(tmp_path / "r")]) == 2
+    assert "not a corpus folder" in capsys.readouterr().err
+    assert _cli.main(["report", str(article_file), "--corpus", str(tmp_path)]) == 2
+    assert _cli.main(["report"]) == 2
