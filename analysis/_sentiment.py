@@ -290,6 +290,11 @@ def _locate(sentence: str, words: list[str]) -> list[tuple[str, int, int]]:
 
 def _phrase_span(sentence: str, phrase: list[str]) -> tuple[int | None, int]:
     """The span of TextBlob's assessed words ("not very good") in the sentence."""
-    pattern = r"\W+".join(re.escape(w) for w in phrase)
-    match = re.search(r"(?<!\w)%s(?!\w)" % pattern, sentence, re.IGNORECASE)
+    match = _phrase_pattern(tuple(phrase)).search(sentence)
     return (match.start(), match.end()) if match else (None, 0)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    """TextBlob's assessed words as a pattern, compiled once per phrase."""
+    return re.compile(r"(?<!\w)%s(?!\w)" % r"\W+".join(re.escape(w) for w in phrase), re.IGNORECASE)
