@@ -49,9 +49,41 @@ def tag(tokens: list[Token], tagger: PerceptronTagger) -> list[Token]:
     """The tokens with their part-of-speech tags."""
     if not tokens:
         return []
-    tagged = [pos for _, pos in tagger.tag([_PTB.get(t.text, t.text) for t in tokens])]
+    tagged = tag_words([_PTB.get(t.text, t.text) for t in tokens], tagger)
     following = [*tagged[1:], "."]
     return [Token(t.start, t.end, t.text, _corrected(t.text, pos, after)) for t, pos, after in zip(tokens, tagged, following)]
+
+
+def tag_words(words: list[str], tagger: PerceptronTagger) -> list[str]:
+    """The tags of ``words``: ``tagger.tag`` (NLTK's averaged perceptron, same features, same sums in the same
+    order, same ties), without its per-word dictionaries and per-class key function."""
+    weights, tagdict, classes, normalize = tagger.model.weights, tagger.tagdict, tagger.classes, tagger.normalize
+    context = ["-START-", "-START2-", *map(normalize, words), "-END-", "-END2-"]
+    prev, prev2 = "-START-", "-START2-"
+    tags = []
+    for i, word in enumerate(words):
+        tag = tagdict.get(word)
+        if not tag:
+            here, before, after = context[i + 2], context[i + 1], context[i + 3]
+            scores: dict[str, float] = {}
+            for feature in ("bias", "i suffix " + word[-3:], "i pref1 " + word[:1], "i-1 tag " + prev,
+                            "i-2 tag " + prev2, f"i tag+i-2 tag {prev} {prev2}", "i word " + here,
+                            f"i-1 tag+i word {prev} {here}", "i-1 word " + before, "i-1 suffix " + before[-3:],
+                            "i-2 word " + context[i], "i+1 word " + after, "i+1 suffix " + after[-3:],
+                            "i+2 word " + context[i + 4]):
+                for label, weight in weights.get(feature, {}).items():
+                    scores[label] = scores.get(label, 0.0) + weight
+            best = max(scores.items(), key=_score_then_label, default=("", float("-inf")))
+            if best[1] <= 0.0 and len(scores) < len(classes):  # a class no feature scores has 0.0
+                best = max(best, (max(c for c in classes if c not in scores), 0.0), key=_score_then_label)
+            tag = best[0]
+        tags.append(tag)
+        prev2, prev = prev, tag
+    return tags
+
+
+def _score_then_label(item: tuple[str, float]) -> tuple[float, str]:
+    return item[1], item[0]
 
 
 def tag_sentences(text: str, sentences: tuple[Sentence, ...], tagger: PerceptronTagger) -> tuple[tuple[Token, ...], ...]:
