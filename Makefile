@@ -30,7 +30,7 @@ train: $(READY)
 	$(BIN)/python -m evaluation.train --corpora $(CORPORA)
 
 bench: $(READY)
-	$(BIN)/python -m analysis.bench seeds/
+	$(BIN)/python -m benchmarks
 
 lab: $(READY)
 	$(BIN)/jupyter lab notebooks/
