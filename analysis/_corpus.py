@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from . import _io, _tables
 from ._errors import InputError
 from ._figures import ARTICLE_FIGURES, Facts, article_figures
+from ._limits import Limits
 from ._load import iter_articles
 from ._model import Article
 from ._pipeline import Resources, load_resources, run_pipeline
@@ -67,6 +68,7 @@ class CorpusOptions:
     output: str
     lexicon: str | None = None
     actors: str | None = None
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -103,21 +105,23 @@ def run_corpus(
     lexicon: str | Path | None = None,
     actors: str | Path | None = None,
     chunk_size: int = CHUNK_SIZE,
+    limits: Limits | None = None,
     progress: bool = False,
 ) -> CorpusRun:
     """Analyse every article of ``paths`` (files, folders, JSON Lines) into the tables of the folder ``output``.
 
     ``jobs``: worker processes (default: every core; with ``engine="dask"`` and no ``scheduler``, the workers of a
-    local cluster); ``scheduler``: the address of a Dask scheduler. Raises InputError for an unusable output folder,
-    DataFileError for a bad lexicon or actors file."""
+    local cluster); ``scheduler``: the address of a Dask scheduler; ``limits``: the largest input read (see
+    ``Limits``). Raises InputError for an unusable output folder, DataFileError for a bad lexicon or actors file."""
     started = time.perf_counter()
     folder = Path(output)
-    options = CorpusOptions(os.path.abspath(folder), _abspath(lexicon), _abspath(actors))  # workers' cwd may differ
-    _worker_resources(options.lexicon, options.actors)  # checks the files; forked workers inherit what it loaded
+    options = CorpusOptions(os.path.abspath(folder), _abspath(lexicon), _abspath(actors),  # workers' cwd may differ
+                            limits or Limits())
+    _worker_resources(options)  # checks the files; forked workers inherit what it loaded
     _prepare(folder, _manifest(options))
     done = _done_hashes(folder)
     run, errors = CorpusRun(), []
-    chunks = _chunks(_new_articles(paths, done, run, errors), max(1, chunk_size))
+    chunks = _chunks(_new_articles(paths, options.limits, done, run, errors), max(1, chunk_size))
     jobs = jobs or default_jobs()
     results = _dask_results(chunks, options, jobs, scheduler) if engine == "dask" else _local_results(chunks, options, jobs)
     with _progress(progress) as bar:
@@ -269,10 +273,10 @@ def _read_parts(parts: list[Path], *, schema: pa.Schema) -> pa.Table:
 Item = tuple[int, str, Article]
 
 
-def _new_articles(paths: Sequence[str | Path], done: set[str], run: CorpusRun,
+def _new_articles(paths: Sequence[str | Path], limits: Limits, done: set[str], run: CorpusRun,
                   errors: list[tuple[str, str, str]]) -> Iterator[Item]:
     """The articles not done yet (an article given twice is done once); bad inputs go to ``errors``."""
-    for position, item in enumerate(iter_articles([str(p) for p in paths])):
+    for position, item in enumerate(iter_articles([str(p) for p in paths], limits=limits)):
         if isinstance(item, InputError):
             errors.append((item.source, "", item.message))
             run.failed += 1
@@ -345,20 +349,23 @@ def _bounded(submit: Callable[[list[Item]], Any], chunks: Iterator[list[Item]], 
 
 
 @lru_cache(maxsize=1)
-def _worker_resources(lexicon: str | None, actors: str | None) -> Resources:
+def _worker_resources(options: CorpusOptions) -> Resources:
     """The resources of a worker process, loaded once."""
-    return load_resources(lexicon=lexicon, actors=actors)
+    return load_resources(lexicon=options.lexicon, actors=options.actors, limits=options.limits)
 
 
 def analyze_chunk(chunk: list[Item], options: CorpusOptions) -> ChunkResult:
     """Analyse a chunk of articles and write its part of every table; an article that fails is reported, not
     written."""
-    resources = _worker_resources(options.lexicon, options.actors)
+    resources = _worker_resources(options)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     failed, words = [], 0
     for _, digest, article in chunk:
         try:
             tables = article_rows(run_pipeline(article, resources), digest)
+        except InputError as error:  # over a limit
+            failed.append((article.path or "", article.id, error.message))
+            continue
         except Exception as error:  # noqa: BLE001 - one failing article is reported and the corpus goes on
             failed.append((article.path or "", article.id, f"internal error: {type(error).__name__}: {error}"))
             continue

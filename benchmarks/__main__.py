@@ -165,10 +165,11 @@ def _peak_memory(command: list[str]) -> tuple[int, float]:
 
 def paragraphs(args: argparse.Namespace, work: Path) -> None:
     from analysis._corpus import article_rows
+    from analysis._limits import Limits
     from analysis._load import read_articles
     from analysis._pipeline import load_resources, run_pipeline
 
-    resources = load_resources()
+    resources = load_resources(limits=Limits(paragraphs=2 * max(args.paragraphs)))  # the title counts too
     seconds = {}
     for count in args.paragraphs:
         article = read_articles(str(long_article(work / f"long-{count}.txt", count)))[0]
