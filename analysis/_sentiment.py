@@ -228,7 +228,7 @@ def _clip(value: float) -> float:
 
 
 def _scores(sentence: str, offset: int) -> _Scores:
-    stock, vader, pattern = _analyzers()
+    _, vader, pattern = _analyzers()
     events, neutral = event_words(), neutral_words()
     straight = sentence.translate(_STRAIGHT_MARKS)  # VADER strips only ASCII marks from words: "brilliant,”"
     words, valences = _vader_valences(vader, straight)
@@ -253,8 +253,27 @@ def _scores(sentence: str, offset: int) -> _Scores:
         Evidence(offset + start, offset + end, sentence[start:end], "news", weights[word, negated], word in events)
         for word, negated, start, end in _first_occurrences(scoped) if (word, negated) in weights
     ]
-    return _Scores(stock.polarity_scores(sentence)["compound"], polarity, subjectivity, len(words),
+    return _Scores(_stock_compound(sentence, straight, words, valences), polarity, subjectivity, len(words),
                    tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
+
+
+def _stock_compound(sentence: str, straight: str, words: list[str], valences: list[float]) -> float:
+    """VADER's compound as shipped (``polarity_scores``), from the valences VADER′ gave the sentence when nothing
+    in it reads differently for the two (no curly mark, no emoji, no word whose lexicon entry differs, as a word or
+    as a neighbour); else from a pass of its own. VADER then runs once on most sentences."""
+    stock = _analyzers()[0]
+    differing, emojis = _stock_differences()
+    if straight != sentence or not emojis.isdisjoint(sentence) or any(w.lower() in differing for w in words):
+        return stock.polarity_scores(sentence)["compound"]
+    return stock.score_valence(valences, sentence)["compound"]
+
+
+@lru_cache(maxsize=1)
+def _stock_differences() -> tuple[frozenset[str], frozenset[str]]:
+    """The words whose lexicon entry differs between VADER and VADER′, and the characters VADER reads as emoji."""
+    stock, news, _ = _analyzers()
+    differing = frozenset(w for w in stock.lexicon.keys() | news.lexicon.keys() if stock.lexicon.get(w) != news.lexicon.get(w))
+    return differing, frozenset(stock.emojis)
 
 
 def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[list[str], list[float]]:
