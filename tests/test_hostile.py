@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis import InputError, analyze
-from analysis import _cli, _io, _report
+from analysis import _api, _cli, _io, _report
 from analysis._limits import Limits
 from conftest import REPO
 
@@ -347,7 +347,7 @@ def test_bad_output_is_refused_before_any_analysis(tmp_path, capsys, monkeypatch
     article.write_text(f"<html><body><p>{GOOD}</p></body></html>")
     target = make(tmp_path)
     before = snapshot(tmp_path)
-    monkeypatch.setattr(_cli, "analyze_all", lambda *a, **k: pytest.fail("analysed before -o was checked"))
+    monkeypatch.setattr(_api, "analyze_all", lambda *a, **k: pytest.fail("analysed before -o was checked"))
     code = _cli.main(["report", str(article), "-o", str(target)])
     assert code == 2
     (line,) = lines(capsys.readouterr().err)
