@@ -7,7 +7,9 @@ the same run. Figures to read, not tests: nothing here runs in ``make test``.
    20% and under 1 GiB;
 3. paragraphs: one article of 200, 2,000 and 20,000 paragraphs; target: linear (20,000 at most 12x 2,000);
 4. start-up: ``slant --help``; target under 0.3 s;
-5. Dask: the Dask engine on a local cluster vs the local engine, same articles and workers: the overhead ratio.
+5. Dask: the Dask engine on a local cluster vs the local engine, same articles and workers: the overhead ratio;
+6. scaling: the shapes of hostile input whose time once grew faster than their size (see ``docs/robustness.md``),
+   each at n and 4n: paragraphs, words in one sentence, attributions in one paragraph; target: linear (ratio <= 5).
 
 ``--inputs PATH…`` measures the throughput on real articles instead (files, folders, JSON Lines), with a row per
 article as well; the sizes are options (the defaults are the targets' sizes).
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from benchmarks.generate import long_article, write_corpus
 
-BENCHMARKS = ("throughput", "memory", "paragraphs", "startup", "dask")
+BENCHMARKS = ("throughput", "memory", "paragraphs", "startup", "dask", "scaling")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--paragraphs", type=int, nargs=3, default=(200, 2000, 20_000), metavar="N",
                         help="paragraphs of the one-article benchmark (200 2000 20000)")
     parser.add_argument("--dask-articles", type=int, default=400, help="generated articles for the Dask benchmark")
+    parser.add_argument("--scaling", type=int, default=1000, metavar="N",
+                        help="size n of the scaling shapes, timed at n and 4n (1000)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
     args = parser.parse_args(argv)
     names = args.names or BENCHMARKS
@@ -228,8 +232,42 @@ def _quiet_dask() -> None:
     logging.getLogger("distributed").setLevel(logging.ERROR)
 
 
+# -- 6. scaling ----------------------------------------------------------------------------------------------
+
+#: The shapes of the scaling benchmark: a text of size n for each.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "paragraphs": lambda n: "".join(f"Officials said on day {k} that the road was open again.\n\n" for k in range(n)),
+    "words in one sentence": lambda n: " ".join(("the", "army", "did", "not", "say", "it", "was", "good")[k % 8]
+                                                for k in range(n)) + ".",
+    "attributions in one paragraph": lambda n: " ".join(f"“We will win {k},” the governor said. Officials said road "
+                                                        f"{k} was open." for k in range(n // 2)),
+}
+
+
+def scaling(args: argparse.Namespace, work: Path) -> None:
+    import warnings
+
+    from analysis._limits import Limits, SlantWarning
+    from analysis._model import Article
+    from analysis._pipeline import load_resources, run_pipeline
+
+    n = args.scaling
+    resources = load_resources(limits=Limits(paragraphs=8 * n + 1))
+    for name, make in SHAPES.items():
+        times = []
+        for size in (n, 4 * n):
+            article = Article(id=name, text=make(size))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SlantWarning)  # the long sentence is cut, as it should be
+                times.append(_best(lambda: run_pipeline(article, resources), 1))
+        ratio = times[1] / times[0]
+        report("scaling", f"{name}: {n:,} {times[0]:.2f} s, {4 * n:,} {times[1]:.2f} s",
+               "linear: 4n at most 5x n (near 16 would be quadratic)", ratio, ratio <= 5)
+
+
 RUNS: dict[str, Callable[[argparse.Namespace, Path], None]] = {
     "throughput": throughput, "memory": memory, "paragraphs": paragraphs, "startup": startup, "dask": dask,
+    "scaling": scaling,
 }
 
 if __name__ == "__main__":

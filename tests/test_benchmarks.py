@@ -35,3 +35,10 @@ def test_each_benchmark_prints_its_figures_target_and_ratio(capsys):
         line = next(line for line in out.splitlines() if line.startswith(name))
         assert line.split()[1:], line
     assert out.count("target:") == 3 and out.count("; ratio ") == 3
+
+
+def test_scaling_prints_a_row_per_shape(capsys):
+    assert bench.main(["scaling", "--scaling", "4"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("scaling")]
+    assert [line.split(":")[0].split(maxsplit=1)[1] for line in lines] == list(bench.SHAPES)
+    assert all(" 4 " in line and " 16 " in line for line in lines)
