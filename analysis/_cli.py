@@ -2,7 +2,7 @@
 
 Exit codes: 0 when at least one article was analysed (bad inputs of a batch are reported on stderr and skipped),
 2 when none was, or any input was bad under ``--strict``, or on a usage error or an output that cannot be written;
-70 on an internal error (in a batch, after the other inputs; at once under ``--strict``); 130 and 143 on SIGINT and
+70 on an internal error or a failing report cell (in a batch, after the other inputs; at once under ``--strict``); 130 and 143 on SIGINT and
 SIGTERM. Every line printed about an input escapes what a terminal could act on (see ``_io.printable``).
 """
 
@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # the analysis modules load when a command runs, so that ``sl
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
-#: What one input of a batch may end in without stopping the others.
-SKIPPED = (InputError, ReportError, OutputError)
+#: The user errors one input of a batch may end in without stopping the others.
+SKIPPED = (InputError, OutputError)
 REPORT_SUFFIXES = (".html", ".htm")
 
 
@@ -119,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with _signals.handled():
             return args.run(args)
+    except ReportError as error:  # a failing cell of Slant's own notebook is a bug: its executed notebook is named
+        _say(f"slant: error: {error}")
+        return EXIT_INTERNAL
     except SlantError as error:
         _say(f"slant: error: {error}")
         return EXIT_USAGE
@@ -246,9 +249,10 @@ def _lexicon_check(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
-    """Analyze every input and hand each document on. One input never stops the others: a bad input, a failed
-    report or an output that cannot be written gets one line and is skipped; a bug gets one line naming a log, and
-    the batch goes on (under ``--strict`` it stops there). Only a signal or a closed standard output stop it."""
+    """Analyze every input and hand each document on. One input never stops the others: a bad input or an output
+    that cannot be written gets one line and is skipped; a bug (or a failed report cell) gets one line naming a log
+    (or the executed notebook), the batch goes on and exits 70 (under ``--strict`` it stops there). Only a signal or
+    a closed standard output stop it."""
     from ._api import analyze_all
 
     done = bad = internal = 0
@@ -267,6 +271,11 @@ def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
         except SKIPPED as error:
             bad += 1
             _say(f"slant: skipped {error}")
+        except ReportError as error:  # a cell of Slant's notebook failed: a bug, whose executed notebook is kept
+            internal += 1
+            _say(f"slant: skipped {error}")
+            if args.strict:
+                return EXIT_INTERNAL
         except SlantError:
             raise  # a usage error found on the way (two articles for one -o file): stop
         except Exception as error:  # noqa: BLE001 - a bug in one input's analysis or report: log it, go on

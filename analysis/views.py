@@ -86,7 +86,7 @@ def tone_notes(doc: Document) -> HTML:
         parts.append("<p>VADER and TextBlob disagree in sign on paragraphs "
                      f"{escape(', '.join(map(str, record['disagreeing_paragraphs'])))}: read their tone with care.</p>")
     sentences = doc.sentences.reset_index().rename(columns={"index": "sentence"})
-    extremes = pd.concat([sentences.nsmallest(3, "tone"), sentences.nlargest(3, "tone")])
+    extremes = pd.concat([sentences.nsmallest(3, "tone"), sentences.nlargest(3, "tone")]) if len(sentences) else sentences
     evidence = doc.evidence
     rows = []
     for row in extremes.itertuples():
