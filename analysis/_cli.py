@@ -2,8 +2,9 @@
 
 Exit codes: 0 when at least one article was analysed (bad inputs of a batch are reported on stderr and skipped),
 2 when none was, or any input was bad under ``--strict``, or on a usage error or an output that cannot be written;
-70 on an internal error or a failing report cell (in a batch, after the other inputs; at once under ``--strict``); 130 and 143 on SIGINT and
-SIGTERM. Every line printed about an input escapes what a terminal could act on (see ``_io.printable``).
+70 on an internal error or a failing report cell (in a batch, after the other inputs; at once under ``--strict``);
+130 and 143 on SIGINT and SIGTERM. Every line printed about an input escapes what a terminal could act on (see
+``_io.printable``).
 """
 
 from __future__ import annotations
