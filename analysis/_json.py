@@ -53,7 +53,7 @@ def to_record(facts: Facts, *, kit_version: str, actors: list[dict], actor_parag
         "loaded_terms": [asdict(t) for t in a.loaded_terms],
         "attributions": [_attribution_record(x) for x in a.attributions],
         "voices": voices(a),
-        "actor_mentions": [asdict(m) for m in a.actor_mentions],
+        "actor_mentions": [{**asdict(m), "evidence": [asdict(e) for e in m.evidence]} for m in a.actor_mentions],
         "actors": actors,
         "actor_paragraphs": actor_paragraphs,
         "tone_arc": facts.tone_arc,
@@ -74,7 +74,8 @@ def from_record(data: dict[str, Any]) -> Analysis:
         tones=tuple(SentenceTone(s["vader_compound"], s["textblob_polarity"], s["textblob_subjectivity"], s["tone"],
                                  s.get("author_tone"), tuple(Evidence(**e) for e in s.get("evidence", [])))
                     for s in data["sentences"]),
-        actor_mentions=tuple(ActorMention(**m) for m in data.get("actor_mentions", [])),
+        actor_mentions=tuple(ActorMention(**{**m, "evidence": tuple(Span(**e) for e in m.get("evidence", []))})
+                             for m in data.get("actor_mentions", [])),
         lexicons=dict(data["lexicons"]),
         sentence_bias=tuple(s["bias_probability"] for s in data["sentences"])
         if all("bias_probability" in s for s in data["sentences"]) else (),

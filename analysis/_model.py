@@ -191,7 +191,10 @@ class SentenceTone:
 
 @dataclass(frozen=True)
 class ActorMention:
-    """A span of the text that names an actor; ``label`` when the word is a label ("jihadists"), not a name."""
+    """A span of the text that names an actor; ``label`` when the word is a label ("jihadists"), not a name.
+    ``tone_toward`` in [-1, 1] is the tone of its sentence toward this mention (P(positive) - P(negative) of the
+    model in ``_toward``; ``None`` outside the analysed sentences), ``evidence`` the sentiment words and charged
+    terms that bear on it."""
 
     paragraph: int
     start: int
@@ -199,6 +202,8 @@ class ActorMention:
     text: str
     actor: str
     label: bool = False
+    tone_toward: float | None = None
+    evidence: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

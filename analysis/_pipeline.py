@@ -24,27 +24,29 @@ from ._segment import segment
 from ._sentences import split_sentences
 from ._sentiment import score_sentences
 from ._tokens import PerceptronTagger, load_tagger, tag_sentences
+from ._toward import TowardModel, load_toward_model, toward_mentions
 
 
 @dataclass(frozen=True)
 class Resources:
     """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
-    loaded-language model and the actors."""
+    loaded-language model, the model of tone toward a mention, and the actors."""
 
     lexicon: Lexicon
     terms: TermIndex
     tagger: PerceptronTagger
     loaded_model: LoadedModel
+    toward: TowardModel
     actors: tuple[Actor, ...] = ()
     limits: Limits = Limits()
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
-    """The built-in lexicon plus the user's (``lexicon``), the tagger, the actors file, if any, and the input
-    limits. Raises DataFileError."""
+    """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
+    toward a mention, the actors file, if any, and the input limits. Raises DataFileError."""
     loaded = load_lexicon(lexicon)
-    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(),
+    return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_actors(actors) if actors else (), limits or Limits())
 
 
@@ -114,7 +116,8 @@ def _actors(analysis: Analysis, resources: Resources) -> Analysis:
     text, paragraphs = analysis.article.text, analyzed_paragraphs(analysis)
     running = tuple(p for p in paragraphs if p.kind in TEXT_KINDS)
     actors = resources.actors or auto_actors(text, running, analysis.loaded_terms)
-    return replace(analysis, actor_mentions=find_mentions(text, paragraphs, actors))
+    mentions = find_mentions(text, paragraphs, actors)
+    return replace(analysis, actor_mentions=toward_mentions(analysis, mentions, resources.toward))
 
 
 PIPELINE: tuple[Analyzer, ...] = (
@@ -124,7 +127,7 @@ PIPELINE: tuple[Analyzer, ...] = (
     Analyzer("attribution", ("segment", "tokens", "quotes"), _attribution),
     Analyzer("loaded", ("segment", "tokens", "quotes", "attribution"), _loaded),
     Analyzer("sentiment", ("segment", "quotes", "attribution", "loaded"), _sentiment),
-    Analyzer("actors", ("segment", "loaded", "sentiment"), _actors),
+    Analyzer("actors", ("segment", "tokens", "quotes", "attribution", "loaded", "sentiment"), _actors),
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, fields
 from typing import Any
@@ -28,7 +29,9 @@ ATTRIBUTION_COLUMNS = ["paragraph", "cue", "cue_class", "cue_start", "cue_end", 
                        "source_end", "resolved", "voice", "content", "content_start", "content_end", "content_words",
                        "quote"]
 MENTION_COLUMNS = ["paragraph", "start", "end", "text", "actor", "label", "sentence", "sentence_tone",
-                   "sentence_author_tone"]
+                   "sentence_author_tone", "tone_toward", "evidence"]
+#: The evidence words of an actor's row: its most frequent ones, at most this many.
+ACTOR_EVIDENCE = 5
 #: Every source type a table may hold: the model's, and ``none`` for an attribution without a source.
 SOURCE_KEYS = (*SOURCE_TYPES, NO_SOURCE)
 
@@ -155,7 +158,8 @@ def voice_table(facts: Facts) -> pd.DataFrame:
 
 
 def actor_mention_rows(facts: Facts) -> list[dict[str, Any]]:
-    """One row per mention of an actor (name, alias or label), with the tones of its sentence."""
+    """One row per mention of an actor (name, alias or label), with the tones of its sentence, the tone toward the
+    mention and its evidence words (separated by "; ")."""
     a = facts.analysis
     starts = [sentence.start for sentence in a.sentences]
     rows = []
@@ -165,7 +169,8 @@ def actor_mention_rows(facts: Facts) -> list[dict[str, Any]]:
         tone = a.tones[k] if inside else None
         rows.append({**asdict(m), "sentence": k if inside else None,
                      "sentence_tone": tone.tone if tone else None,
-                     "sentence_author_tone": tone.author_tone if tone else None})
+                     "sentence_author_tone": tone.author_tone if tone else None,
+                     "evidence": "; ".join(e.text for e in m.evidence)})
     return rows
 
 
@@ -176,20 +181,26 @@ def actor_mentions(facts: Facts) -> pd.DataFrame:
 
 def actor_rows(mentions: Sequence[dict[str, Any]], keys: Sequence[str]) -> list[dict[str, Any]]:
     """Mentions grouped by ``keys``: mentions (of which labels), the sentences that mention the actor, and their
-    mean ``tone`` and ``author_tone`` (each sentence counted once per actor). By ``actor`` alone, the most mentioned
-    first; else in key order."""
+    mean ``tone`` and ``author_tone`` (each sentence counted once per actor); the tone toward the actor
+    (``tone_toward``: the mean over its mentions) and its evidence words (the most frequent, lower-cased, separated by
+    "; "). By ``actor`` alone, the most mentioned first; else in key order."""
     groups: dict[tuple, dict[str, Any]] = {}
     seen: set[tuple] = set()
     for m in mentions:
-        group = groups.setdefault(tuple(m[k] for k in keys), {"mentions": 0, "label_mentions": 0, "sentences": []})
+        group = groups.setdefault(tuple(m[k] for k in keys), {"mentions": 0, "label_mentions": 0, "sentences": [],
+                                                              "toward": [], "evidence": Counter()})
         group["mentions"] += 1
+        group["toward"].append(m["tone_toward"])
+        group["evidence"].update(w.lower() for w in m["evidence"].split("; ") if w)
         group["label_mentions"] += int(m["label"])
         if (m["actor"], m["sentence"]) not in seen:
             seen.add((m["actor"], m["sentence"]))
             group["sentences"].append(m)
     rows = [{**dict(zip(keys, key)), "mentions": g["mentions"], "label_mentions": g["label_mentions"],
              "sentences": len(g["sentences"]), "tone": _mean(m["sentence_tone"] for m in g["sentences"]),
-             "author_tone": _mean(m["sentence_author_tone"] for m in g["sentences"])}
+             "author_tone": _mean(m["sentence_author_tone"] for m in g["sentences"]),
+             "tone_toward": _mean(g["toward"]),
+             "evidence": "; ".join(word for word, _ in g["evidence"].most_common(ACTOR_EVIDENCE))}
             for key, g in groups.items()]
     order = (lambda r: (-r["mentions"], r["actor"])) if list(keys) == ["actor"] else (lambda r: tuple(r[k] for k in keys))
     return sorted(rows, key=order)
@@ -204,7 +215,7 @@ def _mean(values: Iterable[float | None]) -> float | None:
 def actor_table(mentions: Sequence[dict[str, Any]], keys: list[str], article_id: str) -> pd.DataFrame:
     """The rows of ``actor_rows`` as a table."""
     return tidy(article_id, actor_rows(mentions, keys), [*keys, "mentions", "label_mentions", "sentences", "tone",
-                                                         "author_tone"])
+                                                         "author_tone", "tone_toward", "evidence"])
 
 
 def actor_labels(mentions: pd.DataFrame, article_id: str) -> pd.DataFrame:

@@ -145,13 +145,16 @@ def sourcing_summary(doc: Document) -> HTML:
 
 
 def actors_table(doc: Document) -> HTML:
-    """Per actor: mentions (by name or label), sentences that mention it, and their mean tone."""
+    """Per actor: mentions (by name or label), sentences that mention it, their mean tone, the tone toward the actor
+    and the words behind it."""
     if doc.actors.empty:
         return HTML("<p class='muted'>No actor was given or found (pass an actors file with <code>--actors</code>).</p>")
     frame = doc.actors.drop(columns="article_id")
     frame["tone"] = frame["tone"].map(signed)
     frame["author_tone"] = frame["author_tone"].map(signed)
-    frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean tone", "mean author tone"]
+    frame["tone_toward"] = frame["tone_toward"].map(signed)
+    frame.columns = ["actor", "mentions", "of which labels", "sentences", "mean tone", "mean author tone",
+                     "tone toward", "evidence"]
     return table(frame)
 
 

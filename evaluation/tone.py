@@ -5,8 +5,9 @@ each person in NewsMTSC (Hamborg and Donnay, EACL 2021).
   The sentences ship in ``tests/data/tone/nyt``, split by article: dev when the first byte of SHA-256 of the article
   number is even (fixed before ``tone`` was fitted on dev).
 - NewsMTSC: macro-F1 over negative / neutral / positive of the tone toward each target mention, for all targets and
-  for the sentences with two or more targets. A score becomes a class by two cut points chosen on the dev part for
-  each system (the best dev macro-F1), then applied unchanged to the held-out part.
+  for the sentences with two or more targets. Slant's tone toward a target is the most probable class of its model
+  (fitted on the dev part); a continuous score (Slant's sentence tone, the peers) becomes a class by two cut points
+  chosen on the dev part for each system (the best dev macro-F1), then applied unchanged to the held-out part.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 from analysis import Document, analyze
 from analysis._pipeline import Resources
 from analysis._sentiment import score_text
+from analysis._toward import toward_span
 
 from .corpora import PARTS, POLARITIES, MtscSentence, Target, items
 from .report import HUMAN, SLANT, Figure
@@ -80,46 +82,49 @@ def nyt(resources: Resources, root: str | None) -> Iterable[Figure]:
 # -- NewsMTSC -----------------------------------------------------------------------------------------------
 
 
-def sentence_tone(doc: Document, target: Target) -> float:
+def sentence_tone(doc: Document, target: Target, resources: Resources) -> float:
     """The tone of the sentence, whoever the target."""
     return doc.analysis.tones[0].tone if doc.analysis.tones else 0.0
 
 
-def target_tone(doc: Document, target: Target) -> float:
-    """Slant's tone toward the target: the mean tone of the sentences that mention it (one sentence here)."""
-    return sentence_tone(doc, target)
+def target_tone(doc: Document, target: Target, resources: Resources) -> str:
+    """Slant's tone toward the target (``analysis._toward``): the most probable of negative, neutral, positive."""
+    toward = toward_span(doc.analysis, resources.toward, target.start, target.end)
+    return toward.polarity if toward else "neutral"
 
 
-#: Continuous scores of a target: Slant's two, and the peers on the sentence.
-SYSTEMS: dict[str, Callable[[Document, Target], float]] = {
+#: Each system's reading of a target: Slant's class, and continuous scores (Slant's sentence tone and the peers on
+#: the sentence) that become classes by cut points chosen on dev.
+SYSTEMS: dict[str, Callable[[Document, Target, Resources], float | str]] = {
     f"{SLANT}": target_tone,
     "Slant sentence tone": sentence_tone,
-    "VADER compound": lambda doc, _: doc.analysis.tones[0].vader_compound if doc.analysis.tones else 0.0,
-    "TextBlob polarity": lambda doc, _: doc.analysis.tones[0].textblob_polarity if doc.analysis.tones else 0.0,
+    "VADER compound": lambda doc, *_: doc.analysis.tones[0].vader_compound if doc.analysis.tones else 0.0,
+    "TextBlob polarity": lambda doc, *_: doc.analysis.tones[0].textblob_polarity if doc.analysis.tones else 0.0,
 }
 CUTS = np.round(np.arange(0.0, 0.61, 0.02), 2)
 
 
-def classify(scores: Sequence[float], low: float, high: float) -> list[str]:
-    """negative below ``-low``, positive above ``high``, neutral between."""
-    return ["negative" if s < -low else "positive" if s > high else "neutral" for s in scores]
+def classify(scores: Sequence[float | str], low: float, high: float) -> list[str]:
+    """negative below ``-low``, positive above ``high``, neutral between (a class stays as it is)."""
+    return [s if isinstance(s, str) else "negative" if s < -low else "positive" if s > high else "neutral"
+            for s in scores]
 
 
-def best_cuts(scores: Sequence[float], gold: Sequence[str]) -> tuple[float, float]:
+def best_cuts(scores: Sequence[float | str], gold: Sequence[str]) -> tuple[float, float]:
     """The cut points with the best macro-F1 (the first of equals, smallest cuts first)."""
     best = max(((macro_f1(classify(scores, low, high), gold, POLARITIES), -low, -high)
                 for low in CUTS for high in CUTS))
     return -best[1], -best[2]
 
 
-def _scores(sentences: list[MtscSentence], resources: Resources) -> tuple[dict[str, list[float]], list[str], list[bool]]:
-    scores: dict[str, list[float]] = {name: [] for name in SYSTEMS}
+def _scores(sentences: list[MtscSentence], resources: Resources) -> tuple[dict[str, list[float | str]], list[str], list[bool]]:
+    scores: dict[str, list[float | str]] = {name: [] for name in SYSTEMS}
     gold, multi = [], []
     for sentence in sentences:
         doc = analyze(text=sentence.text, resources=resources)
         for target in sentence.targets:
             for name, system in SYSTEMS.items():
-                scores[name].append(system(doc, target))
+                scores[name].append(system(doc, target, resources))
             gold.append(target.polarity)
             multi.append(len(sentence.targets) > 1)
     return scores, gold, multi

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from . import calibrate, train_loaded
+from . import calibrate, toward, train_loaded
 from .corpora import parse_command
 
 #: Each model's trainer: called with the corpora folder, returns an exit code.
 TRAINERS: dict[str, Callable[[str], int]] = {
     "tone": lambda root: calibrate.main([]),
     "loaded": train_loaded.main,
+    "toward": toward.main,
 }
 
 
