@@ -31,7 +31,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textblob.en.sentiments import PatternAnalyzer
+from textblob.en import Sentiment as PatternSentiment
+from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from ._data import package_tsv
@@ -118,16 +119,17 @@ def predict(inputs: list[float], news: list[float]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer, PatternAnalyzer]:
+def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer, PatternSentiment]:
     """VADER as shipped (for ``vader_compound``), VADER with the news words its lexicon lacks
-    (``lexicons/news_valence.tsv``, its own entries kept; for ``tone``), and TextBlob's pattern analyzer."""
+    (``lexicons/news_valence.tsv``, its own entries kept; for ``tone``), and the pattern sentiment that TextBlob's
+    ``PatternAnalyzer`` runs (called once per sentence: ``analyze(keep_assessments=True)`` runs it twice)."""
     news = SentimentIntensityAnalyzer()
     for row in package_tsv("lexicons", "news_valence.tsv"):
         for form in noun_forms(row["term"]) | verb_forms(row["term"]):
             news.lexicon.setdefault(form, float(row["valence"]))
     for word in neutral_words():
         news.lexicon.pop(word, None)
-    return SentimentIntensityAnalyzer(), news, PatternAnalyzer()
+    return SentimentIntensityAnalyzer(), news, pattern_sentiment
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +238,8 @@ def _scores(sentence: str, offset: int) -> _Scores:
         Evidence(offset + start, offset + end, sentence[start:end], "vader", round(v, 4), word.lower() in events)
         for (word, start, end), v in zip(_locate(straight, words), valences) if v
     ]
-    polarity, subjectivity, assessments = pattern.analyze(sentence, keep_assessments=True)
+    scored = pattern(sentence)
+    (polarity, subjectivity), assessments = scored, scored.assessments
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "textblob", round(p, 4),
                  all(w.lower() in events for w in phrase if w.isalpha()))

@@ -173,10 +173,11 @@ def paragraphs(args: argparse.Namespace, work: Path) -> None:
     from analysis._load import read_articles
     from analysis._pipeline import load_resources, run_pipeline
 
-    resources = load_resources(limits=Limits(paragraphs=2 * max(args.paragraphs)))  # the title counts too
+    limits = Limits(paragraphs=2 * max(args.paragraphs), article_chars=10**9)  # far past the defaults, on purpose
+    resources = load_resources(limits=limits)
     seconds = {}
     for count in args.paragraphs:
-        article = read_articles(str(long_article(work / f"long-{count}.txt", count)))[0]
+        article = read_articles(str(long_article(work / f"long-{count}.txt", count)), limits=limits)[0]
         seconds[count] = _best(lambda: article_rows(run_pipeline(article, resources), ""), 1)
         print(f"{'':<11} {count:,} paragraphs: {seconds[count]:.2f} s", flush=True)
     small, middle, large = args.paragraphs
