@@ -16,6 +16,7 @@ Rules, in order of reading a paragraph:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal
 
@@ -84,7 +85,10 @@ def _paragraph_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) 
 def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> Iterator[Quote]:
     opened: int | None = None
     warning: str | None = None
+    seen = False  # a double mark so far: a closing mark without an opening one closes a quote only before any
     for i in range(paragraph.start, paragraph.end):
+        seen_before = seen
+        seen = seen or text[i] in DOUBLE_MARKS and not _not_a_mark(text, i, inside=False)
         role = _tex_role(text, i)
         if role is None and (text[i] not in DOUBLE_MARKS or _not_a_mark(text, i, inside=opened is not None)):
             continue
@@ -97,7 +101,7 @@ def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> 
         elif opened is not None:
             yield from _quote(text, paragraph.index, opened, i, warning)
             opened, warning = None, None
-        elif not _seen_double_before(text, paragraph.start, i):
+        elif not seen_before:
             yield from _quote(text, paragraph.index, paragraph.start, i, UNOPENED)
     if opened is not None:
         yield from _quote(text, paragraph.index, opened, paragraph.end, None if continues_next else UNCLOSED)
@@ -110,10 +114,6 @@ def _tex_role(text: str, i: int) -> Role | None:
     if text.startswith("''", i) and not text.startswith("'", i + 2) and (i == 0 or text[i - 1] != "'"):
         return "close"
     return None
-
-
-def _seen_double_before(text: str, start: int, i: int) -> bool:
-    return any(c in DOUBLE_MARKS and not _not_a_mark(text, start + k, inside=False) for k, c in enumerate(text[start:i]))
 
 
 def _not_a_mark(text: str, i: int, *, inside: bool) -> bool:
@@ -137,11 +137,18 @@ def _double_role(text: str, i: int) -> Role:
     return "open" if text[i] in DOUBLE_OPENERS or (text[i] == '"' and not after.isspace()) else "close"
 
 
+def _by_a_double(i: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether position ``i`` is inside a double quote or at most two characters from it (found by bisection)."""
+    j = bisect_right(starts, i + 2) - 1
+    return j >= 0 and ends[j] >= i - 1
+
+
 def _single_quotes(text: str, paragraph: Paragraph, *, outside: list[Quote]) -> Iterator[Quote]:
     opened: int | None = None
+    starts, ends = [q.start for q in outside], [q.end for q in outside]  # in text order, never overlapping
     for i in range(paragraph.start, paragraph.end):
         c = text[i]
-        if c not in SINGLE_MARKS or any(q.start - 2 <= i <= q.end + 1 for q in outside):
+        if c not in SINGLE_MARKS or _by_a_double(i, starts, ends):
             continue
         before = text[i - 1] if i > paragraph.start else " "
         after = text[i + 1] if i + 1 < paragraph.end else " "

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +38,7 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyz
 from ._data import package_tsv
 from ._inflect import noun_forms, verb_forms
 from ._model import Evidence, LoadedTerm, Sentence, SentenceTone
+from ._text import overlapping_spans
 
 #: How much each unit of weight of a charged author-voice term pulls ``author_tone`` down.
 LOADED_PULL = 0.1
@@ -186,11 +187,9 @@ def _per_sentence(sentences: tuple[Sentence, ...], speech: tuple[tuple[int, int]
     author-voice terms outside them (start, end, weight), in their given order: found by bisection, in time linear in the
     sentences, spans and terms (plus the overlaps)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
-    inside: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    inside = [[(max(s, starts[i]), min(e, ends[i])) for s, e in found]
+              for i, found in enumerate(overlapping_spans(starts, ends, speech))]
     charged: list[list[tuple[int, int, float]]] = [[] for _ in sentences]
-    for s, e in speech:
-        for i in range(bisect_right(ends, s), bisect_left(starts, e)):
-            inside[i].append((max(s, starts[i]), min(e, ends[i])))
     for t in loaded_terms:
         i = bisect_right(starts, t.start) - 1
         if i >= 0 and t.start < ends[i] and t.voice == "author" and t.category in _CHARGED \

@@ -56,6 +56,16 @@ class DisjointSpans:
         return True
 
 
+def overlapping_spans(starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each stretch ``starts[i]:ends[i]`` (in text order, never overlapping: sentences), the ``spans`` that
+    overlap it, in their given order. By bisection: time linear in the stretches, the spans and their overlaps."""
+    found: list[list[tuple[int, int]]] = [[] for _ in starts]
+    for start, end in spans:
+        for i in range(bisect_right(ends, start), bisect_left(starts, end)):
+            found[i].append((start, end))
+    return found
+
+
 def signed(value: float | None) -> str:
     """A score for people to read: "+0.25", or "–" where there is none (None or NaN)."""
     return "–" if value is None or value != value else f"{value:+.2f}"
