@@ -40,8 +40,8 @@ STYLE = """
 """
 #: The figures of the report's summary, and of its sourcing section.
 SUMMARY_FIGURES = ("word_count", "paragraph_count", "tone", "author_tone", "loaded_count", "loaded_density",
-                   "author_loaded_density", "headline_loaded_density", "intensity", "loaded_category_shares",
-                   "attribution_count", "source_types")
+                   "author_loaded_density", "headline_loaded_density", "bias_probability", "headline_bias_probability",
+                   "intensity", "loaded_category_shares", "attribution_count", "source_types")
 SOURCING_FIGURES = ("attribution_count", "attribution_density", "direct_quote_share", "anonymous_share",
                     "unattributed_share", "relayed_paragraph_count")
 CATEGORY_LEGEND = ("labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote")

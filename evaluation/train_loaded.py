@@ -29,20 +29,20 @@ import numpy as np
 import pycrfsuite
 
 from analysis._io import write_text_atomic
+from analysis._lexicon import load_lexicon
+from analysis._loaded import TermIndex, find_loaded_terms, speech_spans
 from analysis._loaded_model import (
     LOADED,
     MODEL_FILE,
     SENTENCE_INPUTS,
     SETTINGS_FILE,
+    TokenContext,
     model_spans,
     sentence_inputs,
+    sentence_readings,
     token_features,
 )
 from analysis._model import Article, Token
-from analysis._lexicon import load_lexicon
-from analysis._loaded import TermIndex, find_loaded_terms, speech_spans
-from analysis._loaded_model import sentence_readings
-
 from analysis._pipeline import PIPELINE, Resources, analyzed_paragraphs, run_pipeline
 from analysis._text import WORD_RE
 from analysis._tokens import load_tagger
@@ -74,7 +74,7 @@ class Example:
     tokens: Sequence[Token]
     features: list[list[str]]
     labels: list[str]
-    inputs_context: object
+    contexts: list[TokenContext]
     biased: bool | None = None  # BABE's sentence label
 
 
@@ -103,8 +103,10 @@ def read_examples(root: str, part: Part = "dev") -> list[Example]:
     return examples
 
 
-def _examples(corpus: str, key: str, article: Article, resources, *, gold=(), words=frozenset(),  # noqa: ANN001
+def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
+              gold: Sequence[tuple[int, int]] = (), words: frozenset[str] | set[str] = frozenset(),
               biased: bool | None = None) -> Iterator[Example]:
+    """The sentences of one item, each token labelled loaded inside a ``gold`` span or when it is one of ``words``."""
     analysis = run_pipeline(article, resources, PIPELINE[:PIPELINE.index(LOADED_STEP)])
     text = analysis.article.text
     terms = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
@@ -174,7 +176,7 @@ def sentence_matrix(examples: list[Example], probabilities: list[list[float]]) -
     rows, labels = [], []
     for example, p in zip(examples, probabilities):
         if example.corpus == "babe":
-            rows.append(sentence_inputs(example.tokens, example.inputs_context, p))
+            rows.append(sentence_inputs(example.tokens, example.contexts, p))
             labels.append(1.0 if example.biased else 0.0)
     return np.array(rows), np.array(labels)
 
@@ -185,7 +187,7 @@ def babe_sentence_probabilities(examples: list[Example], probabilities: list[lis
     best: dict[str, tuple[float, bool]] = {}
     for example, p in zip(examples, probabilities):
         if example.corpus == "babe":
-            z = float(np.dot(weights, sentence_inputs(example.tokens, example.inputs_context, p)))
+            z = float(np.dot(weights, sentence_inputs(example.tokens, example.contexts, p)))
             q = 1 / (1 + math.exp(-z))
             best[example.item] = (max(q, best.get(example.item, (0.0, False))[0]), bool(example.biased))
     return [q for q, _ in best.values()], [b for _, b in best.values()]
