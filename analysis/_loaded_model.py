@@ -33,7 +33,7 @@ import textblob.en
 from ._data import read_tsv
 from ._loaded import voice_of
 from ._model import Analysis, LoadedTerm, Sentence, Token
-from ._text import SpanIndex, overlapping_spans
+from ._text import SpanIndex, overlapping
 from ._sentiment import _analyzers, event_words, opinion_words
 
 MODEL_FILE = "loaded.crfsuite"
@@ -223,7 +223,7 @@ def sentence_readings(analysis: Analysis, terms: Sequence[LoadedTerm], speech: S
     overlapping, and ``speech`` spans)."""
     headlines = {p.index for p in analysis.paragraphs if p.kind == "title"}
     starts = [t.start for t in terms]
-    speech_of = overlapping_spans([s.start for s in analysis.sentences], [s.end for s in analysis.sentences], speech)
+    speech_of = overlapping([s.start for s in analysis.sentences], [s.end for s in analysis.sentences], speech)
     readings = []
     for i, (sentence, tokens) in enumerate(zip(analysis.sentences, analysis.tokens)):
         first = max(bisect_left(starts, sentence.start) - 1, 0)  # the term before may reach into the sentence

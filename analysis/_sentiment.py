@@ -38,7 +38,7 @@ from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyz
 from ._data import package_tsv
 from ._inflect import noun_forms, verb_forms
 from ._model import Evidence, LoadedTerm, Sentence, SentenceTone
-from ._text import overlapping_spans
+from ._text import overlapping
 
 #: How much each unit of weight of a charged author-voice term pulls ``author_tone`` down.
 LOADED_PULL = 0.1
@@ -188,7 +188,7 @@ def _per_sentence(sentences: tuple[Sentence, ...], speech: tuple[tuple[int, int]
     sentences, spans and terms (plus the overlaps)."""
     starts, ends = [s.start for s in sentences], [s.end for s in sentences]
     inside = [[(max(s, starts[i]), min(e, ends[i])) for s, e in found]
-              for i, found in enumerate(overlapping_spans(starts, ends, speech))]
+              for i, found in enumerate(overlapping(starts, ends, speech))]
     charged: list[list[tuple[int, int, float]]] = [[] for _ in sentences]
     for t in loaded_terms:
         i = bisect_right(starts, t.start) - 1

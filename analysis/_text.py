@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 from itertools import accumulate
+
+T = TypeVar("T")
 
 #: A word: letters or digits, with inner hyphens and apostrophes ("al-Qaeda", "Syria’s").
 WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -56,13 +59,16 @@ class DisjointSpans:
         return True
 
 
-def overlapping_spans(starts: list[int], ends: list[int], spans: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """For each stretch ``starts[i]:ends[i]`` (in text order, never overlapping: sentences), the ``spans`` that
-    overlap it, in their given order. By bisection: time linear in the stretches, the spans and their overlaps."""
-    found: list[list[tuple[int, int]]] = [[] for _ in starts]
-    for start, end in spans:
+def overlapping(starts: list[int], ends: list[int], items: Iterable[T],
+                span: Callable[[T], tuple[int, int]] = lambda item: item) -> list[list[T]]:  # type: ignore[assignment,return-value]
+    """For each stretch ``starts[i]:ends[i]`` (in text order, never overlapping: sentences), the ``items`` whose
+    ``span`` overlaps it, in their given order. By bisection: time linear in the stretches, the items and their
+    overlaps."""
+    found: list[list[T]] = [[] for _ in starts]
+    for item in items:
+        start, end = span(item)
         for i in range(bisect_right(ends, start), bisect_left(starts, end)):
-            found[i].append((start, end))
+            found[i].append(item)
     return found
 
 

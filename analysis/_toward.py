@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ._data import package_text, read_tsv
-from ._model import ActorMention, Analysis, Evidence, LoadedTerm, SentenceTone, Source, Span, Token
+from ._model import ActorMention, Analysis, Attribution, Evidence, LoadedTerm, Quote, SentenceTone, Source, Span, Token
+from ._text import overlapping
 
 CLASSES = ("negative", "neutral", "positive")
 #: Analyzers whose evidence words count, and the valence that is full strength (VADER's valences run to ±4).
@@ -246,9 +247,10 @@ the preposition, the possessed noun), if any."""
 
 def toward_mentions(analysis: Analysis, mentions: Sequence[ActorMention], model: TowardModel) -> tuple[ActorMention, ...]:
     """The mentions with the tone toward each (``tone_toward``) and its evidence."""
-    found = []
+    found, sentences = [], SentenceIndex.of(analysis)
     for mention in mentions:
-        toward = toward_span(analysis, model, mention.start, mention.end, label=mention.label)
+        context = mention_context(analysis, mention.start, mention.end, sentences=sentences)
+        toward = None if context is None else tone_toward(model, context, mention.start, mention.end, label=mention.label)
         found.append(mention if toward is None else replace(mention, tone_toward=toward.score, evidence=toward.evidence))
     return tuple(found)
 
@@ -260,21 +262,45 @@ def toward_span(analysis: Analysis, model: TowardModel, start: int, end: int, *,
     return None if context is None else tone_toward(model, context, start, end, label=label)
 
 
-def mention_context(analysis: Analysis, start: int, end: int) -> MentionContext | None:
+@dataclass(frozen=True)
+class SentenceIndex:
+    """Per analysed sentence, the attributions whose content overlaps it, the quotes that overlap it and the loaded
+    terms that start in it, in text order: built once per article (by bisection), so that the context of each
+    mention is not a scan of the whole article."""
+
+    starts: list[int]
+    attributions: list[list[Attribution]]
+    quotes: list[list[Quote]]
+    terms: list[list[LoadedTerm]]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> SentenceIndex:
+        starts, ends = [s.start for s in analysis.sentences], [s.end for s in analysis.sentences]
+        with_content = [x for x in analysis.attributions if x.content is not None]
+        terms: list[list[LoadedTerm]] = [[] for _ in starts]
+        for term in analysis.loaded_terms:
+            i = bisect_right(starts, term.start) - 1
+            if i >= 0 and term.start < ends[i]:
+                terms[i].append(term)
+        return cls(starts, overlapping(starts, ends, with_content, lambda x: (x.content.start, x.content.end)),
+                   overlapping(starts, ends, analysis.quotes, lambda q: (q.start, q.end)), terms)
+
+
+def mention_context(analysis: Analysis, start: int, end: int, *, sentences: SentenceIndex | None = None
+                    ) -> MentionContext | None:
     """The context of the mention ``start:end`` in its sentence of the analysis: the sentence's tagged tokens, its
     tone, the reported speech in it (what the mention itself says apart) and its charged author-voice terms; or
-    ``None`` outside the analysed sentences."""
-    index = bisect_right([s.start for s in analysis.sentences], start) - 1
+    ``None`` outside the analysed sentences. ``sentences``: the article's index, when there are many mentions."""
+    sentences = sentences or SentenceIndex.of(analysis)
+    index = bisect_right(sentences.starts, start) - 1
     if index < 0 or start >= analysis.sentences[index].end:
         return None
-    sentence = analysis.sentences[index]
-    inside = [x for x in analysis.attributions if x.content is not None
-              and x.content.start < sentence.end and sentence.start < x.content.end]
+    inside = sentences.attributions[index]
     own = tuple((x.content.start, x.content.end) for x in inside if _speaks(x.source, start, end))
     speech = tuple((x.content.start, x.content.end) for x in inside)
-    speech += tuple((q.start, q.end) for q in analysis.quotes if q.start < sentence.end and sentence.start < q.end)
-    charged = tuple(t for t in analysis.loaded_terms if sentence.start <= t.start < sentence.end
-                    and t.voice == "author" and t.category in _CHARGED and not (start <= t.start < end))
+    speech += tuple((q.start, q.end) for q in sentences.quotes[index])
+    charged = tuple(t for t in sentences.terms[index]
+                    if t.voice == "author" and t.category in _CHARGED and not (start <= t.start < end))
     return MentionContext(analysis.tokens[index], analysis.tones[index], own, speech, charged)
 
 
