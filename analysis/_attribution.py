@@ -1,7 +1,7 @@
 """Attribution: who is cited, with which cue, and what content is given to them.
 
-The cues are data (``data/cues.tsv``), the words that type a source too (``data/sources.tsv``). A sentence is
-tagged for parts of speech only when it holds a cue word. Then, for each cue:
+The cues are data (``data/cues.tsv``), the words that type a source too (``data/sources.tsv``). The rules read
+the sentences that hold a cue word; for each cue:
 - a verb ("said", "claimed", "told") takes its source from the subject before it ("The military said",
   "Colonel X, the deputy head of Y, told", "Officials who asked not to be named said"), or, in an inverted clause
   after a comma or a quote, from the noun phrase after it ("…, said the Syrian Observatory", "…,” he said");
@@ -12,8 +12,9 @@ tagged for parts of speech only when it holds a cue word. Then, for each cue:
 - an adverb next to the cue ("bluntly said") is part of it and gives its class.
 The content is the quote next to the cue (direct), or the clause after it, or the clause before it in an inverted
 clause; a paraphrase holding quoted words is a mixed quote. Cues inside a quote are read within it (nested
-attribution: "AFP writes that “Opposition sources … said …”"). Pronoun sources ("He added", "It said") are resolved to
-the most recent named source of a compatible kind.
+attribution: "AFP writes that “Opposition sources … said …”"). Then the learned model (``_sequence``, a CRF trained
+on PolNeAR) labels every paragraph; its relations that share no text with the rules' are added. Pronoun sources ("He
+added", "It said") are resolved to the most recent named source of a compatible kind.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from ._data import package_tsv
 from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
+from ._sequence import AttributionModel, LabelledSpan, cue_marks, labels_to_spans, paragraph_features
 
 _PERSONAL = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
@@ -44,6 +47,19 @@ _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning "
     "afternoon evening night weekend".split()
 )
+#: Words and phrases that mark discourse, never a content or a source ("In all", "meanwhile", "however").
+_DISCOURSE_MARKERS = frozenset({
+    "in all", "all in all", "in total", "in short", "in turn", "in fact", "in addition", "in contrast", "overall",
+    "meanwhile", "however", "moreover", "also", "though", "instead", "still", "yet", "then", "indeed", "furthermore",
+    "nonetheless", "nevertheless", "besides", "finally", "first", "second", "too", "again", "now", "so", "thus",
+    "for example", "for instance", "of course", "at the same time", "on the other hand", "by contrast", "in the end",
+    "for now", "so far", "above all", "after all", "as well", "likewise", "similarly", "separately", "earlier", "later",
+})
+#: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
+_TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
+#: Verbs that name rather than report ("called", "described as", "dubbed", "branded", "labelled").
+_NAMING_VERBS = frozenset("call calls called calling describe describes described describing dub dubs dubbed dubbing "
+                          "brand brands branded branding label labels labeled labelled labeling labelling".split())
 #: Participles that open a new speech act after a comma ("…, calling the reports ‘fabrications’").
 _SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling labeling saying adding citing "
                                 "accusing insisting warning noting claiming denying".split())
@@ -173,25 +189,36 @@ def find_attributions(
     sentences: tuple[Sentence, ...],
     tokens: tuple[tuple[Token, ...], ...],
     quotes: tuple[Quote, ...],
+    model: AttributionModel,
 ) -> tuple[Attribution, ...]:
-    """Attribution relations of every sentence (``tokens``: the tagged tokens of each), with pronoun sources
-    resolved, in text order."""
+    """Attribution relations of every paragraph (``tokens``: the tagged tokens of each sentence), with pronoun sources
+    resolved, in text order: those the rules find, then those the learned model (``model``) finds where no rule did."""
     table = cue_table()
     grouped: dict[int, list[Quote]] = {}
     for quote in quotes:
         grouped.setdefault(quote.paragraph, []).append(quote)
     by_paragraph = {paragraph: _Quotes(found) for paragraph, found in grouped.items()}
-    paragraph_at = {p.index: p for p in paragraphs}
     quote_paragraphs = [quote.paragraph for quote in quotes]  # in text order
-    found: list[Attribution] = []
+    sentences_of: dict[int, list[tuple[Sentence, list[Token]]]] = {}
     for sentence, sentence_tokens in zip(sentences, tokens):
-        if not table.prefilter.search(text, sentence.start, sentence.end):
+        sentences_of.setdefault(sentence.paragraph, []).append((sentence, list(sentence_tokens)))
+    ruled: list[Attribution] = []
+    learned: list[Attribution] = []
+    for paragraph in paragraphs:
+        if paragraph.index not in sentences_of:
             continue
-        context = _Context(text, paragraph_at[sentence.paragraph], list(sentence_tokens),
-                           by_paragraph.get(sentence.paragraph, _Quotes()), quotes,
-                           bisect_left(quote_paragraphs, sentence.paragraph))
-        found.extend(_sentence_attributions(context, table))
-    return tuple(_resolve_pronouns(found))
+        paragraph_quotes = by_paragraph.get(paragraph.index, _Quotes())
+        first_quote = bisect_left(quote_paragraphs, paragraph.index)
+        for sentence, sentence_tokens in sentences_of[paragraph.index]:
+            if table.prefilter.search(text, sentence.start, sentence.end):
+                context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, first_quote)
+                ruled.extend(_sentence_attributions(context, table))
+        learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, first_quote),
+                                      [t for _, t in sentences_of[paragraph.index]], model, table)
+    covered = _Covered([span for x in ruled for span in (x.cue, x.source, x.content) if span is not None])
+    found = ruled + [x for x in learned if not any(covered.overlaps(span) for span in (x.cue, x.source, x.content)
+                                                   if span is not None)]
+    return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start)))
 
 
 def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
@@ -297,7 +324,8 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
     if subject is None and before >= lo and tokens[before].lower in ("and", "but", "or"):
         subject = _shared_subject(ctx, before, lo, earlier)  # "… confirmed A but denied B"
     if subject is not None:
-        if _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener):  # "…, CSIS says, despite …"
+        if _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener) \
+                and not _not_content(tokens[lo:subject[0]]):  # "…, CSIS says, despite …"; not "In all, X said, …"
             content = _content_before(ctx, lo, subject[0])
         else:
             content = _content_after(ctx, last + 1, hi, entry)
@@ -450,6 +478,8 @@ def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
         opening = next((j for j in range(end - 1, max(lo, end - 20) - 1, -1) if tokens[j].text in (",", "“", '"', "”")), None)
         if opening is None or tokens[opening].text != "," or opening == end - 1:
             return None
+        if " ".join(t.lower for t in tokens[opening + 1:end]) in _DISCOURSE_MARKERS:
+            return _subject_before(ctx, opening - 1, lo)  # "The minister, meanwhile, dismisses …"
         inner = tokens[opening + 1]
         apposition = inner.tag in ("DT", "PRP$", "WP", "WDT", "CD", "NNP", "JJ", "NN") or inner.lower in ("who", "which")
         head = _noun_phrase_back(tokens, opening - 1, lo)
@@ -608,8 +638,11 @@ def _content_after(ctx: _Context, start: int, hi: int, entry: CueEntry) -> Span 
 
 
 def _complementizer(tokens: list[Token], i: int, hi: int) -> bool:
-    """"that" opening a clause, not a pronoun ("not expecting that to change")."""
-    return i + 1 < hi and tokens[i + 1].lower != "to" and tokens[i + 1].text not in ".,;:!?"
+    """"that" opening a clause, not a pronoun ("not expecting that to change") or a determiner ("dismissed that
+    suggestion.")."""
+    if i + 2 >= hi or tokens[i + 2].text in ".,;:!?":
+        return False
+    return tokens[i + 1].lower != "to" and tokens[i + 1].text not in ".,;:!?"
 
 
 def _to_complementizer(tokens: list[Token], i: int, hi: int) -> int:
@@ -674,9 +707,12 @@ def _noun_phrase_span(tokens: list[Token], i: int, hi: int) -> int | None:
 
 
 def _skip_time(tokens: list[Token], i: int, hi: int) -> int:
-    """Over a time phrase right after the cue ("said on Saturday that")."""
-    if i + 1 < hi and tokens[i].lower in ("on", "in", "late", "early", "last") and tokens[i + 1].lower in _TIME_WORDS:
-        return i + 2
+    """Over a time phrase right after the cue ("said on Saturday that", "said Tuesday", "said late last week")."""
+    j = i
+    while j < hi and tokens[j].lower in _TIME_FILLERS:
+        j += 1
+    if j < hi and tokens[j].lower in _TIME_WORDS:
+        return j + 1
     return i
 
 
@@ -745,6 +781,83 @@ def _quote_type(ctx: _Context, content: Span | None) -> str:
     return "mixed" if len(overlapping) > len(enclosing) else "indirect"
 
 
+# -- relations the learned model finds ------------------------------------------------------------------------
+
+
+def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model: AttributionModel,
+                       table: CueTable) -> list[Attribution]:
+    """The model's cue spans in one paragraph (``paragraph``: its context, without tokens), each with the source and
+    content spans nearest to it (a source or content goes to its nearest cue). A cue without content, or whose
+    content is a lone word, a time phrase or a discourse marker, is dropped, and so are naming verbs ("called X
+    ‘…’": the quoted words are scare quotes, see the loaded-language analyzer)."""
+    tokens = [t for sentence in sentences for t in sentence]
+    if not tokens:
+        return []
+    marks = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
+    spans = labels_to_spans(model.tag(paragraph_features(sentences, paragraph.quotes, marks)))
+    cues = [s for s in spans if s.role == "cue"]
+    if not cues:
+        return []
+    firsts = [c.first for c in cues]
+    parts: dict[LabelledSpan, dict[str, LabelledSpan]] = {c: {} for c in cues}
+    for span in spans:
+        if span.role == "cue":
+            continue
+        after = bisect_left(firsts, span.first)
+        cue = min(cues[max(0, after - 1):after + 1], key=lambda c: _distance(c, span))
+        held = parts[cue].get(span.role)
+        if held is None or _distance(cue, span) < _distance(cue, held):
+            parts[cue][span.role] = span
+    ctx = replace(paragraph, tokens=tokens)
+    relations = []
+    for cue_span in cues:
+        source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
+        content_span = _learned_content(ctx, content) if content else None
+        if content_span is None or tokens[cue_span.first].lower in _NAMING_VERBS:
+            continue
+        cue_text = ctx.span(cue_span.first, cue_span.last)
+        cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
+        relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
+    return relations
+
+
+def _distance(a: LabelledSpan, b: LabelledSpan) -> int:
+    return b.first - a.last if b.first > a.last else a.first - b.last
+
+
+def _learned_class(marks: list[str], cue: LabelledSpan) -> str:
+    """The class of the first cue word of ``data/cues.tsv`` inside the span, else neutral."""
+    return next((m.split(":")[1] for m in marks[cue.first:cue.last + 1] if m and not m.startswith("in:")), "neutral")
+
+
+def _learned_content(ctx: _Context, content: LabelledSpan) -> Span | None:
+    """The model's content, unless it is only time words or discourse markers ("Tuesday", "In all")."""
+    if _not_content(ctx.tokens[content.first:content.last + 1]):
+        return None
+    return ctx.span(content.first, content.last)
+
+
+def _not_content(tokens: list[Token]) -> bool:
+    """Words that are never a content on their own: a time phrase ("Tuesday", "late last week"), a discourse marker
+    ("In all", "meanwhile"), a single word ("comment")."""
+    words = [t.lower for t in tokens if t.text[0].isalnum()]
+    return len(words) < 2 or " ".join(words) in _DISCOURSE_MARKERS \
+        or all(w in _TIME_WORDS or w in _TIME_FILLERS for w in words) and any(w in _TIME_WORDS for w in words)
+
+
+class _Covered:
+    """Stretches of text (the rules' spans), asked by bisection whether a span overlaps one of them."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # the furthest end up to each start
+
+    def overlaps(self, span: Span) -> bool:
+        before = bisect_left(self.starts, span.end)  # the stretches that start before the span ends
+        return before > 0 and self.reach[before - 1] > span.start
+
+
 # -- sources -------------------------------------------------------------------------------------------------
 
 
@@ -771,28 +884,44 @@ def _source(ctx: _Context, first: int, last: int) -> Source:
 
 
 def source_type(phrase: str) -> str:
-    """The type of the first source word found in the phrase, by priority (``data/sources.tsv``); a lone pronoun is
-    a ``pronoun``, an acronym ("CSIS") an ``organization``, any other name a ``person``."""
+    """The type of a source: a lone pronoun is a ``pronoun``; else the type of the first source word
+    (``data/sources.tsv``, by priority) in its head phrase (before an appositive), else in the appositive's head ("X,
+    a spokesman for Y"); an unnamed group ("Some scientists") is ``anonymous``; an acronym ("CSIS") an
+    ``organization``; any other name a ``person``."""
     if phrase.lower() in _PRONOUNS:
         return "pronoun"
     head = re.split(r"[’']s\s+", phrase.split(",")[0], maxsplit=1)
     if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()):
         phrase = head[1] + phrase[len(phrase.split(",")[0]):]  # "The study’s lead author, Dr. X": the author
-    lowered = phrase.lower()
-    named = any(w[0].isupper() for w in phrase.split() if w.lower() not in ("the", "a", "an"))
+    core, comma, appositive = phrase.partition(",")
+    if not core.strip():
+        core, comma = phrase, ""
+    lowered = core.lower()
+    named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
     if lowered.split()[0] in _QUANTIFIERS and not named:
         return "anonymous"  # "Some scientists", "Several parents": unnamed
-    if re.search(r"\([A-Z]{2,}\)", phrase):
+    if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
+    listed = _listed_type(core)
+    if listed is None and comma:  # "X, a spokesman for the ministry": the appositive's head, not what follows it
+        listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|who|which|that|on)\s+", appositive.strip())[0])
+    if listed is not None:
+        return listed
+    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
+        return "organization"  # "CSIS", "the IAEA"
+    if not named and re.search(r"[a-z]s$", lowered.strip()):
+        return "anonymous"  # "the doctors", "critics": an unnamed group of people
+    return "person"
+
+
+def _listed_type(phrase: str) -> str | None:
+    """The type of the first source word of ``data/sources.tsv`` found in the phrase, by priority."""
+    lowered = phrase.lower()
     for entry in _source_words():
         haystack = phrase if entry.match == "name" else lowered
         if entry.word in haystack and entry.pattern.search(haystack):  # the substring test is the quick refusal
             return entry.type
-    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", phrase):
-        return "organization"  # "CSIS", "the IAEA"
-    if not named and re.search(r"[a-z]s$", lowered.split(",")[0]):
-        return "anonymous"  # "the doctors", "critics": an unnamed group of people
-    return "person"
+    return None
 
 
 def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:

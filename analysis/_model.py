@@ -13,7 +13,7 @@ LoadedCategory = Literal[
     "labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote",
 ]
 Voice = Literal["author", "quoted"]
-CueClass = Literal["neutral", "endorsing", "distancing", "emotive", "denial", "hedge"]
+CueClass = Literal["neutral", "endorsing", "distancing", "emotive", "denial", "hedge", "belief", "intention"]
 SourceType = Literal[
     "person", "official", "military", "media", "organization", "document", "anonymous", "social_media", "pronoun",
 ]

@@ -21,6 +21,7 @@ from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
 from ._relayed import mark_relayed
 from ._segment import segment
+from ._sequence import AttributionModel, load_attribution_model
 from ._sentences import split_sentences
 from ._sentiment import score_sentences
 from ._tokens import PerceptronTagger, load_tagger, tag_sentences
@@ -30,13 +31,14 @@ from ._toward import TowardModel, load_toward_model, toward_mentions
 @dataclass(frozen=True)
 class Resources:
     """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
-    loaded-language model, the model of tone toward a mention, and the actors."""
+    loaded-language model, the model of tone toward a mention, the attribution model and the actors."""
 
     lexicon: Lexicon
     terms: TermIndex
     tagger: PerceptronTagger
     loaded_model: LoadedModel
     toward: TowardModel
+    attribution: AttributionModel
     actors: tuple[Actor, ...] = ()
     limits: Limits = Limits()
 
@@ -44,9 +46,10 @@ class Resources:
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
-    toward a mention, the actors file, if any, and the input limits. Raises DataFileError."""
+    toward a mention, the attribution model, the actors file, if any, and the input limits. Raises DataFileError."""
     loaded = load_lexicon(lexicon)
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
+                     load_attribution_model(),
                      load_actors(actors) if actors else (), limits or Limits())
 
 
@@ -91,7 +94,8 @@ def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
 
 def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
-    found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.tokens, analysis.quotes)
+    found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.tokens, analysis.quotes,
+                              resources.attribution)
     return replace(analysis, attributions=found, paragraphs=mark_relayed(text, analysis.paragraphs, found))
 
 

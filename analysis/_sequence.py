@@ -6,7 +6,7 @@ The unit labelled is a paragraph (its sentences' tokens in order), so that a con
 The features of a token are its word, suffixes, shape and part of speech, those of its neighbours, whether it is a
 cue of ``data/cues.tsv`` (and which kind and class), the quote marks and whether it lies inside a quote, its place in
 the sentence, and how far the nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits the
-weights shipped in ``models/attribution.crfsuite`` from PolNeAR's dev part.
+weights shipped in ``models/attribution.crfsuite`` from PolNeAR's dev part; ``models/attribution.txt`` says how.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from importlib import resources as package_files
 
 import pycrfsuite
 
-from ._model import Quote
-from ._tokens import Token
+from ._model import Quote, Token
 
 Role = str  # "source", "cue" or "content"
 ROLES: tuple[Role, ...] = ("source", "cue", "content")
@@ -38,7 +37,7 @@ class LabelledSpan:
 
 
 @dataclass(frozen=True)
-class AttributionTagger:
+class AttributionModel:
     """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used."""
 
     model: bytes = field(repr=False)
@@ -59,9 +58,9 @@ class AttributionTagger:
         object.__setattr__(self, "_opened", [])
 
 
-def load_tagger() -> AttributionTagger:
+def load_attribution_model() -> AttributionModel:
     """The shipped weights (``analysis/models/attribution.crfsuite``)."""
-    return AttributionTagger(package_files.files("analysis").joinpath("models", MODEL_FILE).read_bytes())
+    return AttributionModel(package_files.files("analysis").joinpath("models", MODEL_FILE).read_bytes())
 
 
 def cue_marks(words: Sequence[str], sequences: dict, longest: int) -> list[str]:
@@ -104,7 +103,7 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
     places: list[tuple[int, int, int]] = []  # (sentence number, index in sentence, sentence length)
     for number, sentence in enumerate(sentences):
         places.extend((number, k, len(sentence)) for k in range(len(sentence)))
-    inside = [any(q.start <= t.start < q.end for q in quotes) for t in tokens]
+    inside = _inside_quotes(tokens, quotes)
     left, right = _cue_distances(cues, places)
     rows = []
     for i, token in enumerate(tokens):
@@ -123,11 +122,25 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
             else:
                 row.append(f"{offset}edge")
         if i > 0:
-            row.append(f"pos-1|pos={tokens[i - 1].tag}|{pos}")
+            row += [f"pos-1|pos={tokens[i - 1].tag}|{pos}", f"w-1|w={words[i - 1]}|{word}"]
         if i + 1 < len(tokens):
-            row.append(f"pos|pos+1={pos}|{tokens[i + 1].tag}")
+            row += [f"pos|pos+1={pos}|{tokens[i + 1].tag}", f"w|w+1={word}|{words[i + 1]}"]
+        for offset in (-3, 3):
+            if 0 <= i + offset < len(tokens):
+                row.append(f"{offset}w={words[i + offset]}")
         rows.append(row)
     return rows
+
+
+def _inside_quotes(tokens: list[Token], quotes: Sequence[Quote]) -> list[bool]:
+    """For each token (in text order), whether it starts inside one of the quotes (which never overlap)."""
+    ordered = sorted((q.start, q.end) for q in quotes)
+    inside, k = [], 0
+    for token in tokens:
+        while k < len(ordered) and ordered[k][1] <= token.start:
+            k += 1
+        inside.append(k < len(ordered) and ordered[k][0] <= token.start)
+    return inside
 
 
 def _cue_distances(cues: list[str], places: list[tuple[int, int, int]]) -> tuple[list[str], list[str]]:

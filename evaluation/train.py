@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from . import calibrate, toward, train_loaded
+from . import calibrate, toward, train_attribution, train_loaded
 from .corpora import parse_command
 
 #: Each model's trainer: called with the corpora folder, returns an exit code.
@@ -18,6 +18,7 @@ TRAINERS: dict[str, Callable[[str], int]] = {
     "tone": lambda root: calibrate.main([]),
     "loaded": train_loaded.main,
     "toward": toward.main,
+    "attribution": train_attribution.train,
 }
 
 

@@ -9,43 +9,45 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pycrfsuite
 
 from analysis._attribution import cue_table
 from analysis._model import Analysis, Article
-from analysis._pipeline import PIPELINE, load_resources, run_pipeline
+from analysis._lexicon import load_lexicon
+from analysis._loaded import TermIndex
+from analysis._pipeline import PIPELINE, Resources, run_pipeline
 from analysis._sequence import MODEL_FILE, OUTSIDE, cue_marks, paragraph_features
-from analysis._tokens import Token, tag, tokenize
+from analysis._tokens import Token, load_tagger
 
 from .corpora import PolnearArticle, items
 
 MODEL = Path(__file__).resolve().parent.parent / "analysis" / "models" / MODEL_FILE
 #: L-BFGS with elastic-net regularisation; chosen by the held-out figures (docs/attribution.md).
-PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150}
 _ROLES = {"Source": "source", "Cue": "cue", "Content": "content"}
 _PRIORITY = ("cue", "source", "content")
 
 
 def paragraphs(text: str) -> Iterator[tuple[list[list[Token]], tuple]]:
     """Each analysed paragraph's tagged sentences and the quotes over it, as the pipeline reads them."""
-    steps = tuple(a for a in PIPELINE if a.name in ("segment", "quotes"))
+    steps = tuple(a for a in PIPELINE if a.name in ("segment", "tokens", "quotes"))
     analysis: Analysis = run_pipeline(Article("train", text), _resources(), steps)
     by_paragraph: dict[int, list[list[Token]]] = {}
-    for sentence in analysis.sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(tag(tokenize(text, sentence.start, sentence.end)))
+    for sentence, tokens in zip(analysis.sentences, analysis.tokens):
+        by_paragraph.setdefault(sentence.paragraph, []).append(list(tokens))
     for index, sentences in by_paragraph.items():
         yield sentences, tuple(q for q in analysis.quotes if q.paragraph == index)
 
 
-_LOADED: list = []
-
-
-def _resources():  # noqa: ANN202
-    if not _LOADED:
-        _LOADED.append(load_resources())
-    return _LOADED[0]
+@lru_cache(maxsize=1)
+def _resources() -> Resources:
+    """What segmentation, tokens and quotes read: the lexicon and the tagger (not the model being fitted)."""
+    lexicon = load_lexicon(None)
+    return Resources(lexicon, TermIndex.build(lexicon), load_tagger(),  # no model is read before attribution
+                     loaded_model=None, toward=None, attribution=None)  # type: ignore[arg-type]
 
 
 def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:

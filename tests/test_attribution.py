@@ -215,3 +215,38 @@ def test_naming_verbs_are_not_attributions():
 def test_verb_phrase_cues(text, cue, source, cls):
     """Cue phrases PolNeAR annotates ("pushing the idea that", "floated the notion that"), on other sentences."""
     assert [(c, k, s) for c, k, s, *_ in relations(text)] == [(cue, cls, source)]
+
+
+# Contents are clauses: never a bare time word or a discourse marker; a marker between commas is not a source.
+
+
+def test_a_day_after_the_cue_is_not_the_content():
+    found = relations("The bridge will reopen in May, the harbour master said Tuesday.")
+    assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "the harbour master", "The bridge will reopen in May")]
+
+
+def test_a_lone_time_word_after_the_cue_gives_no_content():
+    found = relations("The harbour master said Tuesday.")
+    assert all(x not in ("Tuesday", None) for *_, x, _ in found)
+
+
+def test_a_discourse_marker_before_a_parenthetical_source_is_not_the_content():
+    found = relations("In all, Okafor said, the co-op lost nine trucks last winter.")
+    assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "Okafor", "the co-op lost nine trucks last winter")]
+
+
+def test_a_marker_between_commas_is_skipped_and_the_object_is_never_the_source():
+    found = relations("The treasurer, meanwhile, rejected the idea that the fund was empty.")
+    assert found and all(s != "the idea" for _, _, s, *_ in found)
+    found = relations("The treasurer, meanwhile, dismisses that suggestion.")
+    assert all(s != "that suggestion" for _, _, s, *_ in found)
+
+
+@pytest.mark.parametrize(("text", "cue", "cls"), [
+    ("The coach believes the team can still win the league.", "believes", "belief"),
+    ("Most growers fear that the frost will return.", "fear", "belief"),
+    ("The union wants to renegotiate the contract.", "wants", "intention"),
+    ("The council intends to close two libraries.", "intends", "intention"),
+])
+def test_beliefs_and_intentions_are_attributions_of_their_own_class(text, cue, cls):
+    assert [(c, k) for c, k, *_ in relations(text)] == [(cue, cls)]

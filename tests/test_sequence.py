@@ -1,0 +1,55 @@
+"""The attribution CRF: its label spans, its features, and the shipped weights (loaded and pinned on a fixed text)."""
+
+import pickle
+
+from analysis import analyze
+from analysis._attribution import cue_table
+from analysis._sequence import LabelledSpan, cue_marks, labels_to_spans, load_attribution_model, paragraph_features
+
+TEXT = ("The regional water board warned on Friday that reservoirs would run dry by August. "
+        "Farmers, the board added, should plan for a second year of rationing.")
+
+
+def test_label_runs_become_spans_and_an_inside_label_after_another_role_opens_one():
+    labels = ["B-source", "I-source", "B-cue", "O", "I-content", "I-content", "B-content"]
+    assert labels_to_spans(labels) == [LabelledSpan("source", 0, 1), LabelledSpan("cue", 2, 2),
+                                       LabelledSpan("content", 4, 5), LabelledSpan("content", 6, 6)]
+
+
+def test_cue_marks_give_the_kind_and_class_of_the_cues_they_begin_and_continue():
+    table = cue_table()
+    assert cue_marks(["she", "said", "according", "to", "him"], table.sequences, table.longest) == [
+        "", "verb:neutral", "phrase:neutral", "in:phrase", ""]
+
+
+def _paragraph(text):
+    doc = analyze(text=text)
+    tokens = [t for sentence in doc.analysis.tokens for t in sentence]
+    table = cue_table()
+    features = paragraph_features([list(s) for s in doc.analysis.tokens], doc.analysis.quotes,
+                                  cue_marks([t.lower for t in tokens], table.sequences, table.longest))
+    return tokens, features
+
+
+def test_every_token_gets_features_of_its_own():
+    tokens, features = _paragraph(TEXT)
+    assert len(features) == len(tokens)
+    assert "w=warned" in features[4] and "cue=verb:emotive" in features[4]
+
+
+def test_the_model_survives_pickling_for_parallel_runs():
+    model = load_attribution_model()
+    copy = pickle.loads(pickle.dumps(model))
+    assert copy.model == model.model
+
+
+def test_the_shipped_weights_load_and_give_the_pinned_labels():
+    tokens, features = _paragraph(TEXT)
+    spans = labels_to_spans(load_attribution_model().tag(features))
+    assert [(s.role, TEXT[tokens[s.first].start:tokens[s.last].end]) for s in spans] == PINNED
+
+
+#: What the weights of this commit label (``make train`` with the same corpora gives the same file); a refit that
+#: changes them updates this line.
+PINNED = [("source", "The regional water board"), ("cue", "warned"), ("source", "the board"), ("cue", "added"),
+          ("content", "should plan for a second year of rationing")]

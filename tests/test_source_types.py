@@ -1,0 +1,23 @@
+"""Source types on a written set of sources of every kind (tests/data/attribution/source_types.tsv)."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from analysis._attribution import source_type
+
+ROWS = [row for row in csv.DictReader(
+    (line for line in (Path(__file__).parent / "data" / "attribution" / "source_types.tsv").open(encoding="utf-8")
+     if not line.startswith("#")), delimiter="\t")]
+
+
+def test_the_set_covers_a_hundred_sources_of_every_type():
+    assert len(ROWS) >= 100
+    assert {row["type"] for row in ROWS} >= {"person", "official", "military", "media", "organization", "document",
+                                             "anonymous", "social_media", "pronoun"}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row["source"] for row in ROWS])
+def test_source_type(row):
+    assert source_type(row["source"]) == row["type"], row["kind"]
