@@ -873,9 +873,10 @@ class SourceWord:
 @lru_cache(maxsize=1)
 def _source_words() -> tuple[SourceWord, ...]:
     rows = package_tsv("data", "sources.tsv")
-    return tuple(sorted((SourceWord(r["word"], r["type"], r["match"], int(r["priority"]),
-                                    re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(r["word"]))) for r in rows),
-                        key=lambda w: w.priority))
+    words = (SourceWord(word, r["type"], r["match"], int(r["priority"]),
+                        re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(word)))
+             for r in rows for word in [r["word"] if r["match"] == "name" else r["word"].lower()])  # as matched
+    return tuple(sorted(words, key=lambda w: w.priority))
 
 
 def _source(ctx: _Context, first: int, last: int) -> Source:
