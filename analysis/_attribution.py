@@ -787,9 +787,10 @@ def _quote_type(ctx: _Context, content: Span | None) -> str:
 def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model: AttributionModel,
                        table: CueTable) -> list[Attribution]:
     """The model's cue spans in one paragraph (``paragraph``: its context, without tokens), each with the source and
-    content spans nearest to it (a source or content goes to its nearest cue). A cue without content, or whose
-    content is a lone word, a time phrase or a discourse marker, is dropped, and so are naming verbs ("called X
-    ‘…’": the quoted words are scare quotes, see the loaded-language analyzer)."""
+    content spans nearest to it (a source or content goes to its nearest cue). A relation is kept when it has a
+    source, or a content and a cue word of ``data/cues.tsv``; a content that is a lone word, a time phrase or a
+    discourse marker is no content; naming verbs are dropped ("called X ‘…’": the quoted words are scare quotes, see
+    the loaded-language analyzer)."""
     tokens = [t for sentence in sentences for t in sentence]
     if not tokens:
         return []
@@ -813,7 +814,8 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     for cue_span in cues:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
         content_span = _learned_content(ctx, content) if content else None
-        if content_span is None or tokens[cue_span.first].lower in _NAMING_VERBS:
+        listed = any(marks[cue_span.first:cue_span.last + 1])
+        if source is None and (content_span is None or not listed) or tokens[cue_span.first].lower in _NAMING_VERBS:
             continue
         cue_text = ctx.span(cue_span.first, cue_span.last)
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
