@@ -225,9 +225,9 @@ def test_a_day_after_the_cue_is_not_the_content():
     assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "the harbour master", "The bridge will reopen in May")]
 
 
-def test_a_lone_time_word_after_the_cue_gives_no_content():
+def test_a_lone_time_word_after_the_cue_is_never_the_content():
     found = relations("The harbour master said Tuesday.")
-    assert all(x not in ("Tuesday", None) for *_, x, _ in found)
+    assert all(x != "Tuesday" for *_, x, _ in found)
 
 
 def test_a_discourse_marker_before_a_parenthetical_source_is_not_the_content():
