@@ -14,14 +14,17 @@ A mention is a whole-word occurrence of the name, an alias or a label (any case 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from ._errors import DataFileError
-from ._model import ActorMention, Paragraph
+from ._model import ActorMention, Analysis, LoadedTerm, Paragraph, Token
 from ._text import DisjointSpans
+from ._tokens import tokenize
 
 
 @dataclass(frozen=True)
@@ -88,54 +91,134 @@ def _pattern(word: str) -> re.Pattern[str]:
 #: Automatic actors: at most this many names, each mentioned at least ``AUTO_MIN_MENTIONS`` times.
 AUTO_MAX_ACTORS = 8
 AUTO_MIN_MENTIONS = 2
-_NAME_RE = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'-]*[a-z0-9][\w’'-]*|[A-Z]{2,})(?:\s+(?:(?:al|of|the|de|bin|el)[-\s]+)?"
-                      r"(?:[A-Z][\w’'-]*[a-z0-9][\w’'-]*|[A-Z]{2,}))*")
-_DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean")
-#: A label joins an actor when it stands at most this many characters from one of the actor's names.
-LABEL_REACH = 30
-_NOT_NAMES = frozenset(
-    "The A An In On At For But And Or If As It Its This That These Those He She They We I Our Their His Her Also After "
-    "Before When While Since Although Yet So Meanwhile Here There What Who Which Why How Mr Mrs Ms Dr Update "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December".split()
+#: Words inside a name between capitalized words ("Bank of America", "Hayat Tahrir al-Sham").
+_CONNECTORS = frozenset({"of", "the", "al", "de", "bin", "el", "for", "and", "&"})
+#: Titles before a name: read as part of no name ("Sen. Cruz", "President Trump" and "Mr. Trump" are "Trump").
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Lt Gen General Col Sgt Capt Cmdr Adm Maj "
+    "Pres President Vice Mayor Secretary Minister Prime Chancellor Judge Justice Chief Chairman Chairwoman Speaker "
+    "Leader Ambassador Attorney Sir Dame Lord Lady Rev Father Sister Brother Saint St Officer Detective Sheriff "
+    "Commissioner Director Deputy Former First Candidate Hon".split()
 )
+#: Capitalized words that are no name: weekdays, months and their abbreviations, and words the tagger may read as
+#: names at a sentence start (pronouns, determiners, adverbs).
+_NOT_NAMES = frozenset(
+    "The A An In On At For But And Or If As It Its This That These Those He She They We I You Our Their His Her My Your "
+    "Also After Before When While Since Although Yet So Meanwhile Here There What Who Which Why How Update Even Still "
+    "Just Only Some Many Most Much More No Not One Each Every All Both Last Next Then Now Today Yesterday Tomorrow "
+    "According By From To With Without Under Over Despite Instead However Indeed Perhaps Maybe Please Yes "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_NAME_TAGS = ("NNP", "NNPS")
+#: Endings of a single word that names a nationality or a party, not an actor ("Syrian", "Republican", "British").
+_DEMONYM_ENDINGS = ("ian", "ican", "ish", "ese", "ean")
+_POSSESSIVE = ("’s", "'s", "’", "'")
 
 
-def auto_actors(text: str, paragraphs: tuple[Paragraph, ...], loaded: tuple = ()) -> tuple[Actor, ...]:
-    """Without an actors file: the most frequent names (capitalized sequences) of the running text, each with the
-    labels the loaded-language analyzer found next to it (a labeling term within ``LABEL_REACH`` characters of the
-    name, in the same sentence)."""
-    counts: dict[str, int] = {}
-    for paragraph in paragraphs:
-        for match in _NAME_RE.finditer(text, paragraph.start, paragraph.end):
-            words = match.group().rstrip("’'").split()
-            while words and words[0] in _NOT_NAMES:
-                words = words[1:]  # "The Harbour Union" at a sentence start is "Harbour Union"
-            name = " ".join(words)
-            if not name or name in _NOT_NAMES or " " not in name and name.endswith(_DEMONYM_ENDINGS):
-                continue  # a function word, or an adjective of nationality ("Syrian forces")
-            counts[name] = counts.get(name, 0) + 1
-    frequent = sorted((n for n, c in counts.items() if c >= AUTO_MIN_MENTIONS), key=lambda n: (-counts[n], n))
-    names = frequent[:AUTO_MAX_ACTORS]
-    labels: dict[str, set[str]] = {n: set() for n in names}
-    for term in loaded:
-        if term.category != "labeling" or term.voice != "author":
+def auto_actors(analysis: Analysis, paragraphs: tuple[Paragraph, ...]) -> tuple[Actor, ...]:
+    """Without an actors file: the most frequent names of the given paragraphs (runs of words tagged as proper nouns,
+    titles and possessive endings apart), each name's shorter forms merged into it ("Biden", "Mr. Biden" and
+    "Biden's" into "Joe Biden" when no other name ends in "Biden"), each with the labels the text ties to it
+    (``tied_labels``)."""
+    counts: Counter[str] = Counter()
+    for tokens in _sentence_tokens(analysis, paragraphs):
+        counts.update(_names(tokens))
+    lower = set(re.findall(r"\b[a-z][\w-]*\b", analysis.article.text))
+    for name in [n for n in counts if " " not in n and not n.isupper()
+                 and (n.lower() in lower or n.endswith(_DEMONYM_ENDINGS))]:
+        del counts[name]  # a word the text also writes in lower case ("Coverage"), an adjective ("Mexican")
+    forms = _merged_forms(counts)
+    totals = Counter({full: sum(counts[f] for f in group) for full, group in forms.items()})
+    ranked = sorted((n for n, c in totals.items() if c >= AUTO_MIN_MENTIONS), key=lambda n: (-totals[n], n))
+    names = ranked[:AUTO_MAX_ACTORS]
+    labels: dict[str, set[str]] = {}
+    for name, term in tied_labels(analysis, paragraphs, {n: forms[n] for n in names}):
+        labels.setdefault(name, set()).add((term.term or term.text).lower())
+    return tuple(Actor(n, tuple(sorted(forms[n] - {n})), tuple(sorted(labels.get(n, ())))) for n in names)
+
+
+def auto_mentions(analysis: Analysis, paragraphs: tuple[Paragraph, ...], running: tuple[Paragraph, ...]) -> tuple[ActorMention, ...]:
+    """Without an actors file: the mentions of the automatic actors of the ``running`` text (``auto_actors``) by
+    name in the given paragraphs, and their labels only where the text ties them to the actor (``tied_labels``)."""
+    actors = auto_actors(analysis, running)
+    by_name = find_mentions(analysis.article.text, paragraphs, tuple(Actor(a.name, a.aliases) for a in actors))
+    taken = DisjointSpans()
+    for m in by_name:
+        taken.claim(m.start, m.end)
+    labels = []
+    for name, term in tied_labels(analysis, running, {a.name: {a.name, *a.aliases} for a in actors}):
+        if taken.claim(term.start, term.end):
+            labels.append(ActorMention(term.paragraph, term.start, term.end, term.text, name, True))
+    return tuple(sorted((*by_name, *labels), key=lambda m: m.start))
+
+
+def _sentence_tokens(analysis: Analysis, paragraphs: tuple[Paragraph, ...]) -> Iterator[Sequence[Token]]:
+    """The tokens of the sentences of the given paragraphs (untagged when the analysis was read back from JSON)."""
+    kept = {p.index for p in paragraphs}
+    for k, sentence in enumerate(analysis.sentences):
+        if sentence.paragraph in kept:
+            yield analysis.tokens[k] if k < len(analysis.tokens) else tokenize(analysis.article.text, sentence.start,
+                                                                              sentence.end)
+
+
+def _names(tokens: Sequence[Token]) -> Iterator[str]:
+    """The names of a sentence: runs of capitalized words tagged as proper nouns (untagged tokens: capitalized
+    words), with connectors inside; leading titles and function words dropped; a single word at the start of the
+    sentence only when it is not a function word."""
+    run: list[Token] = []
+    for i, token in enumerate([*tokens, Token(0, 0, ".", ".")]):
+        word = token.text.rstrip(".")
+        named = word[:1].isupper() and (token.tag in _NAME_TAGS or not token.tag) and word not in _NOT_NAMES
+        if named or run and token.lower in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+            run.append(token)
             continue
-        nearest = _nearest_name(text, term.start, names)
-        if nearest is not None:
-            labels[nearest].add((term.term or term.text).lower())
-    return tuple(Actor(n, (), tuple(sorted(labels[n]))) for n in names)
+        while run and (run[0].text.rstrip(".") in TITLES or run[0].lower in _CONNECTORS):
+            run = run[1:]
+        while run and (run[-1].text.rstrip(".") in TITLES or run[-1].lower in _CONNECTORS):
+            run = run[:-1]  # "CNN President", "Bank of"
+        if run:
+            yield re.sub(r"[’']s?$", "", " ".join(t.text for t in run))  # "O’Malley’s" is "O’Malley"
+        run = []
 
 
-def _nearest_name(text: str, offset: int, names: list[str]) -> str | None:
-    """The name closest to ``offset`` within the same sentence (between sentence-ending marks)."""
-    start = max(text.rfind(mark, 0, offset) for mark in ".!?\n") + 1
-    ends = [i for i in (text.find(mark, offset) for mark in ".!?\n") if i >= 0]
-    end = min(ends) if ends else len(text)
-    best = None
-    for name in names:
-        for match in re.finditer(r"(?<![\w-])%s(?![\w-])" % re.escape(name), text[start:end]):
-            distance = abs(start + match.start() - offset)
-            if distance <= LABEL_REACH and (best is None or distance < best[0]):
-                best = (distance, name)
-    return best[1] if best else None
+def _merged_forms(counts: Counter[str]) -> dict[str, set[str]]:
+    """Each full name with its shorter forms: a one-word name joins the only longer name that ends with it (a
+    surname), else the only two-word name that starts with it (a first name)."""
+    forms = {name: {name} for name in counts}
+    for name in sorted(n for n in counts if " " not in n):
+        longer = [n for n in forms if " " in n and n.split()[-1] == name]
+        longer = longer or [n for n in forms if len(n.split()) == 2 and n.split()[0] == name]
+        if len(longer) == 1:
+            forms[longer[0]] |= forms.pop(name)
+    return forms
+
+
+#: A label is tied to a name next to it: "HTS, the jihadist group", "the jihadist group HTS", "Hamas militants",
+#: "HTS is a terrorist organisation". Patterns of the text between the name and the label.
+_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:(?:the|a|an)\s+)?|\s+(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?|\s+)"
+                         r"(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_BEFORE_NAME = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+
+
+def tied_labels(analysis: Analysis, paragraphs: tuple[Paragraph, ...], forms: dict[str, set[str]]) -> list[tuple[str, LoadedTerm]]:
+    """The labeling terms of the author's voice in the given paragraphs that the text ties to a name (each name with
+    its forms): in apposition, right before or after it, or after it and a copula (see ``_AFTER_NAME``)."""
+    text = analysis.article.text
+    kept = {p.index for p in paragraphs}
+    patterns = [(name, re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(form))) for name, group in forms.items()
+                for form in group]
+    tied = []
+    for term in analysis.loaded_terms:
+        if term.category != "labeling" or term.voice != "author" or term.paragraph not in kept:
+            continue
+        offset = max(0, term.start - 80)
+        window = text[offset:term.end + 80]
+        for name, pattern in patterns:
+            if any(offset + m.end() <= term.start and _AFTER_NAME.fullmatch(text, offset + m.end(), term.start)
+                   or term.end <= offset + m.start() and _BEFORE_NAME.fullmatch(text, term.end, offset + m.start())
+                   for m in pattern.finditer(window)):
+                tied.append((name, term))
+                break
+    return tied

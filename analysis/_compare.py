@@ -141,7 +141,7 @@ def shared_actors(documents: Sequence[Document]) -> tuple[Actor, ...]:
     for doc in documents:
         a = doc.analysis
         running = tuple(p for p in analyzed_paragraphs(a) if p.kind in TEXT_KINDS)
-        for actor in auto_actors(a.article.text, running, a.loaded_terms):
+        for actor in auto_actors(a, running):
             articles, words = found.get(actor.name, (0, set()))
             found[actor.name] = (articles + 1, words | set(actor.labels))
     ranked = sorted(found, key=lambda name: (-found[name][0], name))[:AUTO_MAX_ACTORS]

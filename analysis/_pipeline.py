@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ._actors import Actor, auto_actors, find_mentions, load_actors
+from ._actors import Actor, auto_mentions, find_mentions, load_actors
 from ._attribution import find_attributions
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
@@ -119,8 +119,10 @@ def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
 def _actors(analysis: Analysis, resources: Resources) -> Analysis:
     text, paragraphs = analysis.article.text, analyzed_paragraphs(analysis)
     running = tuple(p for p in paragraphs if p.kind in TEXT_KINDS)
-    actors = resources.actors or auto_actors(text, running, analysis.loaded_terms)
-    mentions = find_mentions(text, paragraphs, actors)
+    if resources.actors:
+        mentions = find_mentions(text, paragraphs, resources.actors)
+    else:
+        mentions = auto_mentions(analysis, paragraphs, running)
     return replace(analysis, actor_mentions=toward_mentions(analysis, mentions, resources.toward))
 
 

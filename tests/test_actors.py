@@ -43,8 +43,9 @@ def test_without_a_file_actors_are_the_frequent_names_with_their_labels():
                        "the gate, the company said. The Harbour Union denied it. Mayor Ruiz met the Harbour Union. "
                        "Mayor Ruiz was hopeful.")
     table = doc.actors.set_index("actor")
-    assert {"Harbour Union", "Mayor Ruiz"} <= set(table.index)
-    assert table.loc["Harbour Union", "mentions"] == 3
+    assert {"Harbour Union", "Ruiz"} <= set(table.index)  # a title is no part of the name
+    # three by name, "Union" (its last word, no other name ends so) and "thugs" (tied: "Union thugs")
+    assert table.loc["Harbour Union", "mentions"] == 5 and table.loc["Harbour Union", "label_mentions"] == 1
 
 
 def test_per_paragraph_actor_tones(tmp_path):
@@ -56,3 +57,21 @@ def test_per_paragraph_actor_tones(tmp_path):
     assert rows.loc[("Harbour Union", 0), "tone"] > 0
     assert rows.loc[("City Council", 1), "tone"] < 0
     assert rows.loc[("Harbour Union", 1), "label_mentions"] == 1
+
+
+def test_without_a_file_forms_of_one_name_are_one_actor_and_non_names_are_none():
+    doc = analyze(text="Vote Count\n\nPresident Ana Kowalski spoke on Monday. Some critics said Kowalski’s plan failed. "
+                       "Coverage was thin. Ms. Kowalski denied it, Jan. 5. Sen. Ortiz objected, and Ortiz voted no. "
+                       "The Republican senator was angry; the coverage was wrong.")
+    actors = set(doc.actors["actor"])
+    assert "Ana Kowalski" in actors and "Ortiz" in actors
+    assert not actors & {"Kowalski", "Kowalski’s", "Some", "Coverage", "Monday", "Jan", "Sen", "Republican"}
+    assert doc.actors.set_index("actor").loc["Ana Kowalski", "mentions"] == 3
+
+
+def test_without_a_file_a_label_counts_only_where_the_text_ties_it():
+    doc = analyze(text="Border Clash\n\nHarbour Front, the extremist group, shelled the port. Harbour Front said it "
+                       "would go on. Residents fled from extremist gangs across the river.")
+    mentions = doc.actor_mentions
+    labels = mentions[mentions["label"]]
+    assert list(labels["text"]) == ["extremist group"] and list(labels["actor"]) == ["Harbour Front"]
