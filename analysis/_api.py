@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from importlib.metadata import version
 from pathlib import Path
 
 from . import _io
@@ -14,8 +13,8 @@ from ._limits import Limits
 from ._load import iter_articles, read_articles, text_article
 from ._model import Article
 from ._pipeline import Resources, load_resources, run_pipeline
+from ._version import KIT_VERSION
 
-KIT_VERSION = version("slant")
 
 
 def analyze(

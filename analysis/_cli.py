@@ -10,6 +10,7 @@ Exit codes: 0 when at least one article was analysed (bad inputs of a batch are 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -22,7 +23,6 @@ from typing import TYPE_CHECKING
 from . import _io, _signals
 from ._errors import InputError, InternalError, Interrupted, OutputError, ReportError, SlantError
 from ._limits import Limits, SlantWarning
-from ._text import signed
 
 if TYPE_CHECKING:  # the analysis modules load when a command runs, so that ``slant --help`` is quick
     from ._document import Document
@@ -56,6 +56,7 @@ class _Version(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="slant", description="Loaded language, tone and attribution in news articles.")
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    _add_verbosity(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     analyze = commands.add_parser("analyze", help="per-paragraph table, or JSON Lines with --json")
@@ -106,7 +107,19 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _add_verbosity(parser: argparse.ArgumentParser, *, default: object = argparse.SUPPRESS) -> None:
+    """``-q``, ``-v`` and ``--debug``, before or after the command (the command's own do not reset the others)."""
+    quiet = parser.add_mutually_exclusive_group()
+    quiet.add_argument("-q", "--quiet", action="store_const", const=-1, dest="verbosity", default=default,
+                       help="print errors only: no progress, no 'wrote' lines")
+    quiet.add_argument("-v", "--verbose", action="store_const", const=1, dest="verbosity", default=default,
+                       help="also print what each article took")
+    parser.add_argument("--debug", action="store_true", default=default if default is argparse.SUPPRESS else False,
+                        help="print the traceback of an internal error (it is always written to a log file)")
+
+
 def _add_inputs(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    _add_verbosity(parser)
     parser.add_argument("paths", nargs="+" if required else "*", metavar="PATH",
                         help="article files (.txt .md .json .jsonl), folders, or -")
     parser.add_argument("--lexicon", metavar="F", help="a lexicon TSV that adds to or overrides the built-in one")
@@ -117,6 +130,7 @@ def _add_inputs(parser: argparse.ArgumentParser, *, required: bool = True) -> No
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
     args = build_parser().parse_args(argv)
+    _Say.level, _Say.debug = args.verbosity or 0, args.debug
     try:
         with _signals.handled():
             return args.run(args)
@@ -136,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log = _write_log(traceback.format_exc())
         _say(f"slant: internal error; the details are in {log}")
         return EXIT_INTERNAL
+    finally:
+        _Say.bar = None
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -144,7 +160,10 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from ._report import report_path, write_corpus_report, write_report  # papermill and nbconvert load only here
+    """One HTML report per article, all in one kernel, with a progress bar; then the folder's index. Or, with
+    ``--corpus``, the overview of a corpus folder."""
+    from ._index import article_entry, update_index
+    from ._report import ReportKernel, report_path, write_corpus_report, write_report  # papermill loads only here
 
     if args.corpus is not None and args.paths:
         raise SlantError("give articles or --corpus DIR, not both")
@@ -152,20 +171,27 @@ def _report(args: argparse.Namespace) -> int:
         raise SlantError("give the articles to report on, or --corpus DIR")
     output = check_output(args, suffixes=REPORT_SUFFIXES, folder_ok=True)
     if args.corpus is not None:
-        _say(f"slant: wrote {write_corpus_report(Path(args.corpus), output)}")
+        _say(f"slant: wrote {write_corpus_report(Path(args.corpus), output)}", level=0)
         return EXIT_OK
-    if output.suffix.lower() in REPORT_SUFFIXES:
-        return _report_to_file(args, output, write_report)
-    written: set[Path] = set()
+    parameters = {"lexicon_path": args.lexicon or "", "actors_path": args.actors or ""}
+    with ReportKernel() as kernel:
+        if output.suffix.lower() in REPORT_SUFFIXES:
+            return _report_to_file(args, output, lambda doc, target: write_report(doc, target, kernel=kernel,
+                                                                                 parameters=parameters))
+        written: dict[Path, dict] = {}
 
-    def one(document: Document) -> None:
-        target = _unused(report_path(document, output), written)
-        _io.check_target(target, inputs=[document.article.path or "-"])
-        write_report(document, target)
-        written.add(target)
-        _say(f"slant: wrote {target}")
+        def one(document: Document) -> None:
+            target = _unused(report_path(document, output), set(written))
+            _io.check_target(target, inputs=[document.article.path or "-"])
+            write_report(document, target, kernel=kernel, parameters=parameters)
+            written[target] = article_entry(document, target)
+            _say(f"slant: wrote {target}", level=0)
 
-    return _batch(args, one)
+        try:
+            return _batch(args, one, unit="reports")
+        finally:
+            if written:
+                _write_index(lambda: update_index(output, written.values()))
 
 
 def check_output(args: argparse.Namespace, *, suffixes: tuple[str, ...], folder_ok: bool = False) -> Path:
@@ -186,7 +212,7 @@ def _report_to_file(args: argparse.Namespace, output: Path, write_report: Callab
     if documents:
         _io.check_target(output, inputs=[documents[0].article.path or "-"])
         write_report(documents[0], output)
-        _say(f"slant: wrote {output}")
+        _say(f"slant: wrote {output}", level=0)
     return code
 
 
@@ -217,10 +243,22 @@ def _compare(args: argparse.Namespace) -> int:
     comparison = compare(documents, labels=args.labels, actors=args.actors)
     if args.tables:
         write_tables(comparison, args.tables)
-        _say(f"slant: wrote the tables to {args.tables}")
+        _say(f"slant: wrote the tables to {args.tables}", level=0)
     write_comparison(documents, output, labels=list(comparison.labels.values()), actors=args.actors)
-    _say(f"slant: wrote {output}")
+    _say(f"slant: wrote {output}", level=0)
+    if (output.parent / "index.json").is_file():  # a folder of reports: list the comparison in its index
+        from ._index import comparison_entry, update_index
+
+        _write_index(lambda: update_index(output.parent, [comparison_entry(comparison, output)]))
     return EXIT_OK
+
+
+def _write_index(write: Callable[[], Path]) -> None:
+    """Rewrite a reports folder's index; one that is not Slant's is left alone, with one line."""
+    try:
+        _say(f"slant: wrote {write()}", level=1)
+    except OutputError as error:
+        _say(f"slant: skipped the index: {error}")
 
 
 def _corpus(args: argparse.Namespace) -> int:
@@ -231,11 +269,12 @@ def _corpus(args: argparse.Namespace) -> int:
         raise SlantError("--scheduler needs --engine dask")
     _io.check_output(args.output, suffixes=(), folder_ok=True)
     run = run_corpus(args.paths, args.output, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
-                     csv=args.csv, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env(), progress=True)
+                     csv=args.csv, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env(),
+                     progress=_Say.level >= 0)
     rate = run.analysed / run.seconds if run.seconds else 0.0
     errors = f" (see {Path(args.output, 'errors.csv')})" if run.failed else ""
     _say(f"slant: {run.analysed} articles analysed ({run.words} words, {rate:.1f} articles/s), {run.skipped} already "
-         f"done, {run.failed} failed{errors}; tables in {args.output}")
+         f"done, {run.failed} failed{errors}; tables in {args.output}", level=0)
     if run.analysed + run.skipped == 0:
         return EXIT_USAGE
     return EXIT_USAGE if run.failed and args.strict else EXIT_OK
@@ -249,21 +288,23 @@ def _lexicon_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
+def _batch(args: argparse.Namespace, handle: Callable[[Document], None], *, unit: str = "articles") -> int:
     """Analyze every input and hand each document on. One input never stops the others: a bad input or an output
     that cannot be written gets one line and is skipped; a bug (or a failed report cell) gets one line naming a log
     (or the executed notebook), the batch goes on and exits 70 (under ``--strict`` it stops there). Only a signal or
-    a closed standard output stop it."""
+    a closed standard output stop it. On a terminal, a progress bar counts the inputs (not with ``-q``)."""
     from ._api import analyze_all
 
     done = bad = internal = 0
     items = analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env())
-    for item in _warned(items):
+    for item in _progress(_warned(items), unit=unit):
+        started = time.perf_counter()
         try:
             if isinstance(item, (InputError, InternalError)):
                 raise item
             handle(item)
             done += 1
+            _say(f"slant: {item.article.id}: {time.perf_counter() - started:.1f} s", level=1)
         except OutputError as error:
             if error.target == _io.STDOUT:
                 raise
@@ -291,6 +332,16 @@ def _batch(args: argparse.Namespace, handle: Callable[[Document], None]) -> int:
     if done == 0:
         return EXIT_USAGE
     return EXIT_USAGE if bad and args.strict else EXIT_OK
+
+
+def _progress(items: Iterator, *, unit: str) -> Iterator:
+    """``items`` with a progress bar on standard error when it is a terminal and the run is not quiet."""
+    if _Say.level < 0 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    _Say.bar = tqdm(items, unit=f" {unit}", file=sys.stderr, dynamic_ncols=True, leave=False)
+    return iter(_Say.bar)
 
 
 def _warned(items: Iterator[Document | InputError | InternalError]) -> Iterator[Document | InputError | InternalError]:
@@ -321,32 +372,63 @@ def _write_json(document: Document) -> None:
 
 
 def _write_table(document: Document) -> None:
-    """A readable per-paragraph table: index, kind, words, tone, loaded terms, attributions, the text's start."""
+    """A readable per-paragraph table that fits the terminal: index, kind, words, tone, loaded terms, attributions,
+    and as much of the text's start as the width leaves room for."""
+    import textwrap
+
+    from ._text import signed
+
     f = document.figure_values
+    columns = shutil.get_terminal_size((100, 24)).columns
+    figures = (f"{f['word_count']} words in {f['paragraph_count']} paragraphs; tone {signed(f['tone'])}; "
+               f"loaded terms {f['loaded_count']} ({f['loaded_density']:.2f} per 100 words, "
+               f"author's voice {f['author_loaded_density']:.2f}); attributions {f['attribution_count']}")
+    row_start = f"  {'#':>3} {'kind':<15} {'words':>5} {'tone':>6} {'loaded':>6} {'attrib':>6}  "
+    width = max(columns - len(row_start), 10)
     lines = [
-        f"{_io.printable(document.article.id)}: {_io.printable(document.article.title or '(no title)')}",
-        f"  {f['word_count']} words in {f['paragraph_count']} paragraphs; tone {signed(f['tone'])}; "
-        f"loaded terms {f['loaded_count']} ({f['loaded_density']:.2f} per 100 words, "
-        f"author's voice {f['author_loaded_density']:.2f}); attributions {f['attribution_count']}",
-        f"  {'#':>3} {'kind':<15} {'words':>5} {'tone':>6} {'loaded':>6} {'attrib':>6}  text",
+        _io.printable(_cut(f"{document.article.id}: {document.article.title or '(no title)'}", columns)),
+        textwrap.fill(figures, width=max(columns, 40), initial_indent="  ", subsequent_indent="  "),
+        f"{row_start}text",
     ]
     for row in document.paragraphs.itertuples():
-        preview = " ".join(row.text.split())
-        preview = _io.printable(preview if len(preview) <= 60 else preview[:59] + "…")
         lines.append(f"  {row.index:>3} {row.kind:<15} {row.word_count:>5} {signed(row.tone):>6} "
-                     f"{row.loaded_count:>6} {row.attribution_count:>6}  {preview}")
+                     f"{row.loaded_count:>6} {row.attribution_count:>6}  "
+                     f"{_io.printable(_cut(' '.join(row.text.split()), width))}")
     _io.write_stdout("\n".join(lines) + "\n\n")
 
 
-def _say(line: str) -> None:
-    """One line on standard error, with anything a terminal could act on escaped."""
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+class _Say:
+    """How much the run prints on standard error (-1 quiet, 0 normal, 1 verbose), whether an internal error's
+    traceback is printed, and the progress bar, if any."""
+
+    level = 0
+    debug = False
+    bar = None
+
+
+def _say(line: str, *, level: int = -1) -> None:
+    """One line on standard error, with anything a terminal could act on escaped, if the run's verbosity is at least
+    ``level`` (errors: -1, always); above the progress bar if there is one."""
+    if _Say.level < level:
+        return
     try:
-        print(_io.printable(line), file=sys.stderr, flush=True)
+        if _Say.bar is not None:
+            _Say.bar.write(_io.printable(line), file=sys.stderr)
+        else:
+            print(_io.printable(line), file=sys.stderr, flush=True)
     except (OSError, ValueError):
         pass  # standard error is closed: nothing else can be told
 
 
 def _write_log(text: str) -> str:
+    """Write an internal error's details to a log file and return its name; with ``--debug`` print them too."""
+    if _Say.debug:
+        _say(text.rstrip())
     stamp = time.strftime("%Y%m%d-%H%M%S")
     with tempfile.NamedTemporaryFile("w", prefix=f"slant-{stamp}-", suffix=".log", delete=False, encoding="utf-8") as log:
         log.write(text)

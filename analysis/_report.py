@@ -1,35 +1,50 @@
 """HTML reports: the parameterized notebook, executed by papermill, converted by nbconvert without code cells.
 
 ``write_report`` (one article) and ``write_comparison`` (several) read as the pipeline: save the analyses → execute
-the notebook on them → convert to HTML → write atomically. When a cell fails, the executed notebook is saved next
-to the report before ReportError is raised.
+the notebook on them → convert to HTML → write atomically. When a cell fails, the executed notebook is saved next to the report before ReportError is raised, and an
+older report at the target stays as it was. A batch runs every report in one kernel (:class:`ReportKernel`): the
+kernel's imports are paid once, not once per article.
+
+The notebooks ship inside the package as ``analysis.notebooks`` (the repository's ``notebooks/`` folder, mapped in
+pyproject.toml), so that reports work from a normal ``pip install``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from importlib import resources
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from . import _io, _signals
 from ._document import Document
 from ._errors import InputError, ReportError
 
-#: The report notebook of this checkout (the package is installed editable from it).
-ARTICLE_NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "article_report.ipynb"
+#: The report notebook, inside the installed package.
+ARTICLE_NOTEBOOK = "article_report.ipynb"
 #: The comparison notebook (``slant compare``).
-COMPARE_NOTEBOOK = ARTICLE_NOTEBOOK.with_name("compare_articles.ipynb")
+COMPARE_NOTEBOOK = "compare_articles.ipynb"
 #: The corpus overview notebook (``slant report --corpus DIR``).
-CORPUS_NOTEBOOK = ARTICLE_NOTEBOOK.with_name("corpus_overview.ipynb")
+CORPUS_NOTEBOOK = "corpus_overview.ipynb"
 #: nbconvert's lab page without scripts: see templates/slant/index.html.j2.
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
 #: The longest report file name stem, in bytes; a longer id is cut and given a hash of itself.
 MAX_NAME_BYTES = 120
+#: The saved analysis, in the kernel's working folder (the notebook's ``analysis_path``).
+SAVED_ANALYSIS = "analysis.json"
+
+
+def notebook_path(name: str) -> Path:
+    """The path of a notebook shipped with the package (``analysis.notebooks``)."""
+    return Path(str(resources.files("analysis.notebooks").joinpath(name)))
 
 
 def report_path(document: Document, output: Path) -> Path:
@@ -37,6 +52,11 @@ def report_path(document: Document, output: Path) -> Path:
     if output.suffix.lower() in (".html", ".htm"):
         return output
     return output / f"{safe_file_name(document.article.id)}.html"
+
+
+def failed_path(target: Path) -> Path:
+    """Where the executed notebook of a failed report is kept: beside the report, ``<name>.failed.ipynb``."""
+    return target.with_suffix(".failed.ipynb")
 
 
 def safe_file_name(article_id: str) -> str:
@@ -48,79 +68,132 @@ def safe_file_name(article_id: str) -> str:
     return name or "article"
 
 
-def write_report(document: Document, target: Path, *, notebook: Path = ARTICLE_NOTEBOOK) -> Path:
-    """Write the HTML report of one document to ``target``; raises ReportError if the notebook fails."""
+class ReportKernel:
+    """One Python kernel for a batch of reports, started on first use, in a private working folder; a kernel that
+    died is restarted for the next report. Use it as a context manager."""
+
+    def __init__(self) -> None:
+        self.work = Path(tempfile.mkdtemp(prefix="slant-report-"))
+        self._manager = None
+
+    @property
+    def manager(self):  # noqa: ANN201 - a jupyter_client KernelManager
+        """The running kernel's manager (the kernel starts here, once)."""
+        if self._manager is None or not self._manager.is_alive():
+            self.shutdown()
+            self._manager = _kernel_manager(str(self.work))
+            self._manager.start_kernel(cwd=str(self.work))
+        return self._manager
+
+    def shutdown(self) -> None:
+        if self._manager is not None and self._manager.has_kernel:
+            self._manager.shutdown_kernel(now=True)
+        self._manager = None
+
+    def __enter__(self) -> ReportKernel:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.shutdown()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _kernel_for(kernel: ReportKernel | None) -> Iterator[ReportKernel]:
+    """``kernel``, or a kernel of its own for one report."""
+    if kernel is not None:
+        yield kernel
+    else:
+        with ReportKernel() as own:
+            yield own
+
+
+def write_report(document: Document, target: Path, *, notebook: Path | None = None,
+                 kernel: ReportKernel | None = None, parameters: dict[str, str] | None = None) -> Path:
+    """Write the HTML report of one document to ``target``; raises ReportError if the notebook fails.
+
+    ``kernel`` runs a batch in one kernel; ``parameters`` are more notebook parameters, shown in the report's footer
+    (e.g. the lexicon and actors files the analysis used)."""
+    notebook = notebook or notebook_path(ARTICLE_NOTEBOOK)
     _check_notebook(notebook)
-    with tempfile.TemporaryDirectory(prefix="slant-report-") as work:
-        saved = Path(work, "analysis.json")
-        _io.write_text_atomic(saved, document.to_json())
-        _render(notebook, target, work, parameters={"analysis_path": str(saved), "article_path": ""},
+    with _kernel_for(kernel) as running:
+        _io.write_text_atomic(running.work / SAVED_ANALYSIS, document.to_json())
+        _render(notebook, target, running, parameters={**(parameters or {}), "analysis_path": SAVED_ANALYSIS,
+                                                       "article_path": ""},
                 name=document.article.id, title=f"Slant report: {document.article.title or document.article.id}")
     return target
 
 
 def write_comparison(documents: Sequence[Document], target: Path, *, labels: Sequence[str],
-                     actors: str | None = None, notebook: Path = COMPARE_NOTEBOOK) -> Path:
+                     actors: str | None = None, notebook: Path | None = None,
+                     kernel: ReportKernel | None = None) -> Path:
     """Write the HTML comparison of the documents (one label each) to ``target``; raises ReportError if the notebook
     fails."""
+    notebook = notebook or notebook_path(COMPARE_NOTEBOOK)
     _check_notebook(notebook)
-    with tempfile.TemporaryDirectory(prefix="slant-compare-") as work:
-        saved = [Path(work, f"analysis-{k}.json") for k in range(len(documents))]
-        for path, document in zip(saved, documents):
-            _io.write_text_atomic(path, document.to_json())
-        parameters = {"analysis_paths": [str(p) for p in saved], "article_paths": [], "labels": list(labels),
+    with _kernel_for(kernel) as running:
+        saved = [f"analysis-{k}.json" for k in range(len(documents))]
+        for name, document in zip(saved, documents):
+            _io.write_text_atomic(running.work / name, document.to_json())
+        parameters = {"analysis_paths": saved, "article_paths": [], "labels": list(labels),
                       "actors_path": str(Path(actors).resolve()) if actors else ""}
-        _render(notebook, target, work, parameters=parameters, name="comparison",
+        _render(notebook, target, running, parameters=parameters, name="comparison",
                 title=f"Slant comparison: {', '.join(labels)}")
     return target
 
 
-def write_corpus_report(corpus: Path, output: Path, *, notebook: Path = CORPUS_NOTEBOOK) -> Path:
+def write_corpus_report(corpus: Path, output: Path, *, notebook: Path | None = None,
+                        kernel: ReportKernel | None = None) -> Path:
     """Write the HTML overview of a corpus folder (``slant corpus -o DIR``) to ``output`` (an .html file, or a folder
     for ``corpus_overview.html``); raises InputError when ``corpus`` holds no corpus, ReportError if the notebook
     fails."""
     if not (corpus / "articles").is_dir():
         raise InputError(str(corpus), "not a corpus folder (no articles table): make one with slant corpus PATH… -o DIR")
     target = output if output.suffix.lower() in (".html", ".htm") else output / "corpus_overview.html"
+    notebook = notebook or notebook_path(CORPUS_NOTEBOOK)
     _check_notebook(notebook)
-    with tempfile.TemporaryDirectory(prefix="slant-report-") as work:
-        _render(notebook, target, work, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
+    with _kernel_for(kernel) as running:
+        _render(notebook, target, running, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
                 title=f"Slant corpus overview: {corpus.name}")
     return target
 
 
-def _render(notebook: Path, target: Path, work: str, *, parameters: dict[str, Any], name: str, title: str) -> None:
-    """Execute the notebook in ``work`` and write it to ``target`` as HTML, atomically."""
-    executed = Path(work, "executed.ipynb")
-    _execute(notebook, executed, parameters=parameters, cwd=work, article_id=name,
-             keep_failed=target.with_suffix(".failed.ipynb"))
+def _render(notebook: Path, target: Path, kernel: ReportKernel, *, parameters: dict[str, Any], name: str,
+            title: str) -> None:
+    """Execute the notebook in ``kernel`` and write it to ``target`` as HTML, atomically; a fixed earlier failure's
+    notebook is removed."""
+    executed = kernel.work / "executed.ipynb"
+    _execute(notebook, executed, kernel, parameters=parameters, article_id=name, keep_failed=failed_path(target))
     _io.write_text_atomic(target, _to_html(executed, title=title))
+    with contextlib.suppress(FileNotFoundError):
+        failed_path(target).unlink()
 
 
 def _check_notebook(notebook: Path) -> None:
     if not notebook.is_file():
-        raise ReportError("report", f"the report notebook {notebook} is missing (is Slant installed with pip -e?)")
+        raise ReportError("report", f"the report notebook {notebook} is missing (reinstall Slant)")
 
 
-def _execute(notebook: Path, executed: Path, *, parameters: dict[str, Any], cwd: str, article_id: str,
+def _execute(notebook: Path, executed: Path, kernel: ReportKernel, *, parameters: dict[str, Any], article_id: str,
              keep_failed: Path) -> None:
-    """Run the notebook with papermill; on a failing cell, save the executed notebook and raise ReportError."""
+    """Run the notebook with papermill in ``kernel``; on a failing cell, save the executed notebook and raise
+    ReportError."""
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    kernel = _kernel_manager(cwd)
     try:
         papermill.execute_notebook(
-            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, cwd=cwd,
-            progress_bar=False, log_output=False, km=kernel,
+            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, cwd=str(kernel.work),
+            progress_bar=False, log_output=False, km=kernel.manager,
         )
     except papermill.PapermillExecutionError as error:
         _signals.check()  # a Ctrl-C that the kernel turned into a failing cell stops the run, not this report
         _io.write_bytes_atomic(keep_failed, executed.read_bytes())  # never through a symlink planted there
         raise ReportError(article_id, f"{error.ename}: {error.evalue}", cell=_code_cell_number(executed, error.exec_count),
                           notebook=str(keep_failed)) from None
-    finally:
-        if kernel.has_kernel:
-            kernel.shutdown_kernel(now=True)
+    except (DeadKernelError, CellTimeoutError) as error:
+        kernel.shutdown()
+        raise ReportError(article_id, f"the notebook's kernel stopped: {error}") from None
     _signals.check()
 
 

@@ -1,15 +1,26 @@
-"""Plots of a document, or of a comparison, for notebooks and reports. Each function returns a matplotlib Figure."""
+"""Plots of a document, or of a comparison, for notebooks and reports. Each function returns a matplotlib Figure whose label
+(``fig.get_label()``) is its alt text: what the figure shows, with its numbers. Colours come from :mod:`palette`."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-from ._compare import Comparison
+from . import palette
 from ._document import Document
-from ._model import LOADED_CATEGORIES, TEXT_KINDS
+from ._model import CUE_CLASSES, LOADED_CATEGORIES, TEXT_KINDS
+from ._text import signed
+
+if TYPE_CHECKING:
+    from ._compare import Comparison
+
+#: Sources shown in "who speaks how", at most (the most cited).
+MAX_SOURCES = 12
 
 
 def tone_by_paragraph(doc: Document) -> Figure:
@@ -17,34 +28,67 @@ def tone_by_paragraph(doc: Document) -> Figure:
     writer's own ``author_tone`` (line)."""
     frame = doc.paragraphs[doc.paragraphs["kind"].isin(TEXT_KINDS) & doc.paragraphs["tone"].notna()]
     arc = doc.tone_arc
-    fig, ax = plt.subplots(figsize=(10, 3.4))
+    fig, ax = plt.subplots(figsize=(11, 3.6))
     ax.axhline(0, color="#999", linewidth=0.8)
-    ax.bar(frame["index"], frame["tone"], color=["#c0504d" if t < 0 else "#4f81bd" for t in frame["tone"]],
-           alpha=0.7, label="tone")
-    ax.plot([p["paragraph"] for p in arc], [p["smoothed"] for p in arc], color="#333", linewidth=1.5, label="smoothed")
-    ax.plot(frame["index"], frame["author_tone"], ":", color="#8a6d3b", linewidth=1.2, label="author tone")
+    ax.bar(frame["index"], frame["tone"], color=[palette.NEGATIVE if t < 0 else palette.POSITIVE for t in frame["tone"]],
+           alpha=0.75, label="tone (vermillion below 0, blue above)")
+    ax.plot([p["paragraph"] for p in arc], [p["smoothed"] for p in arc], color="#222", linewidth=1.6, label="smoothed")
+    ax.plot(frame["index"], frame["author_tone"], ":", color="#555", linewidth=1.4, label="author tone")
     turns = [p for p in arc if p["turn"]]
     ax.scatter([p["paragraph"] for p in turns], [p["smoothed"] for p in turns], marker="D", color="#222", zorder=3,
                label="turn")
     ax.set(xlabel="paragraph", ylabel="tone", ylim=(-1.05, 1.05), title="Tone through the article")
     ax.legend(loc="upper right", fontsize="small", ncols=4)
     sns.despine(fig)
+    lowest = frame.loc[frame["tone"].idxmin()] if not frame.empty else None
+    fig.set_label(
+        f"Bar chart of the tone of {len(frame)} paragraphs in reading order, from -1 to +1; "
+        + (f"most negative: paragraph {lowest['index']} ({signed(lowest['tone'])}); " if lowest is not None else "")
+        + f"turns of the smoothed arc at paragraphs {', '.join(str(p['paragraph']) for p in turns) or 'none'}."
+    )
     return fig
 
 
 def loaded_by_category(doc: Document) -> Figure:
-    """Loaded terms per category, split by voice (the author's own words vs. quoted sources)."""
-    counts = (
-        doc.loaded_terms.groupby(["category", "voice"]).size().unstack()
-        .reindex(index=list(LOADED_CATEGORIES), columns=["author", "quoted"]).fillna(0)
-    )
-    fig, ax = plt.subplots(figsize=(7, 3.2))
-    ax.barh(counts.index, counts["author"], color="#c0504d", label="author's voice")
-    ax.barh(counts.index, counts["quoted"], left=counts["author"], color="#e6b9b8", label="quoted")
+    """Loaded terms of the running text per category, in the category's colour: the author's own words solid, quoted
+    words hatched."""
+    running = doc.loaded_terms[doc.loaded_terms["paragraph"].isin(doc.paragraphs.loc[doc.paragraphs["kind"].isin(TEXT_KINDS), "index"])]
+    counts = (running.groupby(["category", "voice"]).size().unstack()
+              .reindex(index=list(LOADED_CATEGORIES), columns=["author", "quoted"]).fillna(0))
+    colors = [palette.CATEGORY_COLORS[c] for c in counts.index]
+    labels = [c.replace("_", " ") for c in counts.index]
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    ax.barh(labels, counts["author"], color=colors, edgecolor="#222", linewidth=0.6)
+    ax.barh(labels, counts["quoted"], left=counts["author"], color=[palette.tint(c, 0.35) for c in colors],
+            hatch="///", edgecolor="#444", linewidth=0.6)
     ax.invert_yaxis()
-    ax.set(xlabel="terms", title="Loaded terms by category")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.set(xlabel="loaded terms", title="Loaded terms by category")
+    ax.legend(handles=[Patch(facecolor="#888", edgecolor="#222", label="the outlet's own words"),
+                       Patch(facecolor="#ddd", hatch="///", edgecolor="#444", label="quoted")],
+              loc="lower right", fontsize="small")
     sns.despine(fig)
+    fig.set_label("Horizontal bar chart of loaded terms per category (own words; quoted): " + "; ".join(
+        f"{label} {int(a)}; {int(q)}" for label, a, q in zip(labels, counts["author"], counts["quoted"])) + ".")
+    return fig
+
+
+def who_speaks_how(doc: Document) -> Figure:
+    """The most cited sources (pronouns resolved), each a bar split by the classes of the cues that introduce it."""
+    voices = doc.voices.head(MAX_SOURCES)
+    cues = [c for c in CUE_CLASSES if f"cue_{c}" in voices.columns]
+    fig, ax = plt.subplots(figsize=(9, 0.8 + 0.34 * max(len(voices), 1)))
+    left = [0.0] * len(voices)
+    names = [s if len(s) <= 40 else s[:39] + "…" for s in voices["source"]]
+    for cue in cues:
+        counts = voices[f"cue_{cue}"].tolist()
+        ax.barh(names, counts, left=left, color=palette.CUE_COLORS[cue], edgecolor="#222", linewidth=0.5, label=cue)
+        left = [a + b for a, b in zip(left, counts)]
+    ax.invert_yaxis()
+    ax.set(xlabel="attributions", title="Who speaks, and how the outlet introduces them (cue class)")
+    ax.legend(loc="lower right", fontsize="small", ncols=3)
+    sns.despine(fig)
+    fig.set_label(f"Horizontal bar chart of the {len(voices)} most cited sources by attributions, split by cue class: "
+                  + "; ".join(f"{row.source} {row.attributions}" for row in voices.itertuples()) + ".")
     return fig
 
 
@@ -52,10 +96,12 @@ def sources_by_type(doc: Document) -> Figure:
     """Attributions per source type (sourceless hedges counted as "no source")."""
     types = doc.attributions["source_type"].fillna("no source").value_counts()
     fig, ax = plt.subplots(figsize=(7, 3))
-    ax.barh(types.index, types.values, color="#4f81bd")
+    ax.barh(types.index, types.values, color=palette.POSITIVE)
     ax.invert_yaxis()
-    ax.set(xlabel="attributions", title="Who is cited")
+    ax.set(xlabel="attributions", title="Who is cited, by type")
     sns.despine(fig)
+    fig.set_label("Horizontal bar chart of attributions per source type: "
+                  + "; ".join(f"{t} {n}" for t, n in types.items()) + ".")
     return fig
 
 
@@ -77,7 +123,7 @@ def tone_arcs(cmp: Comparison) -> Figure:
         arc = cmp.tone_arcs[cmp.tone_arcs["article_id"] == article_id]
         width = 1 / max(len(arc), 1)
         ax.axhline(0, color="#999", linewidth=0.6)
-        ax.bar(arc["position"], arc["tone"], width=width * 0.9, color=["#c0504d" if t < 0 else "#4f81bd" for t in arc["tone"]],
+        ax.bar(arc["position"], arc["tone"], width=width * 0.9, color=[palette.NEGATIVE if t < 0 else palette.POSITIVE for t in arc["tone"]],
                alpha=0.6)
         ax.plot(arc["position"], arc["smoothed"], color="#333", linewidth=1.3)
         turns = arc[arc["turn"]]

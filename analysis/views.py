@@ -6,36 +6,65 @@ Each function returns an ``IPython.display.HTML`` object (its ``.data`` is the H
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from html import escape
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from IPython.display import HTML
 
-from ._api import analyze, read_analysis
-from ._compare import Comparison, compare
+from . import palette
+from ._data import package_tsv
 from ._document import Document
-from ._figures import ARTICLE_FIGURES
+from ._figures import ARTICLE_FIGURES, NO_SOURCE
+from ._model import LOADED_CATEGORIES, TEXT_KINDS
+from ._sourcing import resolved_type
 from ._text import signed
 from ._trends import corpus_articles, group_figures, source_type_shares  # noqa: F401 - the corpus notebook's data
+from .findings import findings, term_names
 
-STYLE = """
+if TYPE_CHECKING:
+    from ._compare import Comparison
+
+
+def _category_css() -> str:
+    """One rule per loaded-language category, from the one palette: a tint behind the term, the colour under it."""
+    return "".join(
+        f".slant-{c} {{ background: {palette.tint(color)}; border-bottom: 3px solid {color}; }}"
+        f".slant-swatch-{c} {{ background: {color}; }}"
+        for c, color in palette.CATEGORY_COLORS.items()
+    )
+
+
+STYLE = f"""
 <style>
-.slant-article p { line-height: 1.6; margin: 0.4em 0; }
-.slant-article .kind { color: #888; font-size: 0.75em; text-transform: uppercase; margin-right: 0.5em; }
-.slant-article .muted { color: #999; }
-.slant-article .slant-relayed { border-left: 3px solid #bbb; padding-left: 0.6em; }
-.slant-loaded { border-radius: 3px; padding: 0 1px; }
-.slant-labeling { background: #f4b6b6; } .slant-emotive { background: #f9d49b; }
-.slant-sensational { background: #f7a8d8; } .slant-derision { background: #d7b8f3; }
-.slant-insinuation { background: #b9c6f5; } .slant-certainty { background: #a8e0d4; }
-.slant-hedge { background: #e3e3a6; } .slant-scare_quote { background: #d0d0d0; }
-.slant-quoted { outline: 1px dashed #666; }
-.slant-cue { text-decoration: underline 2px #1f6fb2; } .slant-source { font-weight: 600; color: #1f4f82; }
-.slant-legend span { margin-right: 0.8em; padding: 0 4px; }
-.slant-figure figcaption { color: #555; font-size: 0.9em; }
-.slant-table th, .slant-table td { text-align: left !important; vertical-align: top; }
+.slant-article {{ max-width: 60em; }}
+.slant-article p {{ line-height: 1.75; margin: 0.5em 0; }}
+.slant-article .kind {{ color: #555; font-size: 0.75em; text-transform: uppercase; margin-right: 0.5em; }}
+.slant-article .muted {{ color: #767676; background: #f6f6f6; }}
+.slant-article .slant-relayed {{ border-left: 3px solid #aaa; padding-left: 0.6em; }}
+.slant-article p:target {{ outline: 3px solid #0072B2; outline-offset: 3px; }}
+.slant-loaded {{ border-radius: 2px; padding: 0 1px; color: #111; }}
+{_category_css()}
+.slant-tag {{ font-size: 0.68em; font-weight: 600; color: #333; vertical-align: super; margin: 0 0.15em 0 0.1em;
+  letter-spacing: 0.02em; }}
+.slant-quote {{ background: #ececec; }}
+.slant-cue {{ text-decoration: underline 2px #0072B2; text-underline-offset: 3px; }}
+.slant-source {{ font-weight: 700; color: #0b3d6b; }}
+.slant-legend {{ display: flex; flex-wrap: wrap; gap: 0.4em 1em; margin: 0.6em 0; font-size: 0.9em; }}
+.slant-figure img {{ max-width: 100%; height: auto; }}
+.slant-figure figcaption {{ color: #444; font-size: 0.9em; }}
+.slant-table th, .slant-table td {{ text-align: left !important; vertical-align: top; }}
+.slant-card {{ border: 1px solid #ccc; border-radius: 6px; padding: 0.6em 1.2em; background: #fbfbfb; max-width: 60em; }}
+.slant-card li {{ margin: 0.45em 0; line-height: 1.5; }}
+.slant-card .figure {{ color: #444; font-size: 0.9em; }}
+.slant-heatmap td {{ text-align: right !important; font-variant-numeric: tabular-nums; min-width: 5em; }}
+.slant-heatmap td.text {{ text-align: left !important; min-width: 0; color: #333; }}
+.slant-heatmap tr.muted td.text {{ color: #767676; }}
+.slant-footer {{ color: #444; font-size: 0.85em; border-top: 1px solid #ccc; margin-top: 2em; padding-top: 0.5em; }}
 </style>
 """
 #: The figures of the report's summary, and of its sourcing section.
@@ -44,17 +73,40 @@ SUMMARY_FIGURES = ("word_count", "paragraph_count", "tone", "author_tone", "load
                    "intensity", "loaded_category_shares", "attribution_count", "source_types")
 SOURCING_FIGURES = ("attribution_count", "attribution_density", "direct_quote_share", "anonymous_share",
                     "unattributed_share", "relayed_paragraph_count")
-CATEGORY_LEGEND = ("labeling", "emotive", "sensational", "derision", "insinuation", "certainty", "hedge", "scare_quote")
+#: The columns of the paragraph heatmap: (column of ``Document.paragraphs``, heading, how to colour it). A column the
+#: analysis does not have (e.g. no biased-sentence model) is left out.
+HEATMAP_COLUMNS = (
+    ("loaded_density", "loaded /100 words", "count"),
+    ("author_loaded_density", "author voice /100 words", "count"),
+    ("bias_probability", "biased-sentence probability", "share"),
+    ("tone", "tone", "tone"),
+    ("attribution_count", "attributions", "count"),
+)
 
 
 def open_document(*, article_path: str = "", analysis_path: str = "", lexicon_path: str = "",
                   actors_path: str = "") -> Document:
-    """The document a report shows: a saved analysis if ``analysis_path`` is given, else the article analysed now."""
+    """The document a report shows: a saved analysis if ``analysis_path`` is given, else the article analysed now.
+
+    A relative path is read from the working folder, else from the nearest folder above it that has it: the
+    notebooks' default paths (``seeds/…``) work from the repository root and from ``notebooks/``."""
+    from ._api import analyze, read_analysis  # the pipeline loads only when an article is analysed here
+
     if analysis_path:
-        return read_analysis(analysis_path)
+        return read_analysis(find_path(analysis_path))
     if not article_path:
         raise ValueError("give article_path (an article file) or analysis_path (a saved analysis)")
-    return analyze(Path(article_path), lexicon=lexicon_path or None, actors=actors_path or None)
+    return analyze(find_path(article_path), lexicon=find_path(lexicon_path) if lexicon_path else None,
+                   actors=find_path(actors_path) if actors_path else None)
+
+
+def find_path(path: str) -> Path:
+    """``path`` as given if it exists or is absolute, else the first ``parent/path`` that exists in a folder above the
+    working folder (else ``path`` as given, so that the error names it)."""
+    given = Path(path)
+    if given.is_absolute() or given.exists():
+        return given
+    return next((parent / given for parent in Path.cwd().parents if (parent / given).exists()), given)
 
 
 def header(doc: Document) -> HTML:
@@ -62,7 +114,7 @@ def header(doc: Document) -> HTML:
     a = doc.article
     meta = " · ".join(escape(v) for v in (a.outlet, a.published, a.url) if v)
     return HTML(
-        f"{STYLE}<h1>{escape(a.title or a.id)}</h1>"
+        f"{STYLE}<p class='muted'>Slant article report</p><h1>{escape(a.title or a.id)}</h1>"
         f"<p class='muted'>{meta + ' · ' if meta else ''}article <code>{escape(a.id)}</code> · Slant {escape(doc.kit_version)}</p>"
     )
 
@@ -164,25 +216,156 @@ def loaded_terms_table(doc: Document) -> HTML:
     return table(frame) if not frame.empty else HTML("<p class='muted'>No loaded term was found.</p>")
 
 
-def highlighted_article(doc: Document) -> HTML:
-    """The article, paragraph by paragraph, with loaded terms coloured by category, cues underlined, sources bold."""
-    layers = _layers(doc)
-    legend = "".join(f"<span class='slant-loaded slant-{c}'>{c.replace('_', ' ')}</span>" for c in CATEGORY_LEGEND)
-    parts = [STYLE, "<div class='slant-legend'>", legend,
-             "<span class='slant-cue'>attribution cue</span><span class='slant-source'>source</span>"
-             "<span class='slant-quoted'>quoted voice</span></div><div class='slant-article'>"]
+def summary_card(doc: Document) -> HTML:
+    """What stands out in the article, in plain language: each point with the figure it rests on and links to the
+    paragraphs it comes from (see :mod:`analysis.findings`)."""
+    items = []
+    for f in findings(doc):
+        where = f" · paragraphs {paragraph_links(f.paragraphs)}" if f.paragraphs else ""
+        items.append(f"<li>{escape(f.text)}<br><span class='figure'>{escape(f.figure)}: <b>{escape(f.value)}</b>"
+                     f"{where}</span></li>")
+    body = "".join(items) or "<li>Nothing stands out: no loaded term, attribution or marked tone was found.</li>"
+    return HTML(f"{STYLE}<div class='slant-card'><ul>{body}</ul></div>")
+
+
+def paragraph_links(paragraphs: tuple[int, ...] | list[int]) -> str:
+    """Paragraph numbers as links to the paragraphs of the marked-up article."""
+    return ", ".join(f"<a href='#slant-p-{int(i)}'>{int(i)}</a>" for i in paragraphs)
+
+
+def highlighted_article(doc: Document, *, categories: tuple[str, ...] | None = None, voice: str | None = None,
+                        sources: tuple[str, ...] | None = None, actor: str | None = None,
+                        paragraphs: tuple[int, ...] | None = None) -> HTML:
+    """The article, paragraph by paragraph: each loaded term marked in its category's colour with the category
+    written after it, attribution cues underlined with their class, sources in bold with their type, direct quotes
+    shaded, paragraphs outside the running text greyed. Readable without hovering; every piece of text escaped.
+
+    ``categories``, ``voice`` (author or quoted), ``sources`` (source types) and ``actor`` narrow what is marked and
+    which paragraphs are shown, ``paragraphs`` picks paragraphs by index (the explore notebook's filters)."""
+    layers = _layers(doc, categories=categories, voice=voice, sources=sources)
+    shown = _paragraphs_with_actor(doc, actor)
+    if paragraphs is not None:
+        shown = set(paragraphs) if shown is None else shown & set(paragraphs)
+    parts = [STYLE, legend(), "<div class='slant-article'>"]
     for p in doc.analysis.paragraphs:
-        muted = "" if p.kind in ("body", "lead_in") else " muted"
+        if shown is not None and p.index not in shown:
+            continue
+        muted = "muted" if p.kind not in TEXT_KINDS else ""
         relayed = ""
         if p.relayed_from is not None:
             origin = p.relayed_from.source.text if p.relayed_from.source else "unnamed source"
             relayed = f" · relayed from {escape(origin)}"
-        parts.append(f"<p class='{muted.strip()}{' slant-relayed' if relayed else ''}'>"
-                     f"<span class='kind'>{p.index} {escape(p.kind)}{relayed}</span>")
+        classes = " ".join(c for c in (muted, "slant-relayed" if relayed else "") if c)
+        parts.append(f"<p id='slant-p-{p.index}' class='{classes}'>"
+                     f"<span class='kind'>{p.index} {escape(p.kind.replace('_', ' '))}{relayed}</span>")
         parts.append(_highlight(doc.text, p.start, p.end, layers))
         parts.append("</p>")
     parts.append("</div>")
     return HTML("".join(parts))
+
+
+def legend() -> str:
+    """The key of the marked-up article: every category with its colour and written label, cues, sources, quotes."""
+    keys = "".join(f"<span><span class='slant-loaded slant-{c}'>{c.replace('_', ' ')}</span>"
+                   f"<span class='slant-tag'>{palette.CATEGORY_TAGS[c]}</span></span>" for c in LOADED_CATEGORIES)
+    return (f"<div class='slant-legend'>{keys}<span><span class='slant-cue'>attribution cue</span>"
+            "<span class='slant-tag'>class, unless neutral</span></span>"
+            "<span class='slant-source'>source</span><span class='slant-tag'>type</span><span class='slant-quote'>“direct quote”</span>"
+            "<span class='muted'>grey: not running text</span></div>")
+
+
+def paragraph_heatmap(doc: Document, *, preview: int = 70) -> HTML:
+    """One row per paragraph (separators and boilerplate left out), one column per paragraph figure, each cell shaded
+    by its value within its column (tone: vermillion below zero, blue above). Paragraph numbers link to the text."""
+    frame = doc.paragraphs[doc.paragraphs["word_count"] > 0]
+    columns = [c for c in HEATMAP_COLUMNS if c[0] in frame.columns]
+    running = frame[frame["kind"].isin(TEXT_KINDS)]
+    scale = {name: max(float(running[name].abs().max() or 0), 1e-9) if not running.empty else 1.0
+             for name, _, _ in columns}
+    head = "".join(f"<th>{escape(label)}</th>" for _, label, _ in columns)
+    rows = []
+    for row in frame.itertuples():
+        cells = "".join(_heat_cell(getattr(row, name), scale[name], kind) for name, _, kind in columns)
+        text = " ".join(row.text.split())
+        text = text if len(text) <= preview else text[: preview - 1] + "…"
+        muted = " class='muted'" if row.kind not in TEXT_KINDS else ""
+        rows.append(f"<tr{muted}><td class='text'><a href='#slant-p-{row.index}'>{row.index}</a></td>{cells}"
+                    f"<td class='text'>{escape(row.kind.replace('_', ' '))}: {escape(text)}</td></tr>")
+    return HTML(f"{STYLE}<table class='slant-table slant-heatmap'><thead><tr><th>#</th>{head}<th>paragraph</th></tr>"
+                f"</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _heat_cell(value: float | None, scale: float, kind: str) -> str:
+    """A heatmap cell: the value written, its background shaded by ``value / scale``."""
+    if value is None or value != value:
+        return "<td>–</td>"
+    if kind == "tone":
+        color = palette.NEGATIVE if value < 0 else palette.POSITIVE
+        shown = signed(value)
+    else:
+        color = palette.OKABE_ITO["vermillion"]
+        shown = f"{value:.0%}" if kind == "share" else (f"{value:.2f}" if isinstance(value, float) else str(value))
+    amount = min(abs(value) / scale, 1.0) * 0.6
+    return f"<td style='background:{palette.tint(color, amount)}'>{escape(shown)}</td>"
+
+
+def top_terms_table(doc: Document) -> HTML:
+    """The author's most frequent loaded terms of the running text, with their category."""
+    frame = doc.loaded_terms[doc.loaded_terms["voice"] == "author"]
+    frame = frame.assign(term=term_names(frame))
+    if frame.empty:
+        return HTML("<p class='muted'>No loaded term in the outlet's own voice.</p>")
+    counted = (frame.groupby(["term", "category"]).agg(count=("text", "size"), paragraphs=("paragraph", _joined))
+               .reset_index().sort_values(["count", "term"], ascending=[False, True], kind="stable").head(15))
+    counted["category"] = counted["category"].str.replace("_", " ")
+    return table(counted[["term", "category", "count", "paragraphs"]])
+
+
+def _joined(values: pd.Series) -> str:
+    return ", ".join(map(str, sorted(set(values))))
+
+
+def methods_and_limits() -> HTML:
+    """How good Slant is on real annotated news (the README's table, from ``data/quality.tsv``), and how to read it."""
+    rows = package_tsv("data", "quality.tsv")
+    frame = pd.DataFrame([{"held-out part": r["part"], "measure": r["measure"].replace("`", ""),
+                           "Slant": r["slant"].replace("**", ""), "best simple peer": r["peer"]} for r in rows])
+    return HTML(
+        "<p>Measured on real news annotated by other people, on held-out parts that no rule, list or weight was tuned "
+        "on, beside simple peers measured on the same items in the same run:</p>" + table(frame).data +
+        "<p>Read the highlights as candidates to look at, not as a verdict: the precision and recall above say how "
+        "often a highlighted term is one annotators mark, and how much of what they mark is highlighted; article-level "
+        "figures rank articles only loosely (the Spearman correlation above). Attribution is precise but misses beliefs, intentions, noun cues and speech without a cue "
+        "verb. Tone toward a person is the tone of the sentences that name them. The figures cover the running text "
+        "(body and lead-in paragraphs); titles, captions and headings are shown but not counted.</p>")
+
+
+def footer(doc: Document, *, parameters: dict[str, str] | None = None) -> HTML:
+    """Provenance: the kit's version, the hashes of the lexicons, word lists and model weights it read, the notebook's
+    parameters and the hash of the article's text."""
+    text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    files = {**{f"lexicon {name}": sha for name, sha in sorted(doc.analysis.lexicons.items())}, **data_hashes()}
+    params = ", ".join(f"{escape(k)}: {escape(repr(v))}" for k, v in (parameters or {}).items() if v)
+    rows = "".join(f"<li>{escape(name)}: <code>{escape(sha[:16])}</code></li>" for name, sha in files.items())
+    path = f" ({escape(doc.article.path)})" if doc.article.path else ""
+    return HTML(
+        f"<div class='slant-footer'><p>Slant {escape(doc.kit_version)} · article <code>{escape(doc.article.id)}</code>"
+        f"{path}, text SHA-256 <code>{text_hash[:16]}</code> · parameters: {params or 'defaults'}</p>"
+        f"<details><summary>Lexicons, word lists and model weights (SHA-256)</summary><ul>{rows}</ul></details></div>")
+
+
+def data_hashes() -> dict[str, str]:
+    """The SHA-256 of every data file shipped with the package (word lists, lexicons, model weights), by path."""
+    root = resources.files("analysis")
+    found = {}
+    for folder in ("lexicons", "data", "models"):
+        directory = root.joinpath(folder)
+        if not directory.is_dir():
+            continue
+        for item in sorted(directory.iterdir(), key=lambda t: t.name):
+            if item.is_file() and not item.name.startswith((".", "_")) and not item.name.endswith(".py"):
+                found[f"{folder}/{item.name}"] = hashlib.sha256(item.read_bytes()).hexdigest()
+    return found
 
 
 def corpus_header(articles: pd.DataFrame) -> HTML:
@@ -194,12 +377,16 @@ def corpus_header(articles: pd.DataFrame) -> HTML:
                 f"</b> words of running text, <b>{outlets}</b> outlets, {escape(span)}.</p>")
 
 
-def figure(fig, *, alt: str, caption: str = "") -> HTML:  # noqa: ANN001 - a matplotlib Figure
-    """A matplotlib figure as an embedded PNG with alt text and a caption; the figure is closed."""
+def figure(fig, *, alt: str = "", caption: str = "") -> HTML:  # noqa: ANN001 - a matplotlib Figure
+    """A matplotlib figure as an embedded PNG with alt text (``alt``, else the figure's label, which the functions of
+    :mod:`analysis.plots` set) and a caption; the figure is closed."""
     import matplotlib.pyplot as plt
 
+    alt = alt or fig.get_label()
+    if not alt.strip():
+        raise ValueError("every figure needs alt text")
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return HTML(
@@ -213,35 +400,61 @@ def table(frame: pd.DataFrame) -> HTML:
     return HTML(frame.to_html(index=False, escape=True, na_rep="", border=0, classes="slant-table"))
 
 
+Layer = tuple[int, int, str, str]  # start, end, CSS classes, the label written after it ("" for none)
 
-def _layers(doc: Document) -> list[tuple[int, int, str, str]]:
-    """Every span to mark: (start, end, CSS classes, tooltip)."""
-    spans = [
-        (t.start, t.end, f"slant-loaded slant-{t.category}" + (" slant-quoted" if t.voice == "quoted" else ""),
-         f"{t.category} · {t.voice}")
-        for t in doc.analysis.loaded_terms
-    ]
+
+def _layers(doc: Document, *, categories: tuple[str, ...] | None = None, voice: str | None = None,
+            sources: tuple[str, ...] | None = None) -> tuple[list[Layer], list[Layer]]:
+    """The spans to mark: loaded terms (one element each) and the other layers (cues, sources, quotes)."""
+    loaded = [(t.start, t.end, f"slant-loaded slant-{t.category}", palette.CATEGORY_TAGS[t.category])
+              for t in doc.analysis.loaded_terms
+              if (categories is None or t.category in categories) and (voice is None or t.voice == voice)]
+    other: list[Layer] = [(q.start, q.end, "slant-quote", "") for q in doc.analysis.quotes]
     for x in doc.analysis.attributions:
-        spans.append((x.cue.start, x.cue.end, "slant-cue", f"cue · {x.cue.cls} · {x.quote}"))
+        source_type = resolved_type(x) if x.source is not None else NO_SOURCE
+        if sources is not None and source_type not in sources:
+            continue
+        other.append((x.cue.start, x.cue.end, "slant-cue", "" if x.cue.cls == "neutral" else x.cue.cls))
         if x.source is not None:
             resolved = f" → {x.source.resolved.text}" if x.source.resolved else ""
-            spans.append((x.source.start, x.source.end, "slant-source", f"source · {x.source.type}{resolved}"))
-    return spans
+            other.append((x.source.start, x.source.end, "slant-source", f"{x.source.type}{resolved}"))
+    return loaded, list(dict.fromkeys(other))  # two attributions may share a source span: mark it once
 
 
-def _highlight(text: str, start: int, end: int, layers: list[tuple[int, int, str, str]]) -> str:
-    """The text of ``start:end`` cut at every span boundary; each piece carries the classes of the spans over it."""
-    inside = [s for s in layers if s[0] < end and start < s[1]]
-    cuts = sorted({start, end, *(max(s[0], start) for s in inside), *(min(s[1], end) for s in inside)})
-    html = []
+def _paragraphs_with_actor(doc: Document, actor: str | None) -> set[int] | None:
+    """The paragraphs that mention ``actor`` (None: no actor filter)."""
+    if not actor:
+        return None
+    mentions = doc.actor_mentions
+    return set(int(p) for p in mentions.loc[mentions["actor"] == actor, "paragraph"])
+
+
+def _highlight(text: str, start: int, end: int, layers: tuple[list[Layer], list[Layer]]) -> str:
+    """The text of ``start:end`` with one ``<mark>`` per loaded term (its category written after it) and the other
+    layers as spans cut at every boundary, their labels written after their last piece."""
+    loaded, other = ([s for s in group if s[0] < end and start < s[1]] for group in layers)
+    cuts = sorted({start, end, *(max(s[0], start) for s in loaded + other), *(min(s[1], end) for s in loaded + other)})
+    html: list[str] = []
+    current = None  # the loaded term whose <mark> is open
     for a, b in zip(cuts, cuts[1:]):
-        over = [s for s in inside if s[0] <= a and b <= s[1]]
+        term = next((s for s in loaded if s[0] <= a and b <= s[1]), None)
+        if term is not current:
+            if current is not None:
+                html.append(f"</mark><span class='slant-tag'>{current[3]}</span>")
+            if term is not None:
+                html.append(f"<mark class='{term[2]}' data-category='{term[2].split('slant-')[-1]}'>")
+            current = term
+        over = [s for s in other if s[0] <= a and b <= s[1]]
         piece = escape(text[a:b])
         if over:
-            classes = " ".join(s[2] for s in over)
-            tip = "; ".join(s[3] for s in over)
-            piece = f"<span class='{classes}' title='{escape(tip, quote=True)}'>{piece}</span>"
+            piece = f"<span class='{' '.join(s[2] for s in over)}'>{piece}</span>"
+            ending = [s for s in over if s[1] == b and s[3]
+                      and not (term is not None and term[1] == b and s[3] == term[3])]  # "hedge" once
+            if ending:
+                piece += "".join(f"<span class='slant-tag'>{escape(s[3])}</span>" for s in ending)
         html.append(piece)
+    if current is not None:
+        html.append(f"</mark><span class='slant-tag'>{current[3]}</span>")
     return "".join(html)
 
 
@@ -267,8 +480,13 @@ COMPARE_STYLE = """
 def open_comparison(*, article_paths: list[str] | None = None, analysis_paths: list[str] | None = None,
                     labels: list[str] | None = None, actors_path: str = "", lexicon_path: str = "") -> Comparison:
     """The comparison a report shows: of saved analyses if ``analysis_paths`` are given, else of the articles."""
-    items = [read_analysis(p) for p in analysis_paths] if analysis_paths else list(article_paths or [])
-    return compare(items, labels=labels or None, actors=actors_path or None, lexicon=lexicon_path or None)
+    from ._api import read_analysis
+    from ._compare import compare
+
+    items = [read_analysis(find_path(p)) for p in analysis_paths] if analysis_paths else \
+        [find_path(p) for p in article_paths or []]
+    return compare(items, labels=labels or None, actors=find_path(actors_path) if actors_path else None,
+                   lexicon=find_path(lexicon_path) if lexicon_path else None)
 
 
 def comparison_header(cmp: Comparison) -> HTML:

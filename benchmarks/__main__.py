@@ -9,7 +9,9 @@ the same run. Figures to read, not tests: nothing here runs in ``make test``.
 4. start-up: ``slant --help``; target under 0.3 s;
 5. Dask: the Dask engine on a local cluster vs the local engine, same articles and workers: the overhead ratio;
 6. scaling: the shapes of hostile input whose time once grew faster than their size (see ``docs/robustness.md``),
-   each at n and 4n: paragraphs, words in one sentence, attributions in one paragraph; target: linear (ratio <= 5).
+   each at n and 4n: paragraphs, words in one sentence, attributions in one paragraph; target: linear (ratio <= 5);
+7. report: ``slant report`` of the seed against papermill + nbconvert on a one-figure notebook; target <= 1.5x;
+8. batch: ``slant report`` of 20 articles (one kernel) against one report; target <= 8x (``benchmarks/reports.py``).
 
 ``--inputs PATH…`` measures the throughput on real articles instead (files, folders, JSON Lines), with a row per
 article as well; the sizes are options (the defaults are the targets' sizes).
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from benchmarks.generate import long_article, write_corpus
 
-BENCHMARKS = ("throughput", "memory", "paragraphs", "startup", "dask", "scaling")
+BENCHMARKS = ("throughput", "memory", "paragraphs", "startup", "dask", "scaling", "report", "batch")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scaling", type=int, default=1000, metavar="N",
                         help="size n of the scaling shapes, timed at n and 4n (1000)")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
+    parser.add_argument("--batch", type=int, default=20, metavar="N", help="reports in the batch benchmark (20)")
     args = parser.parse_args(argv)
     names = args.names or BENCHMARKS
     print(f"# Slant benchmarks: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
@@ -266,9 +269,32 @@ def scaling(args: argparse.Namespace, work: Path) -> None:
                "linear: 4n at most 5x n (near 16 would be quadratic)", ratio, ratio <= 5)
 
 
+# -- 7, 8. reports ---------------------------------------------------------------------------------------------
+
+
+def report_speed(args: argparse.Namespace, work: Path) -> None:
+    from benchmarks import reports
+
+    base = _best(lambda: reports.baseline(work), 3)
+    slant = _best(lambda: reports.seed_report(work), 3)
+    ratio = slant / base
+    report("report", f"slant report of the seed {slant:.2f} s; papermill + nbconvert, one-figure notebook (pandas, "
+           f"matplotlib, seaborn) {base:.2f} s (best of 3, fresh kernels)", "at most 1.5x", ratio, ratio <= 1.5)
+
+
+def batch_speed(args: argparse.Namespace, work: Path) -> None:
+    from benchmarks import reports
+
+    one = _best(lambda: reports.seed_report(work), 2)
+    many = _best(lambda: reports.batch(work, args.batch), 1)
+    ratio = many / one
+    report("batch", f"{args.batch} reports {many:.1f} s in one kernel; one report {one:.2f} s",
+           f"{args.batch} reports at most 8x one", ratio, ratio <= 8)
+
+
 RUNS: dict[str, Callable[[argparse.Namespace, Path], None]] = {
     "throughput": throughput, "memory": memory, "paragraphs": paragraphs, "startup": startup, "dask": dask,
-    "scaling": scaling,
+    "scaling": scaling, "report": report_speed, "batch": batch_speed,
 }
 
 if __name__ == "__main__":

@@ -415,3 +415,53 @@ def test_compare_needs_two_articles_and_one_label_each(capsys, tmp_path):
     code, _, err = run(capsys, "compare", one, one, "-o", tmp_path / "c")
     assert code == 2 and "the comparison is one .html file" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.txt"]
+
+
+# Verbosity, width, start-up
+
+
+def test_quiet_prints_errors_only_and_verbose_the_time_of_each_article(capsys, monkeypatch, tmp_path):
+    from analysis import _report
+
+    monkeypatch.setattr(_report, "write_report", lambda doc, target, **_: target.write_text("<title>Slant stub</title>") or target)
+    good, bad = write_txt(tmp_path / "a.txt"), tmp_path / "missing.txt"
+    (tmp_path / "out").mkdir()
+    code, _, err = run(capsys, "report", "-q", good, bad, "-o", tmp_path / "out")
+    assert code == 0 and err_lines(err) == [f"slant: skipped {bad}: no such file or folder"]
+    code, _, err = run(capsys, "-v", "report", good, "-o", tmp_path / "out")
+    assert code == 0 and re.search(r"^slant: a: \d+\.\d s$", err, re.MULTILINE)
+    assert f"slant: wrote {tmp_path / 'out' / 'index.html'}" in err
+
+
+def test_debug_prints_the_traceback_of_an_internal_error(capsys, monkeypatch, tmp_path):
+    def broken(document):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(_cli, "_write_table", broken)
+    article = write_txt(tmp_path / "a.txt")
+    code, _, err = run(capsys, "analyze", article)
+    assert code == 70 and "Traceback" not in err and "internal error; the details are in" in err
+    code, _, err = run(capsys, "analyze", "--debug", article)
+    assert code == 70 and "Traceback (most recent call last)" in err and "RuntimeError: a bug" in err
+
+
+def test_the_table_fits_the_terminal_width(tmp_path):
+    article = write_txt(tmp_path / "a.txt", "A Title That Is Rather Long For A Narrow Terminal Window Indeed\n\n"
+                        + "The army said on Monday that the town was quiet and that nothing at all had happened. " * 3)
+    for width in (60, 120):
+        result = subprocess.run([sys.executable, "-m", "analysis", "analyze", str(article)], capture_output=True,
+                                text=True, cwd=REPO, env={**__import__("os").environ, "COLUMNS": str(width)})
+        assert result.returncode == 0
+        lines = result.stdout.splitlines()
+        assert max(map(len, lines)) <= width
+        assert any(len(line) > width - 10 for line in lines)  # and uses it
+
+
+def test_help_loads_neither_pandas_nltk_nor_the_models():
+    probe = ("import sys; from analysis._cli import main\n"
+             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('pandas', 'numpy', 'nltk', 'matplotlib', 'papermill', 'analysis._pipeline') "
+             "if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

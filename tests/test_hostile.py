@@ -418,7 +418,7 @@ def test_reports_are_deterministic_and_an_article_without_sentences_reports_fine
     assert result.returncode == 0, result.stderr
     assert lines(result.stderr) == [f"slant: wrote {tmp_path / 'one' / 'marks.html'}",
                                     f"slant: wrote {tmp_path / 'one' / 'road.html'}"]
-    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["marks.html", "road.html"]
+    assert sorted(p.name for p in (tmp_path / "one").iterdir()) == ["index.html", "index.json", "marks.html", "road.html"]
     again = slant("report", articles / "road.md", "-o", tmp_path / "two.html")
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "two.html").read_bytes() == (tmp_path / "one" / "road.html").read_bytes()

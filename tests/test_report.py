@@ -62,8 +62,29 @@ def test_report_run_succeeds_and_names_each_file(reports):
                                           f"slant: wrote {reports['out'] / 'hostile.html'}"]
 
 
-def test_report_folder_holds_one_html_per_article_and_no_temp_files(reports):
-    assert sorted(p.name for p in reports["out"].iterdir()) == ["hostile.html", "rebels.html"]
+def test_report_folder_holds_one_html_per_article_its_index_and_no_temp_files(reports):
+    assert sorted(p.name for p in reports["out"].iterdir()) == ["hostile.html", "index.html", "index.json", "rebels.html"]
+
+
+def test_the_index_links_every_report_with_its_title_outlet_date_and_figures(reports):
+    page = html_of(reports, "index.html")
+    assert "<a href='rebels.html'>Rebels Seize the Airport</a>" in page
+    assert "Example News" in page and "2024-11-30" in page and "loaded /100 words, own voice" in page
+    assert "<a href='hostile.html'>" in page and "<script" not in page and "onerror=alert(1)>" not in page
+    entries = json.loads(html_of(reports, "index.json"))["reports"]
+    assert [e["file"] for e in entries] == ["hostile.html", "rebels.html"]
+    assert set(entries[1]["figures"]) >= {"word_count", "author_loaded_density", "tone"}
+
+
+def test_the_report_opens_with_the_summary_card_then_the_marked_up_article(reports):
+    html = html_of(reports, "rebels.html")
+    order = [html.index(h) for h in ("What stands out", "The article with its evidence", "Paragraph by paragraph",
+                                     "Tone through the article", "Loaded language: categories and top terms",
+                                     "Voices: who is quoted", "Methods and limits", '<div class="slant-footer">')]
+    assert order == sorted(order)
+    card = html[html.index('<div class="slant-card">'):html.index("The article with its evidence")]
+    assert re.search(r"href=[\"']#slant-p-\d+[\"']", card)  # the points link to the paragraphs behind them
+    assert "PolNeAR" in html and "text SHA-256" in html
 
 
 def test_report_has_no_code_cells(reports):
@@ -107,7 +128,7 @@ def test_report_to_an_html_file_writes_exactly_that_file(tmp_path, article_file)
 def test_report_to_an_html_file_refuses_two_articles(capsys, monkeypatch, tmp_path, article_file):
     other = tmp_path / "other.txt"
     other.write_text("Officials said the road was open.\n", encoding="utf-8")
-    monkeypatch.setattr(_report, "write_report", lambda doc, target: target.write_text("stub") or target)
+    monkeypatch.setattr(_report, "write_report", lambda doc, target, **_: target.write_text("stub") or target)
     target = tmp_path / "file.html"
     code = _cli.main(["report", str(article_file), str(other), "-o", str(target)])
     err = capsys.readouterr().err
@@ -122,10 +143,10 @@ def test_articles_with_the_same_id_get_distinct_report_files(capsys, monkeypatch
         (tmp_path / "in" / folder).mkdir(parents=True)
         (tmp_path / "in" / folder / "a.txt").write_text(f"The {folder} road was open, officials said.\n", encoding="utf-8")
     (tmp_path / "out").mkdir()
-    monkeypatch.setattr(_report, "write_report", lambda doc, target: target.write_text(doc.text) or target)
+    monkeypatch.setattr(_report, "write_report", lambda doc, target, **_: target.write_text(doc.text) or target)
     code = _cli.main(["report", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
     assert code == 0
-    written = {p.name: p.read_text() for p in (tmp_path / "out").iterdir()}
+    written = {p.name: p.read_text() for p in (tmp_path / "out").iterdir() if not p.name.startswith("index.")}
     assert written == {"a.html": "The x road was open, officials said.\n", "a-2.html": "The y road was open, officials said.\n"}
     assert capsys.readouterr().err.count("slant: wrote") == 2
 
@@ -136,7 +157,7 @@ def test_a_failing_report_is_skipped_and_the_batch_goes_on(capsys, monkeypatch, 
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text(f"The {name} road was open, officials said.\n", encoding="utf-8")
 
-    def write(doc, target):
+    def write(doc, target, **_):
         if doc.article.id == "a":
             raise ReportError("a", "ValueError: broken", cell=2, notebook="a.failed.ipynb")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -147,7 +168,7 @@ def test_a_failing_report_is_skipped_and_the_batch_goes_on(capsys, monkeypatch, 
     err = capsys.readouterr().err
     assert code == 70  # a failing cell of Slant's own notebook is a bug, not a bad input
     assert "slant: skipped a: report failed in cell 2: ValueError: broken" in err
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["b.html"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.html", "index.html", "index.json"]
 
 
 def test_report_path_is_the_file_or_id_in_a_folder(tmp_path):
@@ -192,6 +213,41 @@ def test_failing_notebook_raises_report_error_and_keeps_the_executed_notebook(tm
     assert "ValueError" in failing[0].source
     assert error.cell == 2
     assert "in cell 2" in str(error)
+
+
+def test_a_failing_report_keeps_the_older_good_report_and_a_fixed_one_drops_the_failed_notebook(tmp_path):
+    doc = analyze(text="Officials said the road was open.", id="road")
+    target = tmp_path / "road.html"
+    target.write_text("the older good report", encoding="utf-8")
+    with pytest.raises(ReportError):
+        _report.write_report(doc, target, notebook=_failing_notebook(tmp_path / "broken.ipynb"))
+    assert target.read_text(encoding="utf-8") == "the older good report"
+    assert (tmp_path / "road.failed.ipynb").is_file()
+    good = _failing_notebook(tmp_path / "good.ipynb")
+    nb = nbformat.read(good, as_version=4)
+    nb.cells = nb.cells[:1]
+    nbformat.write(nb, good)
+    _report.write_report(doc, target, notebook=good)
+    assert "the older good report" not in target.read_text(encoding="utf-8")
+    assert not (tmp_path / "road.failed.ipynb").exists()
+
+
+def test_one_kernel_runs_a_batch_and_a_dead_kernel_is_restarted(tmp_path):
+    notebook = _failing_notebook(tmp_path / "kill.ipynb")
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells = nb.cells[:1]
+    nbformat.write(nb, notebook)
+    doc = analyze(text="Officials said the road was open.", id="road")
+    with _report.ReportKernel() as kernel:
+        _report.write_report(doc, tmp_path / "a.html", notebook=notebook, kernel=kernel)
+        first = kernel.manager
+        _report.write_report(doc, tmp_path / "b.html", notebook=notebook, kernel=kernel)
+        assert kernel.manager is first  # the same kernel ran both
+        first.provisioner.process.kill()
+        first.provisioner.process.wait()
+        _report.write_report(doc, tmp_path / "c.html", notebook=notebook, kernel=kernel)
+        assert kernel.manager is not first
+    assert all((tmp_path / f"{n}.html").is_file() for n in "abc")
 
 
 def test_missing_notebook_raises_report_error(tmp_path):
@@ -240,21 +296,6 @@ def test_notebook_parameters_are_typed_literals(path):
         assert isinstance(statement, ast.Assign), ast.dump(statement)
         assert all(isinstance(t, ast.Name) for t in statement.targets)
         assert isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str)
-
-
-def test_report_notebook_runs_with_its_default_parameters(tmp_path):
-    import papermill
-
-    notebook = REPO / "notebooks" / "article_report.ipynb"
-    output = tmp_path / "executed.ipynb"
-    papermill.execute_notebook(str(notebook), str(output), kernel_name="python3", cwd=str(notebook.parent),
-                               progress_bar=False, log_output=False)
-    executed = nbformat.read(output, as_version=4)
-    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert errors == []
-    html = "".join(str(o.get("data", {}).get("text/html", "")) for c in executed.cells if c.cell_type == "code"
-                   for o in c.outputs)
-    assert "Turkey-Backed Jihadists Eye Hama" in html
 
 
 def test_corpus_overview_runs_on_a_tiny_corpus(tmp_path, capsys):
