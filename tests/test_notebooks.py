@@ -33,7 +33,8 @@ def strip(data: bytes) -> bytes:
 
 
 def test_there_are_the_report_explore_and_comparison_notebooks():
-    assert {p.name for p in NOTEBOOKS} >= {"article_report.ipynb", "explore.ipynb", "compare_articles.ipynb"}
+    assert {p.name for p in NOTEBOOKS} >= {"article_report.ipynb", "explore.ipynb", "compare_articles.ipynb",
+                                           "corpus_overview.ipynb"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -82,18 +83,31 @@ def _errors(executed) -> list:
     return [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
 
 
+def seed_corpus(folder):
+    """The corpus tables of the seeds (``slant corpus seeds/``), for the corpus overview."""
+    from analysis._corpus import run_corpus
+
+    run_corpus([str(REPO / "seeds")], folder, jobs=1)
+    return {"corpus_path": str(folder)}
+
+
+#: The parameters a notebook needs beyond its defaults to run on the seed (the defaults name the seed otherwise).
+SEED_PARAMETERS = {"corpus_overview.ipynb": seed_corpus}
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_notebook_runs_on_the_seed_with_its_default_parameters(path, tmp_path):
-    """Run where JupyterLab runs it (its own folder), into a temporary folder; the defaults name the seed."""
+def test_every_notebook_runs_on_the_seed(path, tmp_path):
+    """Run where JupyterLab runs it (its own folder), into a temporary folder."""
     import papermill
 
+    parameters = SEED_PARAMETERS[path.name](tmp_path / "corpus") if path.name in SEED_PARAMETERS else {}
     output = tmp_path / path.name
     papermill.execute_notebook(str(path), str(output), kernel_name="python3", cwd=str(path.parent),
-                               progress_bar=False, log_output=False)
+                               parameters=parameters, progress_bar=False, log_output=False)
     executed = nbformat.read(output, as_version=4)
     assert _errors(executed) == []
     html = json.dumps([o.get("data", {}) for c in executed.cells if c.cell_type == "code" for o in c.outputs])
-    assert "000_8122d49cfe791c67" in html or "Turkey-Backed Jihadists" in html
+    assert any(seed in html for seed in ("000_8122d49cfe791c67", "Turkey-Backed Jihadists", "Levant Wire"))
 
 
 def test_the_report_notebook_defaults_work_from_the_repository_root(tmp_path):
