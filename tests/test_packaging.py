@@ -113,23 +113,22 @@ def test_makefile_has_report_and_test_targets():
     assert {"report", "test"} <= targets
 
 
+def _package_matches(*patterns: str) -> list[str]:
+    """Every match of the patterns in the package's Python source, as "file: match"."""
+    return [f"{path.relative_to(REPO)}: {m.group()}"
+            for path in sorted((REPO / "analysis").rglob("*.py"))
+            for pattern in patterns
+            for m in re.finditer(pattern, path.read_text(encoding="utf-8"))]
+
+
 def test_no_runtime_downloads_of_nltk_or_textblob_data():
-    offenders = []
-    for path in sorted((REPO / "analysis").rglob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        for pattern in (r"nltk\s*\.\s*download\b", r"\bdownload_corpora\b", r"from\s+nltk\s+import\s+[^\n]*\bdownload\b"):
-            offenders += [f"{path.relative_to(REPO)}: {m.group()}" for m in re.finditer(pattern, source)]
-    assert offenders == []
+    assert _package_matches(r"nltk\s*\.\s*download\b", r"\bdownload_corpora\b",
+                            r"from\s+nltk\s+import\s+[^\n]*\bdownload\b") == []
 
 
 def test_the_package_reads_nothing_outside_itself():
     """An installed (non-editable) package has no tests/data, evaluation/ or corpora beside it."""
-    offenders = []
-    for path in sorted((REPO / "analysis").rglob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        for pattern in (r"tests[/\\\"' ,]+data", r"(?:from|import)\s+evaluation\b", r"shared[/\\]corpora"):
-            offenders += [f"{path.relative_to(REPO)}: {m.group()}" for m in re.finditer(pattern, source)]
-    assert offenders == []
+    assert _package_matches(r"tests[/\\\"' ,]+data", r"(?:from|import)\s+evaluation\b", r"shared[/\\]corpora") == []
 
 
 def test_makefile_has_evaluate_and_train_targets():
