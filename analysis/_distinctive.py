@@ -11,19 +11,30 @@ typical article)::
     z_w = δ_w / σ(δ_w)
 
 ``z`` above 1.96 is a word the article uses distinctly more than the others (at the 5% level); the prior shrinks the
-log-odds of rare words toward zero, so that a word said once is not "distinctive".
+log-odds of rare words toward zero, so that a word said once is not "distinctive". Function words (``data/function_words.tsv``:
+articles, prepositions, auxiliaries...) count in the totals and the prior but are not ranked: a longer article uses
+"the" and "is" distinctly more often, which says nothing about how it tells the story.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
+from ._data import package_tsv
+
 #: Words an article shows at most in the distinctive-words table.
 TOP_WORDS = 15
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """The closed-class words left out of the ranking (``data/function_words.tsv``)."""
+    return frozenset(row["word"] for row in package_tsv("data", "function_words.tsv"))
 
 
 def log_odds(counts: Sequence[Counter], *, prior_words: float | None = None
@@ -42,10 +53,11 @@ def log_odds(counts: Sequence[Counter], *, prior_words: float | None = None
     return vocabulary, delta, z
 
 
-def distinctive_words(counts: dict[str, Counter], *, top: int = TOP_WORDS, prior_words: float | None = None
-                      ) -> pd.DataFrame:
-    """Per article (``counts`` by article id), its ``top`` words by z-score among those it uses: rank, word, count in
-    the article and in the others, δ and z."""
+def distinctive_words(counts: dict[str, Counter], *, top: int = TOP_WORDS, prior_words: float | None = None,
+                      unranked: Collection[str] | None = None) -> pd.DataFrame:
+    """Per article (``counts`` by article id), its ``top`` words by z-score among those it uses, ``unranked`` words
+    (default: the function words) aside: rank, word, count in the article and in the others, δ and z."""
+    unranked = function_words() if unranked is None else unranked
     ids = list(counts)
     columns = ["article_id", "rank", "word", "count", "others_count", "log_odds", "z"]
     if len(ids) < 2:
@@ -56,7 +68,7 @@ def distinctive_words(counts: dict[str, Counter], *, top: int = TOP_WORDS, prior
         totals.update(c)
     rows = []
     for k, article_id in enumerate(ids):
-        used = [j for j, w in enumerate(vocabulary) if counts[article_id].get(w)]
+        used = [j for j, w in enumerate(vocabulary) if counts[article_id].get(w) and w not in unranked]
         ranked = sorted(used, key=lambda j: (-z[k, j], vocabulary[j]))[:top]
         for rank, j in enumerate(ranked, 1):
             word = vocabulary[j]

@@ -33,3 +33,19 @@ def test_table_ranks_the_words_each_article_uses_by_z():
     assert list(table[table["article_id"] == "b"]["word"]) == ["z", "w"]
     row = table.iloc[0]
     assert (row["count"], row["others_count"]) == (5, 0) and row["z"] > 0
+
+
+def test_function_words_count_but_are_not_ranked():
+    long = Counter(the=40, of=20, shelling=3, civilians=2)
+    short = Counter(the=5, of=2, truce=3)
+    table = distinctive_words({"long": long, "short": short}, top=3)
+    assert "the" not in set(table["word"]) and "of" not in set(table["word"])
+    assert list(table[table["article_id"] == "long"]["word"])[:1] == ["shelling"]
+    everything = distinctive_words({"long": long, "short": short}, top=3, unranked=())
+    assert "the" in set(everything["word"])  # the counts are unchanged; only the ranking skips them
+
+
+def test_first_and_second_person_stay_rankable():
+    from analysis._distinctive import function_words
+    assert {"the", "is", "of", "would", "they"} <= function_words()
+    assert not {"we", "our", "you", "i", "said"} & function_words()
