@@ -24,7 +24,7 @@ from ._segment import segment
 from ._sequence import AttributionModel, load_attribution_model
 from ._sentences import split_sentences
 from ._sentiment import score_sentences
-from ._tokens import PerceptronTagger, load_tagger, tag_sentences
+from ._tokens import Tagger, load_tagger, tag_sentences
 from ._toward import TowardModel, load_toward_model, toward_mentions
 
 
@@ -35,7 +35,7 @@ class Resources:
 
     lexicon: Lexicon
     terms: TermIndex
-    tagger: PerceptronTagger
+    tagger: Tagger
     loaded_model: LoadedModel
     toward: TowardModel
     attribution: AttributionModel

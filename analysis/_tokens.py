@@ -13,6 +13,7 @@ import pickle
 import re
 from pathlib import Path
 
+import numpy as np
 from nltk.tag.perceptron import PerceptronTagger
 
 from ._model import Sentence, Token
@@ -27,17 +28,49 @@ _TOKEN_RE = re.compile(
 _PTB = {"“": "``", "”": "''", '"': "''", "‘": "`", "’": "'", "’s": "'s", "—": "--", "–": "--"}
 
 
-def load_tagger() -> PerceptronTagger:
+class Tagger:
+    """NLTK's averaged perceptron (``perceptron``) and, filled as words come, each of its features' weights as one
+    row over the classes (at most one row per feature of the model: the table is bounded by it)."""
+
+    def __init__(self, perceptron: PerceptronTagger) -> None:
+        self.perceptron = perceptron
+        #: The classes in descending order: the first of the highest scores is the greatest label, as in NLTK's ties.
+        self.classes = sorted(perceptron.classes, reverse=True)
+        self._column = {label: k for k, label in enumerate(self.classes)}
+        self._rows: dict[str, np.ndarray | None] = {}
+
+    def row(self, feature: str) -> np.ndarray | None:
+        """The weights of ``feature`` over ``classes`` (0.0 for a class it does not score), None for no weight."""
+        try:
+            return self._rows[feature]
+        except KeyError:
+            weights = self.perceptron.model.weights.get(feature)
+            row = None
+            if weights:
+                row = np.zeros(len(self.classes))
+                for label, weight in weights.items():
+                    row[self._column[label]] = weight
+            self._rows[feature] = row
+            return row
+
+    def __getstate__(self) -> dict:
+        return {"perceptron": self.perceptron}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["perceptron"])  # type: ignore[misc]
+
+
+def load_tagger() -> Tagger:
     """The averaged-perceptron tagger with the weights of the ``textblob-aptagger`` package."""
     spec = importlib.util.find_spec("textblob_aptagger")  # located, not imported: its module no longer imports
     folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
     data = (folder / "trontagger-0.1.0.pickle").read_bytes()
     weights, tagdict, classes = pickle.loads(data)  # noqa: S301 - the weights of a declared dependency
-    tagger = PerceptronTagger(load=False)
-    tagger.model.weights = weights
-    tagger.tagdict = tagdict
-    tagger.classes = tagger.model.classes = set(classes)
-    return tagger
+    perceptron = PerceptronTagger(load=False)
+    perceptron.model.weights = weights
+    perceptron.tagdict = tagdict
+    perceptron.classes = perceptron.model.classes = set(classes)
+    return Tagger(perceptron)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -45,7 +78,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-def tag(tokens: list[Token], tagger: PerceptronTagger) -> list[Token]:
+def tag(tokens: list[Token], tagger: Tagger) -> list[Token]:
     """The tokens with their part-of-speech tags."""
     if not tokens:
         return []
@@ -54,10 +87,12 @@ def tag(tokens: list[Token], tagger: PerceptronTagger) -> list[Token]:
     return [Token(t.start, t.end, t.text, _corrected(t.text, pos, after)) for t, pos, after in zip(tokens, tagged, following)]
 
 
-def tag_words(words: list[str], tagger: PerceptronTagger) -> list[str]:
-    """The tags of ``words``: ``tagger.tag`` (NLTK's averaged perceptron, same features, same sums in the same
-    order, same ties), without its per-word dictionaries and per-class key function."""
-    weights, tagdict, classes, normalize = tagger.model.weights, tagger.tagdict, tagger.classes, tagger.normalize
+def tag_words(words: list[str], tagger: Tagger) -> list[str]:
+    """The tags of ``words``: NLTK's averaged perceptron ``tag`` (same features, same sums in the same order, same
+    ties), with each feature's weights read as one row over the classes: a class a feature does not score adds 0.0,
+    which leaves every sum as NLTK's (and gives an unscored class the 0.0 NLTK gives it)."""
+    perceptron = tagger.perceptron
+    tagdict, normalize, row, classes = perceptron.tagdict, perceptron.normalize, tagger.row, tagger.classes
     context = ["-START-", "-START2-", *map(normalize, words), "-END-", "-END2-"]
     prev, prev2 = "-START-", "-START2-"
     tags = []
@@ -65,28 +100,21 @@ def tag_words(words: list[str], tagger: PerceptronTagger) -> list[str]:
         tag = tagdict.get(word)
         if not tag:
             here, before, after = context[i + 2], context[i + 1], context[i + 3]
-            scores: dict[str, float] = {}
-            for feature in ("bias", "i suffix " + word[-3:], "i pref1 " + word[:1], "i-1 tag " + prev,
-                            "i-2 tag " + prev2, f"i tag+i-2 tag {prev} {prev2}", "i word " + here,
-                            f"i-1 tag+i word {prev} {here}", "i-1 word " + before, "i-1 suffix " + before[-3:],
-                            "i-2 word " + context[i], "i+1 word " + after, "i+1 suffix " + after[-3:],
-                            "i+2 word " + context[i + 4]):
-                for label, weight in weights.get(feature, {}).items():
-                    scores[label] = scores.get(label, 0.0) + weight
-            best = max(scores.items(), key=_score_then_label, default=("", float("-inf")))
-            if best[1] <= 0.0 and len(scores) < len(classes):  # a class no feature scores has 0.0
-                best = max(best, (max(c for c in classes if c not in scores), 0.0), key=_score_then_label)
-            tag = best[0]
+            rows = [r for r in map(row, ("bias", "i suffix " + word[-3:], "i pref1 " + word[:1], "i-1 tag " + prev,
+                                         "i-2 tag " + prev2, f"i tag+i-2 tag {prev} {prev2}", "i word " + here,
+                                         f"i-1 tag+i word {prev} {here}", "i-1 word " + before,
+                                         "i-1 suffix " + before[-3:], "i-2 word " + context[i],
+                                         "i+1 word " + after, "i+1 suffix " + after[-3:],
+                                         "i+2 word " + context[i + 4]))
+                    if r is not None]
+            # the rows added one after the other, in feature order (a reduction along the first axis)
+            tag = classes[int(np.add.reduce(rows).argmax())] if rows else classes[0]
         tags.append(tag)
         prev2, prev = prev, tag
     return tags
 
 
-def _score_then_label(item: tuple[str, float]) -> tuple[float, str]:
-    return item[1], item[0]
-
-
-def tag_sentences(text: str, sentences: tuple[Sentence, ...], tagger: PerceptronTagger) -> tuple[tuple[Token, ...], ...]:
+def tag_sentences(text: str, sentences: tuple[Sentence, ...], tagger: Tagger) -> tuple[tuple[Token, ...], ...]:
     """The tagged tokens of each sentence, in the order of ``sentences``."""
     return tuple(tuple(tag(tokenize(text, s.start, s.end), tagger)) for s in sentences)
 
