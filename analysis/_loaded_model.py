@@ -43,6 +43,8 @@ LOADED = "L"
 #: Sentence-model inputs, in the order of their weights in ``loaded.tsv``.
 SENTENCE_INPUTS = ("bias", "max_p", "mean_p", "sum_p", "lexicon", "negative", "positive", "subjective", "valence",
                    "speech", "headline")
+#: Entries of each memo of word features: bounded, and room for the common words of a corpus many times over.
+_MEMO = 1 << 16
 
 
 class LoadedModel:
@@ -109,12 +111,13 @@ def _shape(word: str) -> str:
     return "Xx" if word[:1].isupper() else "x"
 
 
-def _own(token: Token, context: TokenContext) -> dict[str, str]:
-    """The attributes of a token that its neighbours also see."""
-    lower = token.lower
+@lru_cache(maxsize=_MEMO)
+def _own(lower: str, pos: str, lex: str) -> dict[str, str]:
+    """The attributes of a token that its neighbours also see, from its lower-cased word, part of speech and lexicon
+    category (memoised, since words repeat: callers never change the dict)."""
     vader, subjectivity = _word_scores()
     opinion = opinion_words().get(lower)
-    attributes = {"w": lower, "pos": token.tag, "lex": context.lexicon[2:] if context.lexicon else "-"}
+    attributes = {"w": lower, "pos": pos, "lex": lex}
     if opinion:
         attributes["op"] = "+" if opinion > 0 else "-"
     if lower in vader:
@@ -124,19 +127,33 @@ def _own(token: Token, context: TokenContext) -> dict[str, str]:
     return attributes
 
 
+@lru_cache(maxsize=_MEMO)
+def _token_items(text: str, pos: str, lexicon: str) -> tuple[str, ...]:
+    """A token's features of its own word, part of speech and lexicon context (memoised: words repeat)."""
+    lower = text.lower()
+    items = [f"{k}={v}" for k, v in _own(lower, pos, lexicon[2:] if lexicon else "-").items()]
+    items += [f"suf3={lower[-3:]}", f"suf2={lower[-2:]}", f"shape={_shape(text)}", f"pos2={pos[:2]}"]
+    if lexicon:
+        items.append(f"lexb={lexicon}")
+    if lower in event_words():
+        items.append("event")
+    return tuple(items)
+
+
+@lru_cache(maxsize=_MEMO)
+def _neighbour_items(offset: int, lower: str, pos: str, lex: str) -> tuple[str, ...]:
+    """The features a token gives the token ``offset`` places away from it: all its attributes next to it, its part
+    of speech and lexicon category two places away (memoised: words repeat)."""
+    return tuple(f"{offset}:{k}={v}" for k, v in _own(lower, pos, lex).items() if abs(offset) == 1 or k in ("pos", "lex"))
+
+
 def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext]) -> list[list[str]]:
     """The CRF attributes of each token of one sentence."""
-    own = [_own(t, c) for t, c in zip(tokens, contexts)]
-    events = event_words()
+    own = [(t.lower, t.tag, c.lexicon[2:] if c.lexicon else "-") for t, c in zip(tokens, contexts)]
     features = []
     for i, (token, context) in enumerate(zip(tokens, contexts)):
-        lower = token.lower
-        items = [f"{k}={v}" for k, v in own[i].items()]
-        items += [f"suf3={lower[-3:]}", f"suf2={lower[-2:]}", f"shape={_shape(token.text)}", f"pos2={token.tag[:2]}"]
-        if context.lexicon:
-            items.append(f"lexb={context.lexicon}")
-        if lower in events:
-            items.append("event")
+        lower = own[i][0]
+        items = list(_token_items(token.text, token.tag, context.lexicon))
         if context.speech:
             items.append("speech")
         if context.headline:
@@ -148,11 +165,11 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext]) ->
             if not 0 <= j < len(tokens):
                 items.append(f"{offset}:edge")
                 continue
-            items += [f"{offset}:{k}={v}" for k, v in own[j].items() if abs(offset) == 1 or k in ("pos", "lex")]
+            items += _neighbour_items(offset, *own[j])
         if i > 0:
-            items.append(f"bi-={own[i - 1]['w']}|{lower}")
+            items.append(f"bi-={own[i - 1][0]}|{lower}")
         if i + 1 < len(tokens):
-            items.append(f"bi+={lower}|{own[i + 1]['w']}")
+            items.append(f"bi+={lower}|{own[i + 1][0]}")
         features.append(items)
     return features
 
@@ -185,6 +202,8 @@ def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], p
 def token_contexts(tokens: Sequence[Token], terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]],
                    headline: bool) -> list[TokenContext]:
     """Each token's context from the lexicon's terms, the spans of speech, and whether the sentence is a headline."""
+    if not terms and not speech:  # most sentences: one context for every token (it is immutable)
+        return [TokenContext(headline=headline)] * len(tokens)
     contexts = []
     for token in tokens:
         term = next((t for t in terms if t.start <= token.start < t.end), None)

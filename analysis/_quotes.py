@@ -16,6 +16,7 @@ Rules, in order of reading a paragraph:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Literal
@@ -28,6 +29,8 @@ DOUBLE_CLOSERS = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPENERS + DOUBLE_CLOSERS
 SINGLE_MARKS = "‘’'"
 QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+#: The characters a double quote (or a TeX one: `` and '') can start at: the only places the scan for them stops.
+_DOUBLE_CANDIDATE_RE = re.compile("[%s`']" % re.escape(DOUBLE_MARKS))
 _OPEN_CONTEXT = "([{<—–-/"
 _CLOSE_CONTEXT = ".,;:!?)]}>—–-…"
 
@@ -86,7 +89,7 @@ def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> 
     opened: int | None = None
     warning: str | None = None
     seen = False  # a double mark so far: a closing mark without an opening one closes a quote only before any
-    for i in range(paragraph.start, paragraph.end):
+    for i in (m.start() for m in _DOUBLE_CANDIDATE_RE.finditer(text, paragraph.start, paragraph.end)):
         seen_before = seen
         seen = seen or text[i] in DOUBLE_MARKS and not _not_a_mark(text, i, inside=False)
         role = _tex_role(text, i)
