@@ -444,7 +444,7 @@ def _null_types() -> dict[str, pa.DataType]:
     numbers = {name: pa.float64() if figure.kind in ("tone", "density", "share") else pa.int64()
                for name, figure in ARTICLE_FIGURES.items() if figure.scalar}
     floats = dict.fromkeys(["tone", "vader_compound", "textblob_polarity", "textblob_subjectivity", "author_tone",
-                            "bias_probability", "probability"], pa.float64())
+                            "tone_toward", "bias_probability", "probability"], pa.float64())
     ints = dict.fromkeys(["source_start", "source_end", "content_start", "content_end", "sentence"], pa.int64())
     return {**numbers, **floats, **ints}
 

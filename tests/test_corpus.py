@@ -178,3 +178,11 @@ def test_the_dask_engine_spreads_chunks_over_workers_and_writes_the_same_tables(
     assert len(run.workers) == 2  # both worker processes ran chunks
     for name in TABLES:
         pd.testing.assert_frame_equal(read_table(tmp_path / "dask", name), read_table(output, name))
+
+
+@pytest.mark.parametrize("column", ["tone", "author_tone", "tone_toward", "bias_probability", "probability"])
+def test_a_chunk_without_a_value_gives_a_score_column_its_number_type(column):
+    import pyarrow as pa
+
+    table = _corpus._arrow_table([{"article_id": "a", column: None}])
+    assert table.schema.field(column).type == pa.float64()
