@@ -30,6 +30,8 @@ from ._model import TEXT_KINDS
 from ._pipeline import analyzed_paragraphs, load_resources, run_pipeline
 from ._sourcing import voice_key
 from ._text import WORD_RE
+from ._tokens import load_tagger, tag_sentences
+from ._toward import load_toward_model, toward_mentions
 
 #: A breakdown (categories, source types) shows its largest parts in the side-by-side table.
 BREAKDOWN_PARTS = 3
@@ -149,9 +151,19 @@ def shared_actors(documents: Sequence[Document]) -> tuple[Actor, ...]:
 
 
 def _with_actors(documents: list[Document], actors: tuple[Actor, ...]) -> list[Document]:
-    """The documents with the mentions of the same actors in each."""
-    return [Document(replace(d.analysis, actor_mentions=find_mentions(d.text, analyzed_paragraphs(d.analysis), actors)),
-                     kit_version=d.kit_version) for d in documents]
+    """The documents with the mentions of the same actors in each, and the tone toward each mention as the pipeline
+    gives it (a document read from JSON has no tokens: they are tagged again, as the pipeline tags them)."""
+    toward, tagger = load_toward_model(), None
+    found = []
+    for d in documents:
+        analysis = d.analysis
+        if analysis.sentences and not analysis.tokens:
+            tagger = tagger or load_tagger()
+            analysis = replace(analysis, tokens=tag_sentences(d.text, analysis.sentences, tagger))
+        mentions = find_mentions(d.text, analyzed_paragraphs(analysis), actors)
+        found.append(Document(replace(d.analysis, actor_mentions=toward_mentions(analysis, mentions, toward)),
+                              kit_version=d.kit_version))
+    return found
 
 
 def article_labels(documents: Sequence[Document], labels: Sequence[str] | None = None) -> list[str]:

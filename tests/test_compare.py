@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import pytest
 
-from analysis import ComparisonError, analyze, compare
+from analysis import ComparisonError, analyze, compare, read_analysis
 
 ACTORS = """\
 - name: HTS
@@ -121,3 +121,20 @@ def test_voices_are_matched_across_articles_by_name():
                ("Colonel Oleg Ignasyuk", "military"), ("AFP", "media"), ("The AFP", "media")]
     assert _voice_names(sources) == ["Ana Ruiz", "Ana Ruiz", "the army", "The Syrian army", "Colonel Oleg Ignasyuk",
                                      "Colonel Oleg Ignasyuk", "AFP", "AFP"]
+
+
+def test_the_shared_actors_mentions_keep_the_tone_toward_them(tmp_path):
+    """As the pipeline gives it with the actors file, for an analysed document and for one read from its JSON."""
+    from analysis._actors import load_actors
+    from analysis._compare import _with_actors
+
+    actors = tmp_path / "actors.yml"
+    actors.write_text(ACTORS, encoding="utf-8")
+    text = TITLE + SEIZED.format(label="terrorists") + SCHOOLS + WITNESS + TRUCE
+    with_file = analyze(text=text, id="a", actors=actors)
+    saved = tmp_path / "a.json"
+    saved.write_text(analyze(text=text, id="a").to_json(), encoding="utf-8")
+    for document in (analyze(text=text, id="a"), read_analysis(saved)):
+        rebuilt = _with_actors([document], load_actors(actors))[0]
+        assert rebuilt.analysis.actor_mentions == with_file.analysis.actor_mentions
+        assert any(m.tone_toward is not None for m in rebuilt.analysis.actor_mentions)
