@@ -10,6 +10,7 @@ Exit codes: 0 when at least one article was analysed (bad inputs of a batch are 
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 import tempfile
@@ -161,9 +162,10 @@ def _analyze(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     """One HTML report per article, all in one kernel, with a progress bar; then the folder's index. Or, with
-    ``--corpus``, the overview of a corpus folder."""
+    ``--corpus``, the overview of a corpus folder. Each report renders in the kernel while the next article is
+    analysed."""
     from ._index import article_entry, update_index
-    from ._report import ReportKernel, report_path, write_corpus_report, write_report  # papermill loads only here
+    from ._report import ReportKernel, report_path, start_report, write_corpus_report, write_report  # papermill loads here
 
     if args.corpus is not None and args.paths:
         raise SlantError("give articles or --corpus DIR, not both")
@@ -173,19 +175,26 @@ def _report(args: argparse.Namespace) -> int:
     if args.corpus is not None:
         _say(f"slant: wrote {write_corpus_report(Path(args.corpus), output)}", level=0)
         return EXIT_OK
-    parameters = {"lexicon_path": args.lexicon or "", "actors_path": args.actors or ""}
+    options = {"lexicon": args.lexicon or "", "actors": args.actors or ""}
     with ReportKernel() as kernel:
+        kernel.warm_up()  # the kernel starts while the pipeline loads and the first article is analysed
         if output.suffix.lower() in REPORT_SUFFIXES:
             return _report_to_file(args, output, lambda doc, target: write_report(doc, target, kernel=kernel,
-                                                                                 parameters=parameters))
+                                                                                 options=options))
         written: dict[Path, dict] = {}
 
-        def one(document: Document) -> None:
+        def one(document: Document) -> Callable[[], None]:
             target = _unused(report_path(document, output), set(written))
             _io.check_target(target, inputs=[document.article.path or "-"])
-            write_report(document, target, kernel=kernel, parameters=parameters)
-            written[target] = article_entry(document, target)
-            _say(f"slant: wrote {target}", level=0)
+            rendering = start_report(document, target, kernel=kernel, options=options)
+            entry = article_entry(document, target)
+
+            def finish() -> None:
+                rendering.result()
+                written[target] = entry
+                _say(f"slant: wrote {target}", level=0)
+
+            return finish
 
         try:
             return _batch(args, one, unit="reports")
@@ -288,50 +297,75 @@ def _lexicon_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _batch(args: argparse.Namespace, handle: Callable[[Document], None], *, unit: str = "articles") -> int:
+class _Stop(Exception):
+    """A bug under ``--strict``: the batch stops there."""
+
+
+def _batch(args: argparse.Namespace, handle: Callable[[Document], Callable[[], None] | None], *,
+           unit: str = "articles") -> int:
     """Analyze every input and hand each document on. One input never stops the others: a bad input or an output
     that cannot be written gets one line and is skipped; a bug (or a failed report cell) gets one line naming a log
     (or the executed notebook), the batch goes on and exits 70 (under ``--strict`` it stops there). Only a signal or
-    a closed standard output stop it. On a terminal, a progress bar counts the inputs (not with ``-q``)."""
+    a closed standard output stop it. On a terminal, a progress bar counts the inputs (not with ``-q``).
+
+    A handler may return a step that finishes its work (a report rendering in the kernel): that step runs once the
+    next input is analysed, and the input counts as done when it returns."""
     from ._api import analyze_all
 
-    done = bad = internal = 0
-    items = analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env())
-    for item in _progress(_warned(items), unit=unit):
-        started = time.perf_counter()
+    counts = {"done": 0, "bad": 0, "internal": 0}
+
+    def attempt(item: object, started: float, step: Callable[[], object]) -> object:
+        """Run one step of an item and count it; returns its finishing step, if it gives one."""
         try:
             if isinstance(item, (InputError, InternalError)):
                 raise item
-            handle(item)
-            done += 1
+            finish = step()
+            if callable(finish):
+                return finish
+            counts["done"] += 1
             _say(f"slant: {item.article.id}: {time.perf_counter() - started:.1f} s", level=1)
         except OutputError as error:
             if error.target == _io.STDOUT:
                 raise
-            bad += 1
+            counts["bad"] += 1
             _say(f"slant: skipped {error}")
         except SKIPPED as error:
-            bad += 1
+            counts["bad"] += 1
             _say(f"slant: skipped {error}")
         except ReportError as error:  # a cell of Slant's notebook failed: a bug, whose executed notebook is kept
-            internal += 1
+            counts["internal"] += 1
             _say(f"slant: skipped {error}")
             if args.strict:
-                return EXIT_INTERNAL
+                raise _Stop from None
         except SlantError:
             raise  # a usage error found on the way (two articles for one -o file): stop
         except Exception as error:  # noqa: BLE001 - a bug in one input's analysis or report: log it, go on
-            internal += 1
+            counts["internal"] += 1
             log = _write_log("".join(traceback.format_exception(getattr(error, "error", error))))
             _say(f"slant: skipped {getattr(error, 'source', _name(item))}: internal error; the details are in {log}")
             if args.strict:
-                return EXIT_INTERNAL
-        _signals.check()
-    if internal:
+                raise _Stop from None
+        return None
+
+    items = analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env())
+    unfinished: tuple[object, float, Callable[[], object]] | None = None
+    try:
+        for item in _progress(_warned(items), unit=unit):  # analysing an item while the one before finishes
+            if unfinished is not None:
+                attempt(*unfinished)
+            started = time.perf_counter()
+            finish = attempt(item, started, functools.partial(handle, item))
+            unfinished = (item, started, finish) if finish is not None else None
+            _signals.check()
+        if unfinished is not None:
+            attempt(*unfinished)
+    except _Stop:
         return EXIT_INTERNAL
-    if done == 0:
+    if counts["internal"]:
+        return EXIT_INTERNAL
+    if counts["done"] == 0:
         return EXIT_USAGE
-    return EXIT_USAGE if bad and args.strict else EXIT_OK
+    return EXIT_USAGE if counts["bad"] and args.strict else EXIT_OK
 
 
 def _progress(items: Iterator, *, unit: str) -> Iterator:

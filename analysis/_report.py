@@ -12,12 +12,14 @@ pyproject.toml), so that reports work from a normal ``pip install``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +40,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
 #: The longest report file name stem, in bytes; a longer id is cut and given a hash of itself.
 MAX_NAME_BYTES = 120
+#: What a report kernel imports before the first report (the notebooks' modules).
+WARM_UP = "import analysis.plots, analysis.views"
 #: The saved analysis, in the kernel's working folder (the notebook's ``analysis_path``).
 SAVED_ANALYSIS = "analysis.json"
 
@@ -70,11 +74,13 @@ def safe_file_name(article_id: str) -> str:
 
 class ReportKernel:
     """One Python kernel for a batch of reports, started on first use, in a private working folder; a kernel that
-    died is restarted for the next report. Use it as a context manager."""
+    died is restarted for the next report. Reports handed to :meth:`later` run one after another in a thread of
+    their own, so that the caller analyses the next article meanwhile. Use it as a context manager."""
 
     def __init__(self) -> None:
         self.work = Path(tempfile.mkdtemp(prefix="slant-report-"))
         self._manager = None
+        self._thread: ThreadPoolExecutor | None = None
 
     @property
     def manager(self):  # noqa: ANN201 - a jupyter_client KernelManager
@@ -85,6 +91,18 @@ class ReportKernel:
             self._manager.start_kernel(cwd=str(self.work))
         return self._manager
 
+    def later(self, render: Callable[[ReportKernel], Path]) -> Future[Path]:
+        """``render(self)`` run in this kernel's thread, after the renders handed over before it."""
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slant-report")
+        return self._thread.submit(render, self)
+
+    def warm_up(self) -> None:
+        """Start the kernel and import the report's modules in it, in the kernel's thread: the caller meanwhile loads
+        the pipeline and analyses the first article. A warm-up that fails is not an error: the first report starts
+        the kernel again if need be, and says what fails."""
+        self.later(_warm_up)
+
     def shutdown(self) -> None:
         if self._manager is not None and self._manager.has_kernel:
             self._manager.shutdown_kernel(now=True)
@@ -94,34 +112,64 @@ class ReportKernel:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        if self._thread is not None:  # a render under way ends first; those not started yet never start
+            self._thread.shutdown(wait=True, cancel_futures=True)
         self.shutdown()
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-@contextlib.contextmanager
-def _kernel_for(kernel: ReportKernel | None) -> Iterator[ReportKernel]:
-    """``kernel``, or a kernel of its own for one report."""
+def _warm_up(kernel: ReportKernel) -> None:
+    client = kernel.manager.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive(WARM_UP, store_history=False, timeout=60)
+    finally:
+        client.stop_channels()
+
+
+def _in_kernel(kernel: ReportKernel | None, render: Callable[[ReportKernel], Path]) -> Path:
+    """``render`` run in ``kernel``'s thread after what it has to do first (a kernel is only used from its thread), or
+    in a kernel of its own."""
     if kernel is not None:
-        yield kernel
-    else:
-        with ReportKernel() as own:
-            yield own
+        return kernel.later(render).result()
+    with ReportKernel() as own:
+        return render(own)
 
 
 def write_report(document: Document, target: Path, *, notebook: Path | None = None,
-                 kernel: ReportKernel | None = None, parameters: dict[str, str] | None = None) -> Path:
+                 kernel: ReportKernel | None = None, options: dict[str, str] | None = None) -> Path:
     """Write the HTML report of one document to ``target``; raises ReportError if the notebook fails.
 
-    ``kernel`` runs a batch in one kernel; ``parameters`` are more notebook parameters, shown in the report's footer
-    (e.g. the lexicon and actors files the analysis used)."""
+    ``kernel`` runs a batch in one kernel; ``options`` are what the analysis was given besides the article (e.g.
+    ``{"lexicon": "mine.tsv", "actors": "actors.yml"}`` as the user wrote them), shown in the report's footer."""
+    return _in_kernel(kernel, article_render(document, target, notebook=notebook, options=options))
+
+
+def start_report(document: Document, target: Path, *, kernel: ReportKernel, notebook: Path | None = None,
+                 options: dict[str, str] | None = None) -> Future[Path]:
+    """``write_report`` in the kernel's thread: returns at once, with the report's future (its path, or ReportError).
+    The document is serialised before this returns, in the calling thread."""
+    return kernel.later(article_render(document, target, notebook=notebook, options=options))
+
+
+def article_render(document: Document, target: Path, *, notebook: Path | None = None,
+                   options: dict[str, str] | None = None) -> Callable[[ReportKernel], Path]:
+    """The rendering of one document's report, to run in a kernel: the analysis is serialised now, the notebook runs
+    when the rendering is called."""
     notebook = notebook or notebook_path(ARTICLE_NOTEBOOK)
     _check_notebook(notebook)
-    with _kernel_for(kernel) as running:
-        _io.write_text_atomic(running.work / SAVED_ANALYSIS, document.to_json())
-        _render(notebook, target, running, parameters={**(parameters or {}), "analysis_path": SAVED_ANALYSIS,
-                                                       "article_path": ""},
-                name=document.article.id, title=f"Slant report: {document.article.title or document.article.id}")
-    return target
+    saved = document.to_json()
+    given = {"article": document.article.path or document.article.id, **{k: v for k, v in (options or {}).items() if v}}
+    parameters = {"analysis_path": SAVED_ANALYSIS, "article_path": "", "options": given}
+
+    def render(kernel: ReportKernel) -> Path:
+        _io.write_text_atomic(kernel.work / SAVED_ANALYSIS, saved)
+        _render(notebook, target, kernel, parameters=parameters, name=document.article.id,
+                title=f"Slant report: {document.article.title or document.article.id}")
+        return target
+
+    return render
 
 
 def write_comparison(documents: Sequence[Document], target: Path, *, labels: Sequence[str],
@@ -131,15 +179,18 @@ def write_comparison(documents: Sequence[Document], target: Path, *, labels: Seq
     fails."""
     notebook = notebook or notebook_path(COMPARE_NOTEBOOK)
     _check_notebook(notebook)
-    with _kernel_for(kernel) as running:
-        saved = [f"analysis-{k}.json" for k in range(len(documents))]
-        for name, document in zip(saved, documents):
-            _io.write_text_atomic(running.work / name, document.to_json())
-        parameters = {"analysis_paths": saved, "article_paths": [], "labels": list(labels),
-                      "actors_path": str(Path(actors).resolve()) if actors else ""}
-        _render(notebook, target, running, parameters=parameters, name="comparison",
+    saved = {f"analysis-{k}.json": document.to_json() for k, document in enumerate(documents)}
+    parameters = {"analysis_paths": list(saved), "article_paths": [], "labels": list(labels),
+                  "actors_path": str(Path(actors).resolve()) if actors else ""}
+
+    def render(kernel: ReportKernel) -> Path:
+        for name, text in saved.items():
+            _io.write_text_atomic(kernel.work / name, text)
+        _render(notebook, target, kernel, parameters=parameters, name="comparison",
                 title=f"Slant comparison: {', '.join(labels)}")
-    return target
+        return target
+
+    return _in_kernel(kernel, render)
 
 
 def write_corpus_report(corpus: Path, output: Path, *, notebook: Path | None = None,
@@ -152,18 +203,19 @@ def write_corpus_report(corpus: Path, output: Path, *, notebook: Path | None = N
     target = output if output.suffix.lower() in (".html", ".htm") else output / "corpus_overview.html"
     notebook = notebook or notebook_path(CORPUS_NOTEBOOK)
     _check_notebook(notebook)
-    with _kernel_for(kernel) as running:
-        _render(notebook, target, running, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
+    def render(kernel: ReportKernel) -> Path:
+        _render(notebook, target, kernel, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
                 title=f"Slant corpus overview: {corpus.name}")
-    return target
+        return target
+
+    return _in_kernel(kernel, render)
 
 
 def _render(notebook: Path, target: Path, kernel: ReportKernel, *, parameters: dict[str, Any], name: str,
             title: str) -> None:
     """Execute the notebook in ``kernel`` and write it to ``target`` as HTML, atomically; a fixed earlier failure's
     notebook is removed."""
-    executed = kernel.work / "executed.ipynb"
-    _execute(notebook, executed, kernel, parameters=parameters, article_id=name, keep_failed=failed_path(target))
+    executed = _execute(notebook, kernel, parameters=parameters, article_id=name, keep_failed=failed_path(target))
     _io.write_text_atomic(target, _to_html(executed, title=title))
     with contextlib.suppress(FileNotFoundError):
         failed_path(target).unlink()
@@ -174,17 +226,21 @@ def _check_notebook(notebook: Path) -> None:
         raise ReportError("report", f"the report notebook {notebook} is missing (reinstall Slant)")
 
 
-def _execute(notebook: Path, executed: Path, kernel: ReportKernel, *, parameters: dict[str, Any], article_id: str,
-             keep_failed: Path) -> None:
-    """Run the notebook with papermill in ``kernel``; on a failing cell, save the executed notebook and raise
-    ReportError."""
+def _execute(notebook: Path, kernel: ReportKernel, *, parameters: dict[str, Any], article_id: str,
+             keep_failed: Path):  # noqa: ANN202 - an nbformat NotebookNode
+    """The notebook run by papermill in ``kernel``; on a failing cell, the executed notebook is saved and ReportError
+    raised.
+
+    papermill saves the executed notebook once, at the end (not after every cell), and does not change this process's
+    working folder: the kernel already runs in its own."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+    executed = kernel.work / "executed.ipynb"
     try:
-        papermill.execute_notebook(
-            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, cwd=str(kernel.work),
-            progress_bar=False, log_output=False, km=kernel.manager,
+        run = papermill.execute_notebook(
+            str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+            log_output=False, request_save_on_cell_execute=False, km=kernel.manager,
         )
     except papermill.PapermillExecutionError as error:
         _signals.check()  # a Ctrl-C that the kernel turned into a failing cell stops the run, not this report
@@ -195,6 +251,7 @@ def _execute(notebook: Path, executed: Path, kernel: ReportKernel, *, parameters
         kernel.shutdown()
         raise ReportError(article_id, f"the notebook's kernel stopped: {error}") from None
     _signals.check()
+    return run
 
 
 def _kernel_manager(work: str):  # noqa: ANN202 - a jupyter_client KernelManager
@@ -233,16 +290,20 @@ def _reproducible(notebook):  # noqa: ANN001, ANN202 - an nbformat NotebookNode
     return notebook
 
 
-def _to_html(executed: Path, *, title: str) -> str:
+def _to_html(executed, *, title: str) -> str:  # noqa: ANN001 - an nbformat NotebookNode
     """The executed notebook as a standalone HTML page without code cells, prompts or scripts."""
-    import nbformat
+    notebook = _reproducible(executed)
+    notebook.metadata["title"] = title  # the template escapes it
+    body, _ = _exporter().from_notebook_node(notebook)
+    return body
+
+
+@functools.cache
+def _exporter():  # noqa: ANN202 - an nbconvert HTMLExporter
+    """The HTML exporter, made once: its templates are compiled on first use, not once per report."""
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    return HTMLExporter(
         template_name="slant", extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
     )
-    notebook = _reproducible(nbformat.read(executed, as_version=4))
-    notebook.metadata["title"] = title  # the template escapes it
-    body, _ = exporter.from_notebook_node(notebook)
-    return body

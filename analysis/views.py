@@ -11,7 +11,7 @@ import io
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from IPython.display import HTML
@@ -20,6 +20,7 @@ from . import palette
 from ._data import package_tsv
 from ._document import Document
 from ._figures import ARTICLE_FIGURES, NO_SOURCE
+from ._lexicon import BUILTIN as BUILTIN_LEXICON
 from ._model import LOADED_CATEGORIES, TEXT_KINDS
 from ._sourcing import resolved_type
 from ._text import signed
@@ -340,18 +341,25 @@ def methods_and_limits() -> HTML:
         "(body and lead-in paragraphs); titles, captions and headings are shown but not counted.</p>")
 
 
-def footer(doc: Document, *, parameters: dict[str, str] | None = None) -> HTML:
-    """Provenance: the kit's version, the hashes of the lexicons, word lists and model weights it read, the notebook's
-    parameters and the hash of the article's text."""
+def footer(doc: Document, *, options: dict[str, Any] | None = None) -> HTML:
+    """Provenance: the kit's version, what the report was made from as the user gave it (``options``: the article, a
+    lexicon, an actors file; empty values left out), the hash of the article's text, and the hashes of the lexicons
+    the analysis read and of the model weights and word lists shipped with the kit."""
     text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-    files = {**{f"lexicon {name}": sha for name, sha in sorted(doc.analysis.lexicons.items())}, **data_hashes()}
-    params = ", ".join(f"{escape(k)}: {escape(repr(v))}" for k, v in (parameters or {}).items() if v)
-    rows = "".join(f"<li>{escape(name)}: <code>{escape(sha[:16])}</code></li>" for name, sha in files.items())
-    path = f" ({escape(doc.article.path)})" if doc.article.path else ""
+    given = "".join(f"<li>{escape(str(name))}: <code>{escape(str(value))}</code></li>"
+                    for name, value in (options or {}).items() if value) or "<li>the notebook's defaults</li>"
+    lexicons = ", ".join(f"{escape(name)}{' (built in)' if name == BUILTIN_LEXICON else ''} <code>{escape(sha[:16])}</code>"
+                         for name, sha in sorted(doc.analysis.lexicons.items())) or "none recorded"
+    shipped = data_hashes()
+    models = ", ".join(f"{escape(Path(name).name)} <code>{escape(sha[:16])}</code>"
+                       for name, sha in shipped.items() if name.startswith("models/") and not name.endswith(".txt"))
+    rows = "".join(f"<li>{escape(name)}: <code>{escape(sha)}</code></li>" for name, sha in shipped.items())
     return HTML(
-        f"<div class='slant-footer'><p>Slant {escape(doc.kit_version)} · article <code>{escape(doc.article.id)}</code>"
-        f"{path}, text SHA-256 <code>{text_hash[:16]}</code> · parameters: {params or 'defaults'}</p>"
-        f"<details><summary>Lexicons, word lists and model weights (SHA-256)</summary><ul>{rows}</ul></details></div>")
+        f"<div class='slant-footer'><p><b>Made with Slant {escape(doc.kit_version)}</b> from:</p><ul>{given}</ul>"
+        f"<p>Article <code>{escape(doc.article.id)}</code>, text SHA-256 <code>{text_hash}</code>.<br>"
+        f"Lexicons of this analysis (SHA-256): {lexicons}.<br>Models (SHA-256): {models or 'none'}.</p>"
+        f"<details><summary>Every word list, lexicon and model file of this Slant (SHA-256)</summary><ul>{rows}</ul>"
+        "</details></div>")
 
 
 def data_hashes() -> dict[str, str]:

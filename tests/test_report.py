@@ -128,7 +128,7 @@ def test_report_to_an_html_file_writes_exactly_that_file(tmp_path, article_file)
 def test_report_to_an_html_file_refuses_two_articles(capsys, monkeypatch, tmp_path, article_file):
     other = tmp_path / "other.txt"
     other.write_text("Officials said the road was open.\n", encoding="utf-8")
-    monkeypatch.setattr(_report, "write_report", lambda doc, target, **_: target.write_text("stub") or target)
+    monkeypatch.setattr(_report, "article_render", lambda doc, target, **_: lambda kernel: target.write_text("stub") or target)
     target = tmp_path / "file.html"
     code = _cli.main(["report", str(article_file), str(other), "-o", str(target)])
     err = capsys.readouterr().err
@@ -143,7 +143,7 @@ def test_articles_with_the_same_id_get_distinct_report_files(capsys, monkeypatch
         (tmp_path / "in" / folder).mkdir(parents=True)
         (tmp_path / "in" / folder / "a.txt").write_text(f"The {folder} road was open, officials said.\n", encoding="utf-8")
     (tmp_path / "out").mkdir()
-    monkeypatch.setattr(_report, "write_report", lambda doc, target, **_: target.write_text(doc.text) or target)
+    monkeypatch.setattr(_report, "article_render", lambda doc, target, **_: lambda kernel: target.write_text(doc.text) or target)
     code = _cli.main(["report", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
     assert code == 0
     written = {p.name: p.read_text() for p in (tmp_path / "out").iterdir() if not p.name.startswith("index.")}
@@ -157,13 +157,15 @@ def test_a_failing_report_is_skipped_and_the_batch_goes_on(capsys, monkeypatch, 
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text(f"The {name} road was open, officials said.\n", encoding="utf-8")
 
-    def write(doc, target, **_):
-        if doc.article.id == "a":
-            raise ReportError("a", "ValueError: broken", cell=2, notebook="a.failed.ipynb")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target.write_text("ok") or target
+    def render(doc, target, **_):
+        def run(kernel):
+            if doc.article.id == "a":
+                raise ReportError("a", "ValueError: broken", cell=2, notebook="a.failed.ipynb")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            return target.write_text("ok") or target
+        return run
 
-    monkeypatch.setattr(_report, "write_report", write)
+    monkeypatch.setattr(_report, "article_render", render)
     code = _cli.main(["report", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 70  # a failing cell of Slant's own notebook is a bug, not a bad input
@@ -239,8 +241,10 @@ def test_one_kernel_runs_a_batch_and_a_dead_kernel_is_restarted(tmp_path):
     nbformat.write(nb, notebook)
     doc = analyze(text="Officials said the road was open.", id="road")
     with _report.ReportKernel() as kernel:
-        _report.write_report(doc, tmp_path / "a.html", notebook=notebook, kernel=kernel)
-        first = kernel.manager
+        kernel.warm_up()
+        rendering = _report.start_report(doc, tmp_path / "a.html", notebook=notebook, kernel=kernel)
+        assert rendering.result() == tmp_path / "a.html"
+        first = kernel.manager  # the kernel the warm-up started
         _report.write_report(doc, tmp_path / "b.html", notebook=notebook, kernel=kernel)
         assert kernel.manager is first  # the same kernel ran both
         first.provisioner.process.kill()
@@ -248,6 +252,24 @@ def test_one_kernel_runs_a_batch_and_a_dead_kernel_is_restarted(tmp_path):
         _report.write_report(doc, tmp_path / "c.html", notebook=notebook, kernel=kernel)
         assert kernel.manager is not first
     assert all((tmp_path / f"{n}.html").is_file() for n in "abc")
+
+
+def test_a_kernel_renders_in_its_own_thread_one_report_after_another():
+    import threading
+
+    ran = []
+
+    def render(name):
+        def run(kernel):
+            ran.append((name, threading.current_thread().name))
+            return name
+        return run
+
+    with _report.ReportKernel() as kernel:
+        renderings = [kernel.later(render(name)) for name in "abc"]
+        assert [r.result() for r in renderings] == list("abc")
+    assert [name for name, _ in ran] == list("abc")
+    assert {thread for _, thread in ran} == {"slant-report_0"}
 
 
 def test_missing_notebook_raises_report_error(tmp_path):
@@ -276,7 +298,8 @@ def test_notebook_is_committed_without_outputs(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_parameters_are_typed_literals(path):
-    """Each parameter is a string literal, or annotated ``str`` or ``list[str]`` with a literal of that type."""
+    """Each parameter is a string literal, or annotated ``str``, ``list[str]`` or ``dict[str, str]`` with a literal of
+    that type."""
     nb = nbformat.read(path, as_version=4)
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1
@@ -289,9 +312,11 @@ def test_notebook_parameters_are_typed_literals(path):
             assert isinstance(statement.target, ast.Name)
             annotation = ast.unparse(statement.annotation)
             value = ast.literal_eval(statement.value)
-            assert annotation in ("str", "list[str]"), annotation
-            assert isinstance(value, str) if annotation == "str" else \
-                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            assert annotation in ("str", "list[str]", "dict[str, str]"), annotation
+            kind = {"str": str, "list[str]": list, "dict[str, str]": dict}[annotation]
+            assert isinstance(value, kind)
+            assert all(isinstance(v, str) for v in ([*value, *value.values()] if kind is dict else
+                                                    value if kind is list else [value]))
             continue
         assert isinstance(statement, ast.Assign), ast.dump(statement)
         assert all(isinstance(t, ast.Name) for t in statement.targets)

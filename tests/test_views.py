@@ -3,6 +3,7 @@ limits, the footer."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -99,11 +100,14 @@ def test_methods_and_limits_is_the_readme_table():
     assert all(r[0] in html for r in expected)
 
 
-def test_footer_names_the_version_hashes_parameters_and_input(seed):
-    html = views.footer(seed, parameters={"actors_path": "seeds/aleppo-2024.actors.yml", "lexicon_path": ""}).data
-    assert "Slant " + seed.kit_version in html and "text SHA-256" in html
-    assert "lexicon loaded.tsv" in html and "lexicons/tone_model.tsv" in html
-    assert "actors_path: &#x27;seeds/aleppo-2024.actors.yml&#x27;" in html and "lexicon_path" not in html
+def test_footer_names_the_version_hashes_what_the_user_gave_and_the_input(seed):
+    html = views.footer(seed, options={"article": "seeds/000_8122d49cfe791c67.txt", "lexicon": "",
+                                       "actors": "seeds/aleppo-2024.actors.yml"}).data
+    assert "Slant " + seed.kit_version in html
+    assert hashlib.sha256(seed.text.encode("utf-8")).hexdigest() in html
+    assert "loaded.tsv (built in)" in html and "loaded.crfsuite" in html and "lexicons/tone_model.tsv" in html
+    assert "actors: <code>seeds/aleppo-2024.actors.yml</code>" in html and "lexicon:" not in html
+    assert "article: <code>seeds/000_8122d49cfe791c67.txt</code>" in html
 
 
 def test_every_figure_has_alt_text(seed):
