@@ -72,7 +72,8 @@ class Explorer:
         """The whole explorer: filters, then tabs for the article, the heatmap and the tables."""
         filters = widgets.HBox([widgets.VBox([self.article, self.voice, self.actor, self.paragraph]),
                                 self.categories, self.sources])
-        tabs = widgets.Tab(children=[widgets.VBox([self.focus_view, self.article_view]), self.heatmap_view,
+        tabs = widgets.Tab(children=[widgets.VBox([self.focus_view, self.article_view]),
+                                     widgets.VBox([self.focus_view, self.heatmap_view]),
                                      self.card_view,
                                      widgets.VBox([widgets.HBox([self.table, self.sort, self.descending]), self.table_view])])
         for i, title in enumerate(("article", "paragraph heatmap", "what stands out", "tables")):
@@ -114,7 +115,7 @@ class Explorer:
             _redraw(self.focus_view, HTML(""))
             return
         filters = {**self._filters(), "actor": None}
-        html = highlighted_article(self.document, **filters, paragraphs=(index,))
+        html = highlighted_article(self.document, **filters, paragraphs=(index,), key=False)
         _redraw(self.focus_view, HTML(f"<div style='border:2px solid #0072B2;padding:0 .6em'>{html.data}</div>"))
 
     def _pick_table(self) -> None:

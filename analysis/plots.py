@@ -10,6 +10,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from . import palette
 from ._document import Document
@@ -62,6 +63,7 @@ def loaded_by_category(doc: Document) -> Figure:
     ax.barh(labels, counts["quoted"], left=counts["author"], color=[palette.tint(c, 0.35) for c in colors],
             hatch="///", edgecolor="#444", linewidth=0.6)
     ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="loaded terms", title="Loaded terms by category")
     ax.legend(handles=[Patch(facecolor="#888", edgecolor="#222", label="the outlet's own words"),
                        Patch(facecolor="#ddd", hatch="///", edgecolor="#444", label="quoted")],
@@ -84,8 +86,9 @@ def who_speaks_how(doc: Document) -> Figure:
         ax.barh(names, counts, left=left, color=palette.CUE_COLORS[cue], edgecolor="#222", linewidth=0.5, label=cue)
         left = [a + b for a, b in zip(left, counts)]
     ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="attributions", title="Who speaks, and how the outlet introduces them (cue class)")
-    ax.legend(loc="lower right", fontsize="small", ncols=3)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", title="cue class")  # beside the bars
     sns.despine(fig)
     fig.set_label(f"Horizontal bar chart of the {len(voices)} most cited sources by attributions, split by cue class: "
                   + "; ".join(f"{row.source} {row.attributions}" for row in voices.itertuples()) + ".")
@@ -96,8 +99,9 @@ def sources_by_type(doc: Document) -> Figure:
     """Attributions per source type (sourceless hedges counted as "no source")."""
     types = doc.attributions["source_type"].fillna("no source").value_counts()
     fig, ax = plt.subplots(figsize=(7, 3))
-    ax.barh(types.index, types.values, color=palette.POSITIVE)
+    ax.barh(types.index.str.replace("_", " "), types.values, color=palette.POSITIVE)
     ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set(xlabel="attributions", title="Who is cited, by type")
     sns.despine(fig)
     fig.set_label("Horizontal bar chart of attributions per source type: "

@@ -175,6 +175,7 @@ def voices_table(doc: Document) -> HTML:
     cited = doc.attributions.dropna(subset=["voice"]).groupby("voice")
     frame["cue classes"] = frame["source"].map(cited["cue_class"].agg(lambda c: ", ".join(sorted(set(c)))))
     frame["paragraphs"] = frame["source"].map(cited["paragraph"].agg(lambda p: ", ".join(map(str, sorted(set(p))))))
+    frame["type"] = frame["type"].map(_readable, na_action="ignore")
     frame = frame[["source", "type", "attributions", "content_words", "cue classes", "paragraphs"]]
     frame.columns = ["source", "type", "attributions", "words of content", "cue classes", "paragraphs"]
     return table(frame)
@@ -185,7 +186,8 @@ def attributions_table(doc: Document) -> HTML:
     frame = doc.attributions[["paragraph", "cue", "cue_class", "source", "source_type", "resolved", "quote", "content"]].copy()
     if frame.empty:
         return HTML("<p class='muted'>No attribution was found.</p>")
-    frame["content"] = frame["content"].map(lambda t: t if not isinstance(t, str) or len(t) <= 80 else t[:79] + "…")
+    frame["content"] = frame["content"].map(lambda t: _short(t, 80), na_action="ignore")
+    frame["source_type"] = frame["source_type"].map(_readable, na_action="ignore")
     return table(frame)
 
 
@@ -236,18 +238,19 @@ def paragraph_links(paragraphs: tuple[int, ...] | list[int]) -> str:
 
 def highlighted_article(doc: Document, *, categories: tuple[str, ...] | None = None, voice: str | None = None,
                         sources: tuple[str, ...] | None = None, actor: str | None = None,
-                        paragraphs: tuple[int, ...] | None = None) -> HTML:
+                        paragraphs: tuple[int, ...] | None = None, key: bool = True) -> HTML:
     """The article, paragraph by paragraph: each loaded term marked in its category's colour with the category
     written after it, attribution cues underlined with their class, sources in bold with their type, direct quotes
     shaded, paragraphs outside the running text greyed. Readable without hovering; every piece of text escaped.
 
     ``categories``, ``voice`` (author or quoted), ``sources`` (source types) and ``actor`` narrow what is marked and
-    which paragraphs are shown, ``paragraphs`` picks paragraphs by index (the explore notebook's filters)."""
+    which paragraphs are shown, ``paragraphs`` picks paragraphs by index (the explore notebook's filters); ``key``
+    puts the legend first."""
     layers = _layers(doc, categories=categories, voice=voice, sources=sources)
     shown = _paragraphs_with_actor(doc, actor)
     if paragraphs is not None:
         shown = set(paragraphs) if shown is None else shown & set(paragraphs)
-    parts = [STYLE, legend(), "<div class='slant-article'>"]
+    parts = [STYLE, legend() if key else "", "<div class='slant-article'>"]
     for p in doc.analysis.paragraphs:
         if shown is not None and p.index not in shown:
             continue
@@ -424,9 +427,19 @@ def _layers(doc: Document, *, categories: tuple[str, ...] | None = None, voice: 
             continue
         other.append((x.cue.start, x.cue.end, "slant-cue", "" if x.cue.cls == "neutral" else x.cue.cls))
         if x.source is not None:
-            resolved = f" → {x.source.resolved.text}" if x.source.resolved else ""
-            other.append((x.source.start, x.source.end, "slant-source", f"{x.source.type}{resolved}"))
+            resolved = f" → {_short(x.source.resolved.text, 40)}" if x.source.resolved else ""
+            other.append((x.source.start, x.source.end, "slant-source", f"{_readable(x.source.type)}{resolved}"))
     return loaded, list(dict.fromkeys(other))  # two attributions may share a source span: mark it once
+
+
+def _short(text: str, limit: int) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _readable(name: str) -> str:
+    """A name of the data (``social_media``) as a reader writes it (social media)."""
+    return name.replace("_", " ")
 
 
 def _paragraphs_with_actor(doc: Document, actor: str | None) -> set[int] | None:
