@@ -178,7 +178,7 @@ def _kinds(texts: list[str], title: str | None) -> list[ParagraphKind]:
         return ["body"]
     lexicon = _lexicon()
     kinds = [_own_kind(text, lexicon) for text in texts]
-    _mark_titles(texts, kinds, title)
+    _mark_titles(texts, kinds, title, lexicon)
     _mark_bylines(texts, kinds, lexicon)
     _mark_tail(kinds)
     return kinds
@@ -213,21 +213,28 @@ def _own_kind(text: str, lexicon: _Lexicon) -> ParagraphKind:
     return "caption"
 
 
-def _mark_titles(texts: list[str], kinds: list[ParagraphKind], title: str | None) -> None:
+def _mark_titles(texts: list[str], kinds: list[ParagraphKind], title: str | None, lexicon: _Lexicon) -> None:
     """The title is the first paragraph that is not junk, a separator, a date or a byline, if it
-    equals the metadata ``title`` or reads like a headline (a short line without final full stop or
-    colon). Later paragraphs equal to either title are ``duplicate_title``."""
+    equals the metadata ``title`` or reads like a headline: a short line without final full stop or
+    colon, or a short Title Case line ending with a full stop ("Assange Never Met Manafort.").
+    Later paragraphs equal to either title are ``duplicate_title``."""
     titles = {_normalized(title)} - {""} if title else set()
     for index, kind in enumerate(kinds):
         if kind in ("boilerplate", "separator", "date", "byline"):
             continue
-        if _normalized(texts[index]) in titles or kind in ("heading", "caption"):
+        if _normalized(texts[index]) in titles or kind in ("heading", "caption") or _is_headline_sentence(texts[index], lexicon):
             kinds[index] = "title"
             titles.add(_normalized(texts[index]))
         break
     for index, text in enumerate(texts):
         if kinds[index] != "title" and _normalized(text) in titles:
             kinds[index] = "duplicate_title"
+
+
+def _is_headline_sentence(text: str, lexicon: _Lexicon) -> bool:
+    """A short Title Case line ending with a full stop: a headline, not a sentence of the body."""
+    words = WORD_RE.findall(text)
+    return _final_mark(text) == "." and len(words) <= SHORT_WORDS and _is_title_case(words, lexicon)
 
 
 def _mark_bylines(texts: list[str], kinds: list[ParagraphKind], lexicon: _Lexicon) -> None:

@@ -368,3 +368,10 @@ def test_bad_data_file_raises(monkeypatch):
             _segment._lexicon()
     finally:
         _segment._lexicon.cache_clear()
+
+
+def test_title_case_headline_ending_with_a_full_stop_is_the_title():
+    text = "Assange Never Met Manafort.\n\nThe newspaper's story rests on anonymous sources.\n"
+    assert [k for k, _ in kinds_and_texts(text)] == ["title", "body"]
+    later = "The story rests on anonymous sources.\n\nAssange Never Met Manafort.\n\nMore text follows here.\n"
+    assert [k for k, _ in kinds_and_texts(later)][1] == "body"
