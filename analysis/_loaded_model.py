@@ -4,24 +4,28 @@ Two parts, both trained on the dev parts of real annotated corpora by ``make tra
 see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
 
 - a **token model**: a linear-chain CRF (python-crfsuite) that reads every token of an analysed sentence and gives the
-  probability that it is loaded (PTC's Loaded_Language and Name_Calling,Labeling spans, BABE's biased words, BASIL's
-  lexical-bias phrases). It reads the word, its suffix and shape, its part of speech, whether the lexicon matches it
+  probability that it is loaded (PTC's Loaded_Language and Name_Calling,Labeling spans, BABE's biased words), and that
+  it is a name-calling label (PTC's Name_Calling,Labeling) rather than other loaded language. It reads the word, its suffix and shape, its part of speech, whether the lexicon matches it
   and in which category, its polarity in the opinion lexicon, its VADER valence and TextBlob subjectivity, whether it
   is a factual event word, whether it is inside a source's speech or in the headline, and the same of its neighbours;
-- a **sentence model**: a logistic regression over what the token model and the lexicons say of a sentence, which
-  gives the probability that the sentence is biased in BABE's sense (it takes a side, by its words).
+- a **sentence model**: a logistic regression over what the token model and the lexicons say of a sentence and over
+  the log-odds of a **word model** (a logistic regression over the TF-IDF of the sentence's words and word pairs, fitted
+  on BABE's sentences), which gives the probability that the sentence is biased in BABE's sense (it takes a side, by
+  its words).
 
 How the model and the lexicon combine (:func:`judge_terms`): a lexicon term stays when the model gives one of its
 tokens at least ``lexicon_threshold`` (the model confirms it in context; scare quotes, hedges and the terms of a
 user's lexicon always stay); contiguous tokens at or above ``token_threshold`` that overlap no kept lexicon term make
-a span of their own, ``labeling`` when its last word is a noun and ``emotive`` otherwise, weight 1. Each term carries
-``probability``: the model's highest token probability inside it.
+a span of their own, ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
+two techniques) and ``emotive`` otherwise, weight 1. Each term carries ``probability``: the model's highest token
+probability inside it.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,19 +42,21 @@ from ._sentiment import _analyzers, event_words, opinion_words
 
 MODEL_FILE = "loaded.crfsuite"
 SETTINGS_FILE = "loaded.tsv"
-#: The label of a loaded token in the token model.
-LOADED = "L"
+WORDS_FILE = "loaded_words.tsv"
+#: The token model's labels: loaded language (PTC's Loaded_Language, BABE's biased words), a name-calling label
+#: (PTC's Name_Calling,Labeling), neither.
+LOADED, NAME_CALLING, OTHER = "L", "N", "O"
 #: Sentence-model inputs, in the order of their weights in ``loaded.tsv``.
 SENTENCE_INPUTS = ("bias", "max_p", "mean_p", "sum_p", "lexicon", "negative", "positive", "subjective", "valence",
-                   "speech", "headline")
+                   "speech", "headline", "words")
 #: Entries of each memo of word features: bounded, and room for the common words of a corpus many times over.
 _MEMO = 1 << 16
 
 
 class LoadedModel:
-    """The shipped token and sentence models and their thresholds (``analysis/models``)."""
+    """The shipped token, word and sentence models and their thresholds (``analysis/models``)."""
 
-    def __init__(self, crf: bytes, settings: str) -> None:
+    def __init__(self, crf: bytes, settings: str, words: str) -> None:
         self._crf = crf  # the tagger reads these bytes in place: they live as long as it does
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open_inmemory(crf)
@@ -59,13 +65,25 @@ class LoadedModel:
         self.lexicon_threshold = values["lexicon_threshold"]
         self.sentence_threshold = values["sentence_threshold"]
         self.sentence_weights = tuple(values[f"weight_{name}"] for name in SENTENCE_INPUTS)
+        self.words_intercept = values["words_intercept"]
+        self.words = {row["term"]: (float(row["idf"]), float(row["weight"])) for _, row in read_tsv(words)[1]}
 
-    def token_probabilities(self, features: list[list[str]]) -> list[float]:
-        """The probability that each token of one sentence is loaded."""
+    def token_probabilities(self, features: list[list[str]]) -> tuple[list[float], list[float]]:
+        """The probability that each token of one sentence is loaded, and that it is a name-calling label."""
         if not features:
-            return []
+            return [], []
         self.tagger.set(features)
-        return [self.tagger.marginal(LOADED, i) for i in range(len(features))]
+        positions = range(len(features))
+        return ([1 - self.tagger.marginal(OTHER, i) for i in positions],
+                [self.tagger.marginal(NAME_CALLING, i) for i in positions])
+
+    def words_logit(self, tokens: Sequence[Token]) -> float:
+        """The word model's log-odds that a sentence is biased: a logistic regression over the TF-IDF of its
+        :func:`sentence_terms` (term frequency 1 + ln count, times the term's idf, the vector scaled to length 1)."""
+        counts = Counter(term for term in sentence_terms(tokens) if term in self.words)
+        x = {term: (1 + math.log(n)) * self.words[term][0] for term, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in x.values()))
+        return self.words_intercept + (sum(self.words[t][1] * v for t, v in x.items()) / norm if norm else 0.0)
 
     def sentence_probability(self, inputs: Sequence[float]) -> float:
         """The probability that a sentence is biased, from its ``sentence_inputs``."""
@@ -76,7 +94,14 @@ class LoadedModel:
 def load_loaded_model() -> LoadedModel:
     """The model shipped in the package."""
     folder = resources.files("analysis").joinpath("models")
-    return LoadedModel(folder.joinpath(MODEL_FILE).read_bytes(), folder.joinpath(SETTINGS_FILE).read_text("utf-8"))
+    return LoadedModel(folder.joinpath(MODEL_FILE).read_bytes(), folder.joinpath(SETTINGS_FILE).read_text("utf-8"),
+                       folder.joinpath(WORDS_FILE).read_text("utf-8"))
+
+
+def sentence_terms(tokens: Sequence[Token]) -> list[str]:
+    """What the word model reads of a sentence: its words in lower case and each pair of consecutive words."""
+    words = [t.lower for t in tokens if t.text[:1].isalnum()]
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 @dataclass(frozen=True)
@@ -174,10 +199,12 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext]) ->
     return features
 
 
-def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], probabilities: Sequence[float]) -> list[float]:
+def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], probabilities: Sequence[float],
+                    words_logit: float) -> list[float]:
     """The sentence model's inputs (``SENTENCE_INPUTS``): the token model's highest, mean and summed probability
     (over √words), and per √words the lexicon's terms, the opinion lexicon's negative and positive words, TextBlob's
-    subjective words and VADER's |valence|; the share of tokens in speech; whether it is the headline."""
+    subjective words and VADER's |valence|; the share of tokens in speech; whether it is the headline; the word
+    model's log-odds."""
     words = [i for i, t in enumerate(tokens) if t.text[:1].isalnum()]
     root = math.sqrt(max(len(words), 1))
     vader, subjectivity = _word_scores()
@@ -196,6 +223,7 @@ def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], p
         sum(abs(vader.get(w, 0.0)) for w in lower) / root,
         sum(1 for c in contexts if c.speech) / max(len(contexts), 1),
         1.0 if contexts and contexts[0].headline else 0.0,
+        words_logit,
     ]
 
 
@@ -257,11 +285,12 @@ _KEPT = frozenset({"scare_quote", "hedge"})
 
 
 def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: Sequence[Sequence[float]],
-                sentences: Sequence[Sentence], lexicon_terms: Sequence[LoadedTerm], model: LoadedModel, *,
-                user_terms: frozenset[str] = frozenset()) -> list[LoadedTerm]:
+                names: Sequence[Sequence[float]], sentences: Sequence[Sentence], lexicon_terms: Sequence[LoadedTerm],
+                model: LoadedModel, *, user_terms: frozenset[str] = frozenset()) -> list[LoadedTerm]:
     """The loaded terms of the analysed sentences, in text order (voice ``author``: the caller decides it): the
-    lexicon terms the model confirms (a term of the user's lexicon, a scare quote and a hedge always stay), then the
-    model's spans that overlap none of them."""
+    lexicon terms the model confirms (a term of the user's lexicon, a scare quote and a hedge always stay), then
+    the model's spans that overlap none of them, ``labeling`` where the token model reads name calling (``names``:
+    each token's probability of it) more than other loaded language."""
     starts = [t.start for reading in readings for t in reading.tokens]
     token_p = [q for p in probabilities for q in p]
     judged: list[LoadedTerm] = []
@@ -272,13 +301,14 @@ def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: S
         if term.category in _KEPT or term.term in user_terms or confidence >= model.lexicon_threshold:
             judged.append(replace(term, probability=round(confidence, 4)))
             covered.update(starts[k] for k in inside)
-    for reading, p in zip(readings, probabilities):
+    for reading, p, name in zip(readings, probabilities, names):
         tokens, paragraph = reading.tokens, sentences[reading.sentence].paragraph
         for a, b in model_spans(tokens, p, model.token_threshold):
             start, end = tokens[a].start, tokens[b - 1].end
             if any(t.start in covered for t in tokens[a:b]):
                 continue
-            category = "labeling" if tokens[b - 1].tag.startswith("NN") else "emotive"
+            name_calling = sum(name[a:b])
+            category = "labeling" if name_calling > sum(p[a:b]) - name_calling else "emotive"
             judged.append(LoadedTerm(paragraph, start, end, text[start:end], category, "author", 1.0, "",
                                      round(max(p[a:b]), 4)))
     return sorted(judged, key=lambda t: t.start)
@@ -290,10 +320,11 @@ def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech:
     """The article's loaded terms (voice ``quoted`` inside a direct quotation, else ``author``) and the probability
     that each of its sentences is biased."""
     readings = sentence_readings(analysis, lexicon_terms, speech)
-    probabilities = [model.token_probabilities(token_features(r.tokens, r.contexts)) for r in readings]
-    terms = judge_terms(analysis.article.text, readings, probabilities, analysis.sentences, lexicon_terms, model,
-                        user_terms=user_terms)
+    read = [model.token_probabilities(token_features(r.tokens, r.contexts)) for r in readings]
+    probabilities, names = [p for p, _ in read], [n for _, n in read]
+    terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
+                        model, user_terms=user_terms)
     voiced = tuple(replace(t, voice=voice_of(t, quotations)) for t in terms)
-    bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p)), 4)
+    bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p, model.words_logit(r.tokens))), 4)
                  for r, p in zip(readings, probabilities))
     return voiced, bias

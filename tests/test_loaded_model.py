@@ -8,8 +8,18 @@ from functools import lru_cache
 import pytest
 
 from analysis import analyze
-from analysis._loaded_model import SENTENCE_INPUTS, load_loaded_model, model_spans
-from analysis._model import Token
+import math
+
+from analysis._loaded_model import (
+    SENTENCE_INPUTS,
+    SentenceReading,
+    TokenContext,
+    judge_terms,
+    load_loaded_model,
+    model_spans,
+    sentence_terms,
+)
+from analysis._model import Sentence, Token
 from analysis._pipeline import Resources, load_resources
 
 #: Written for this test (no corpus or seed sentence).
@@ -28,7 +38,27 @@ def test_shipped_weights_load_with_their_settings():
     model = load_loaded_model()
     assert 0 < model.token_threshold < 1 and 0 < model.lexicon_threshold < 1 and 0 < model.sentence_threshold < 1
     assert len(model.sentence_weights) == len(SENTENCE_INPUTS)
-    assert model.tagger.labels() and "L" in model.tagger.labels()
+    assert set(model.tagger.labels()) == {"L", "N", "O"}
+    assert model.words and all(idf > 0 for idf, _ in model.words.values())
+
+
+def tokens_of(words: list[str]) -> list[Token]:
+    tokens, at = [], 0
+    for word in words:
+        tokens.append(Token(at, at + len(word), word))
+        at += len(word) + 1
+    return tokens
+
+
+def test_word_model_reads_words_and_word_pairs_as_tf_idf():
+    tokens = tokens_of("Vile plans , vile plans".split())
+    assert sentence_terms(tokens) == ["vile", "plans", "vile", "plans", "vile plans", "plans vile", "vile plans"]
+    model = load_loaded_model()
+    model.words, model.words_intercept = {"vile": (2.0, 1.5), "vile plans": (3.0, -0.5)}, 0.25
+    x = {"vile": (1 + math.log(2)) * 2.0, "vile plans": (1 + math.log(2)) * 3.0}
+    norm = math.hypot(*x.values())
+    assert model.words_logit(tokens) == pytest.approx(0.25 + (1.5 * x["vile"] - 0.5 * x["vile plans"]) / norm)
+    assert model.words_logit(tokens_of(["calm"])) == 0.25
 
 
 def test_pinned_output_on_a_fixed_text():
@@ -53,13 +83,21 @@ def test_every_sentence_gets_a_probability_and_every_term_a_confidence():
 
 
 def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
-    words = "a truly , vile plan".split()
-    tokens, at = [], 0
-    for word in words:
-        tokens.append(Token(at, at + len(word), word))
-        at += len(word) + 1
+    tokens = tokens_of("a truly , vile plan".split())
     assert model_spans(tokens, [0.1, 0.6, 0.9, 0.7, 0.5], 0.5) == [(1, 2), (3, 5)]  # the comma breaks the run
     assert model_spans(tokens, [0.0] * 5, 0.5) == []
+
+
+def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
+    text = "the vile thugs and the vile plan"
+    tokens = tokens_of(text.split())
+    reading = SentenceReading(0, tokens, [TokenContext() for _ in tokens])
+    loaded = [0.0, 0.9, 0.9, 0.0, 0.0, 0.9, 0.0]
+    names = [0.0, 0.2, 0.8, 0.0, 0.0, 0.1, 0.0]
+    model = load_loaded_model()
+    found = judge_terms(text, [reading], [loaded], [names], [Sentence(0, 0, len(text))], [], model)
+    assert [(t.text, t.category, t.weight, t.term) for t in found] == [
+        ("vile thugs", "labeling", 1.0, ""), ("vile", "emotive", 1.0, "")]
 
 
 #: What the shipped weights give on ``TEXT`` (refit the model, then update these with what it gives).
@@ -69,4 +107,4 @@ PINNED_TERMS = [
     ("shameful", "emotive", "quoted"),
     ("betrayal", "emotive", "quoted"),
 ]
-PINNED_BIAS = (0.4731, 0.3461, 0.8473, 0.9245)
+PINNED_BIAS = (0.4724, 0.1473, 0.7963, 0.9115)
