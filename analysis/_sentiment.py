@@ -232,7 +232,8 @@ def _scores(sentence: str, offset: int) -> _Scores:
     _, vader, pattern = _analyzers()
     events, neutral = event_words(), neutral_words()
     straight = sentence.translate(_STRAIGHT_MARKS)  # VADER strips only ASCII marks from words: "brilliant,”"
-    words, valences = _vader_valences(vader, straight)
+    sentitext, before_but, valences = _vader_valences(vader, straight)
+    words = sentitext.words_and_emoticons
     evidence = [
         Evidence(offset + start, offset + end, sentence[start:end], "vader", round(v, 4), word.lower() in events)
         for (word, start, end), v in zip(_locate(straight, words), valences) if v
@@ -255,19 +256,31 @@ def _scores(sentence: str, offset: int) -> _Scores:
         Evidence(offset + start, offset + end, sentence[start:end], "news", weights[word, negated], word in events)
         for word, negated, start, end in _first_occurrences(scoped) if (word, negated) in weights
     ]
-    return _Scores(_stock_compound(sentence, straight, words, valences), polarity, subjectivity, len(words),
+    return _Scores(_stock_compound(sentence, straight, sentitext, before_but), polarity, subjectivity, len(words),
                    tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
 
 
-def _stock_compound(sentence: str, straight: str, words: list[str], valences: list[float]) -> float:
-    """VADER's compound as shipped (``polarity_scores``), from the valences VADER′ gave the sentence when nothing
-    in it reads differently for the two (no curly mark, no emoji, no word whose lexicon entry differs, as a word or
-    as a neighbour); else from a pass of its own. VADER then runs once on most sentences."""
+def _stock_compound(sentence: str, straight: str, read: SentiText, valences: list[float]) -> float:
+    """VADER's compound as shipped (``polarity_scores``) from the valences VADER′ gave the sentence before VADER's "but"
+    rule (``valences``; ``read``: VADER′'s reading of ``straight``, the sentence with straight quote marks). VADER
+    gives a word its valence from that word, the three before it and the two after it, so only the valences within
+    reach of a word the two read differently (one with a curly mark, or one whose lexicon entry differs) are computed
+    again, by VADER as shipped on the sentence as it is: VADER runs once per sentence. A sentence with an emoji or
+    white space at an edge (``polarity_scores`` rewrites and strips it) has a pass of its own."""
     stock = _analyzers()[0]
     differing, emojis = _stock_differences()
-    if straight != sentence or not emojis.isdisjoint(sentence) or any(w.lower() in differing for w in words):
+    if not emojis.isdisjoint(sentence) or sentence != sentence.strip():
         return stock.polarity_scores(sentence)["compound"]
-    return stock.score_valence(valences, sentence)["compound"]
+    text = read if straight == sentence else SentiText(sentence)
+    words = text.words_and_emoticons  # as many as VADER′ read: the quote marks are changed one for one, never spaces
+    redo = {i for j, (word, theirs) in enumerate(zip(words, read.words_and_emoticons))
+            if word != theirs or word.lower() in differing for i in range(max(j - 2, 0), min(j + 4, len(words)))}
+    sentiments = list(valences)
+    for i in redo:
+        item = words[i].lower()
+        modifier = item in BOOSTER_DICT or item == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
+        sentiments[i] = 0 if modifier else stock.sentiment_valence(0, text, words[i], i, [])[-1]
+    return stock.score_valence(stock._but_check(words, sentiments), sentence)["compound"]  # noqa: SLF001 - VADER's own
 
 
 @lru_cache(maxsize=1)
@@ -278,8 +291,9 @@ def _stock_differences() -> tuple[frozenset[str], frozenset[str]]:
     return differing, frozenset(stock.emojis)
 
 
-def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[list[str], list[float]]:
-    """Each word's valence after VADER's rules: the same steps as ``polarity_scores`` before summing."""
+def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[SentiText, list[float], list[float]]:
+    """VADER's reading of the sentence and each word's valence after VADER's rules, before and after its "but" rule:
+    the same steps as ``polarity_scores`` before summing."""
     sentitext = SentiText(sentence)
     words = sentitext.words_and_emoticons
     sentiments: list[float] = []
@@ -288,7 +302,7 @@ def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[l
             sentiments.append(0)
             continue
         sentiments = vader.sentiment_valence(0, sentitext, item, i, sentiments)
-    return words, vader._but_check(words, sentiments)  # noqa: SLF001 - VADER's own "but" rule
+    return sentitext, list(sentiments), vader._but_check(words, sentiments)  # noqa: SLF001 - VADER's own "but" rule
 
 
 def _vader_compound(valences: list[float], sentence: str) -> float:

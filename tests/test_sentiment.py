@@ -101,6 +101,20 @@ def test_news_words_reach_tone_but_vader_compound_stays_as_shipped():
     assert tone.vader_compound == 0 and tone.tone < 0
 
 
+@pytest.mark.parametrize("sentence", [
+    "The famine was not “good” at all, the airstrike was worse.",  # a curly mark next to a negation
+    "“No” famine, he said, but the ‘kind of’ GREAT relief was “extremely” welcome!",
+    "At least the airstrikes were not so terrible, but famine is.",  # words whose lexicon entry differs
+    "He said “never so good” and then “BAD” again?? Really??",
+    "no “good” or bad, nor famine",
+    "  The famine “was bad.”  ",  # white space at the edges: a pass of its own
+])
+def test_vader_compound_is_vaders_polarity_scores_from_one_pass(sentence):
+    from analysis._sentiment import _analyzers
+
+    assert score_text(sentence).vader_compound == round(_analyzers()[0].polarity_scores(sentence)["compound"], 4)
+
+
 def test_tone_data_files_are_valid():
     from evaluation import calibrate
     from analysis._data import package_tsv
