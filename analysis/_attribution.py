@@ -881,6 +881,16 @@ def _source_words() -> tuple[SourceWord, ...]:
     return tuple(sorted(words, key=lambda w: w.priority))
 
 
+@lru_cache(maxsize=1)
+def _source_word_starts() -> dict[str, tuple[int, ...]]:
+    """The positions in ``_source_words()`` of the source words (two letters or more) that start with each pair of
+    letters: a phrase is searched only for the words whose first two letters it holds."""
+    starting: dict[str, list[int]] = {}
+    for k, entry in enumerate(_source_words()):
+        starting.setdefault(entry.word[:2], []).append(k)
+    return {pair: tuple(positions) for pair, positions in starting.items()}
+
+
 def _source(ctx: _Context, first: int, last: int) -> Source:
     span = ctx.span(first, last)
     return Source(span.start, span.end, span.text, source_type(span.text))  # type: ignore[arg-type]
@@ -920,7 +930,10 @@ def source_type(phrase: str) -> str:
 def _listed_type(phrase: str) -> str | None:
     """The type of the first source word of ``data/sources.tsv`` found in the phrase, by priority."""
     lowered = phrase.lower()
-    for entry in _source_words():
+    words, starting = _source_words(), _source_word_starts()
+    pairs = {text[k:k + 2] for text in (phrase, lowered) for k in range(len(text) - 1)}
+    held = sorted({k for pair in pairs for k in starting.get(pair, ())})  # the words whose first two letters occur
+    for entry in (words[k] for k in held):
         haystack = phrase if entry.match == "name" else lowered
         if entry.word in haystack and entry.pattern.search(haystack):  # the substring test is the quick refusal
             return entry.type
