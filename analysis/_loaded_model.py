@@ -234,9 +234,9 @@ def token_contexts(tokens: Sequence[Token], terms: Sequence[LoadedTerm], speech:
         return [TokenContext(headline=headline)] * len(tokens)
     contexts = []
     for token in tokens:
-        term = next((t for t in terms if t.start <= token.start < t.end), None)
+        term = next((t for t in terms if t.start <= token.start < t.end), None) if terms else None
         lexicon = f"{'B' if term.start == token.start else 'I'}-{term.category}" if term else ""
-        inside = any(start <= token.start and token.end <= end for start, end in speech)
+        inside = bool(speech) and any(start <= token.start and token.end <= end for start, end in speech)
         contexts.append(TokenContext(lexicon, inside, headline))
     return contexts
 
