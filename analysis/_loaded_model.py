@@ -49,8 +49,8 @@ LOADED, NAME_CALLING, OTHER = "L", "N", "O"
 #: Sentence-model inputs, in the order of their weights in ``loaded.tsv``.
 SENTENCE_INPUTS = ("bias", "max_p", "mean_p", "sum_p", "lexicon", "negative", "positive", "subjective", "valence",
                    "speech", "headline", "words")
-#: Entries of each memo of word features: bounded, and room for the common words of a corpus many times over.
-_MEMO = 1 << 16
+#: Entries of each memo of word features: the common words of a corpus (rare ones, numbers and names come and go).
+_MEMO = 1 << 12
 
 
 class LoadedModel:

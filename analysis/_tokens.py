@@ -37,21 +37,20 @@ class Tagger:
         #: The classes in descending order: the first of the highest scores is the greatest label, as in NLTK's ties.
         self.classes = sorted(perceptron.classes, reverse=True)
         self._column = {label: k for k, label in enumerate(self.classes)}
-        self._rows: dict[str, np.ndarray | None] = {}
+        self._rows: dict[str, np.ndarray] = {}
 
     def row(self, feature: str) -> np.ndarray | None:
-        """The weights of ``feature`` over ``classes`` (0.0 for a class it does not score), None for no weight."""
-        try:
-            return self._rows[feature]
-        except KeyError:
+        """The weights of ``feature`` over ``classes`` (0.0 for a class it does not score), None for a feature the
+        model does not have (not kept: the table holds features of the model only, whatever the corpus)."""
+        row = self._rows.get(feature)
+        if row is None:
             weights = self.perceptron.model.weights.get(feature)
-            row = None
-            if weights:
-                row = np.zeros(len(self.classes))
-                for label, weight in weights.items():
-                    row[self._column[label]] = weight
-            self._rows[feature] = row
-            return row
+            if not weights:
+                return None
+            row = self._rows[feature] = np.zeros(len(self.classes))
+            for label, weight in weights.items():
+                row[self._column[label]] = weight
+        return row
 
     def __getstate__(self) -> dict:
         return {"perceptron": self.perceptron}
