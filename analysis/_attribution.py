@@ -31,8 +31,12 @@ from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
 from ._sequence import AttributionModel, LabelledSpan, cue_marks, labels_to_spans, paragraph_features
 
-_PERSONAL = frozenset({"he", "she"})
+_PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers", "who", "whom"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+#: A source that is a lone pronoun of any kind: personal, possessive ("his claim"), relative ("…, who said").
+_SOURCE_PRONOUNS = _PRONOUNS | frozenset("i me my you your him his her hers its us our them their who whom which that".split())
+#: First and second persons: a speaker inside a quote, never resolved to an earlier source.
+_UNRESOLVED = frozenset("i me my you your".split())
 #: Words between a subject and its verb that belong to neither ("has", "also", "bluntly").
 _AUXILIARIES = frozenset(
     "has have had is was were are be been being did does do will would could can may might should must shall "
@@ -65,6 +69,13 @@ _SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling l
                                 "accusing insisting warning noting claiming denying".split())
 #: Words that open an unnamed group of sources.
 _QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
+#: A share or count of people as a source ("60 percent of voters", "About three-quarters", "a majority of those…",
+#: "Not everyone at the rally", "Many"): unnamed.
+_SHARE = re.compile(
+    r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not)\s+)?"
+    r"(?:\d[\d,.]*(?:\s*%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b|(?:one|two|three)[- ](?:thirds?|quarters?)\b"
+    r"|(?:a\s+)?(?:large\s+|slim\s+|clear\s+|narrow\s+|vast\s+)?(?:majority|minority|plurality|third|quarter)\b"
+    r"|(?:everyone|everybody|nobody|no one|none|all)\b)", re.IGNORECASE)
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
 
@@ -897,11 +908,11 @@ def _source(ctx: _Context, first: int, last: int) -> Source:
 
 
 def source_type(phrase: str) -> str:
-    """The type of a source: a lone pronoun is a ``pronoun``; else the type of the first source word
+    """The type of a source: a lone pronoun is a ``pronoun``; a share or an unnamed group ``anonymous``; else the type of the first source word
     (``data/sources.tsv``, by priority) in its head phrase (before an appositive), else in the appositive's head ("X,
     a spokesman for Y"); an unnamed group ("Some scientists") is ``anonymous``; an acronym ("CSIS") an
     ``organization``; any other name a ``person``."""
-    if phrase.lower() in _PRONOUNS:
+    if phrase.lower() in _SOURCE_PRONOUNS:
         return "pronoun"
     head = re.split(r"[’']s\s+", phrase.split(",")[0], maxsplit=1)
     if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()):
@@ -911,8 +922,9 @@ def source_type(phrase: str) -> str:
         core, comma = phrase, ""
     lowered = core.lower()
     named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
-    if lowered.split()[0] in _QUANTIFIERS and not named:
-        return "anonymous"  # "Some scientists", "Several parents": unnamed
+    rest = core.split()[1:]  # after a quantifier: "Many", "Some Republican experts", not "Several Hamas"
+    if lowered.split()[0] in _QUANTIFIERS and (not rest or rest[-1].islower() or not named) or _SHARE.match(core.strip()):
+        return "anonymous"  # "Some scientists", "Some Republican experts", "60 percent of voters": unnamed
     if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
     listed = _listed_type(core)
@@ -948,7 +960,8 @@ def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
     for attribution in attributions:
         source = attribution.source
         if source is not None and source.type == "pronoun":
-            target = last_person if source.text.lower() in _PERSONAL else last_other
+            word = source.text.lower()
+            target = None if word in _UNRESOLVED else last_person if word in _PERSONAL else last_other
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)
