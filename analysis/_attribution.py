@@ -13,8 +13,8 @@ the sentences that hold a cue word; for each cue:
 The content is the quote next to the cue (direct), or the clause after it, or the clause before it in an inverted
 clause; a paraphrase holding quoted words is a mixed quote. Cues inside a quote are read within it (nested
 attribution: "AFP writes that “Opposition sources … said …”"). Then the learned model (``_sequence``, a CRF trained
-on PolNeAR) labels every paragraph; its relations that share no text with the rules' are added. Pronoun sources ("He
-added", "It said") are resolved to the most recent named source of a compatible kind.
+on PolNeAR) labels every paragraph; its relations whose cue overlaps no rule's cue or source are added. Pronoun
+sources ("He added", "It said") are resolved to the most recent named source of a compatible kind.
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def find_attributions(
     model: AttributionModel,
 ) -> tuple[Attribution, ...]:
     """Attribution relations of every paragraph (``tokens``: the tagged tokens of each sentence), with pronoun sources
-    resolved, in text order: those the rules find, then those the learned model (``model``) finds where no rule did."""
+    resolved, in text order: those the rules find, then those the learned model (``model``) finds whose cue is no rule's cue or source."""
     table = cue_table()
     grouped: dict[int, list[Quote]] = {}
     for quote in quotes:
@@ -226,10 +226,24 @@ def find_attributions(
                 ruled.extend(_sentence_attributions(context, table))
         learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, first_quote),
                                       [t for _, t in sentences_of[paragraph.index]], model, table)
-    covered = _Covered([span for x in ruled for span in (x.cue, x.source, x.content) if span is not None])
-    found = ruled + [x for x in learned if not any(covered.overlaps(span) for span in (x.cue, x.source, x.content)
-                                                   if span is not None)]
+    found = ruled + _beside_rules(learned, ruled)
     return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start)))
+
+
+def _beside_rules(learned: list[Attribution], ruled: list[Attribution]) -> list[Attribution]:
+    """The model's relations whose cue is no rule's cue or source; a content that is (part of) a rule's content is
+    the rule's, so the model's relation keeps only its source ("…” The ministry did not comment.")."""
+    covered = _Covered([span for x in ruled for span in (x.cue, x.source) if span is not None])
+    contents = _Covered([x.content for x in ruled if x.content is not None])
+    kept = []
+    for relation in learned:
+        if covered.overlaps(relation.cue):
+            continue
+        if relation.content is not None and contents.overlaps(relation.content):
+            relation = replace(relation, content=None, quote="none")
+        if relation.source is not None or relation.content is not None:
+            kept.append(relation)
+    return kept
 
 
 def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
@@ -800,8 +814,8 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     """The model's cue spans in one paragraph (``paragraph``: its context, without tokens), each with the source and
     content spans nearest to it (a source or content goes to its nearest cue). A relation is kept when it has a
     source, or a content and a cue word of ``data/cues.tsv``; a content that is a lone word, a time phrase or a
-    discourse marker is no content; naming verbs are dropped ("called X ‘…’": the quoted words are scare quotes, see
-    the loaded-language analyzer)."""
+    discourse marker is no content; a naming verb is dropped when its words are quoted ("called X ‘…’": scare quotes,
+    see the loaded-language analyzer) or absent."""
     tokens = [t for sentence in sentences for t in sentence]
     if not tokens:
         return []
@@ -826,12 +840,19 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
         content_span = _learned_content(ctx, content) if content else None
         listed = any(marks[cue_span.first:cue_span.last + 1])
-        if source is None and (content_span is None or not listed) or tokens[cue_span.first].lower in _NAMING_VERBS:
+        if source is None and (content_span is None or not listed) \
+                or tokens[cue_span.first].lower in _NAMING_VERBS and _scare_quoted(content_span):
             continue
         cue_text = ctx.span(cue_span.first, cue_span.last)
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
         relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
     return relations
+
+
+def _scare_quoted(content: Span | None) -> bool:
+    """A naming verb's words are scare quotes when they are quoted ("called the reports ‘fabrications’") or when
+    there are none; "called for talks", "called him a liar" are attributions."""
+    return content is None or any(mark in content.text for mark in _QUOTE_CHARS)
 
 
 def _distance(a: LabelledSpan, b: LabelledSpan) -> int:
