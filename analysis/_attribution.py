@@ -950,7 +950,8 @@ def source_type(phrase: str) -> str:
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
     listed = _listed_type(core)
     if listed is None and comma:  # "X, a spokesman for the ministry": the appositive's head, not what follows it
-        listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|who|which|that|on)\s+", appositive.strip())[0])
+        listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+",
+                                       appositive.strip())[0])  # "a University of Michigan professor" stays whole
     if listed is not None:
         return listed
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
