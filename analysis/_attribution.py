@@ -226,8 +226,22 @@ def find_attributions(
                 ruled.extend(_sentence_attributions(context, table))
         learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, first_quote),
                                       [t for _, t in sentences_of[paragraph.index]], model, table)
-    found = ruled + _beside_rules(learned, ruled)
+    found = _outer_minds(ruled + _beside_rules(learned, ruled), quotes)
     return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start)))
+
+
+def _outer_minds(found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
+    """Without the beliefs and intentions said inside a quote or another relation's content ("“We wanted to control
+    it,” he said", "she said she did not believe …"): they are part of what the outer source says, not relations of
+    their own (as in PolNeAR); reported speech inside a content stays (nested attribution)."""
+    inner = [a for a in found if a.cue.cls in ("belief", "intention")]
+    if not inner:
+        return found
+    quoted = _Covered([Span(q.start, q.end, "") for q in quotes])
+    said = [x.content for x in found if x.content is not None]
+    dropped = {id(a) for a in inner if quoted.overlaps(a.cue) or any(
+        c.start <= a.cue.start and a.cue.end <= c.end and c is not a.content for c in said)}
+    return [a for a in found if id(a) not in dropped]
 
 
 def _beside_rules(learned: list[Attribution], ruled: list[Attribution]) -> list[Attribution]:
