@@ -67,14 +67,16 @@ _NAMING_VERBS = frozenset("call calls called calling describe describes describe
 #: Participles that open a new speech act after a comma ("…, calling the reports ‘fabrications’").
 _SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling labeling saying adding citing "
                                 "accusing insisting warning noting claiming denying".split())
+#: Parts of speech that are never a cue on their own ("Reports of looting": "of" is no cue).
+_FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "CC"})
 #: Words that open an unnamed group of sources.
 _QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
 #: A share or count of people as a source ("60 percent of voters", "About three-quarters", "a majority of those…",
 #: "Not everyone at the rally", "Many"): unnamed.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not)\s+)?"
-    r"(?:\d[\d,.]*(?:\s*%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b|(?:one|two|three)[- ](?:thirds?|quarters?)\b"
-    r"|(?:a\s+)?(?:large\s+|slim\s+|clear\s+|narrow\s+|vast\s+)?(?:majority|minority|plurality|third|quarter)\b"
+    r"(?:(?:a\s+full\s+)?\d[\d,.]*(?:\s*%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b"
+    r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b)", re.IGNORECASE)
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
@@ -245,13 +247,15 @@ def _outer_minds(found: list[Attribution], quotes: tuple[Quote, ...]) -> list[At
 
 
 def _beside_rules(learned: list[Attribution], ruled: list[Attribution]) -> list[Attribution]:
-    """The model's relations whose cue is no rule's cue or source; a content that is (part of) a rule's content is
-    the rule's, so the model's relation keeps only its source ("…” The ministry did not comment.")."""
+    """The model's relations whose cue is no rule's cue or source, nor inside a rule's content (it is part of what
+    the rule's source says); a content that is (part of) a rule's content is the rule's, so the model's relation
+    keeps only its source ("…” The ministry did not comment.")."""
     covered = _Covered([span for x in ruled for span in (x.cue, x.source) if span is not None])
     contents = _Covered([x.content for x in ruled if x.content is not None])
     kept = []
     for relation in learned:
-        if covered.overlaps(relation.cue):
+        cue = relation.cue
+        if covered.overlaps(cue) or any(c.start <= cue.start and cue.end <= c.end for c in contents.spans_over(cue)):
             continue
         if relation.content is not None and contents.overlaps(relation.content):
             relation = replace(relation, content=None, quote="none")
@@ -827,9 +831,10 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
                        table: CueTable) -> list[Attribution]:
     """The model's cue spans in one paragraph (``paragraph``: its context, without tokens), each with the source and
     content spans nearest to it (a source or content goes to its nearest cue). A relation is kept when it has a
-    source, or a content and a cue word of ``data/cues.tsv``; a content that is a lone word, a time phrase or a
-    discourse marker is no content; a naming verb is dropped when its words are quoted ("called X ‘…’": scare quotes,
-    see the loaded-language analyzer) or absent."""
+    source, or a content and a cue word of ``data/cues.tsv``; a cue without such a word only when the model gives
+    each of its tokens a probability of at least one half of being a cue ("attacked", "went to" are cues in some
+    sentences only); a lone preposition, determiner or conjunction is no cue; a content that is a lone word, a time phrase or a discourse marker is no content; a naming verb
+    is dropped when its words are quoted ("called X ‘…’": scare quotes, see the loaded-language analyzer) or absent."""
     tokens = [t for sentence in sentences for t in sentence]
     if not tokens:
         return []
@@ -854,7 +859,9 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
         content_span = _learned_content(ctx, content) if content else None
         listed = any(marks[cue_span.first:cue_span.last + 1])
-        if source is None and (content_span is None or not listed) \
+        if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
+                or not listed and model.cue_probability(cue_span.first, cue_span.last) < 0.5 \
+                or source is None and (content_span is None or not listed) \
                 or tokens[cue_span.first].lower in _NAMING_VERBS and _scare_quoted(content_span):
             continue
         cue_text = ctx.span(cue_span.first, cue_span.last)
@@ -897,9 +904,16 @@ class _Covered:
     """Stretches of text (the rules' spans), asked by bisection whether a span overlaps one of them."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        ordered = sorted((s.start, s.end) for s in spans)
-        self.starts = [start for start, _ in ordered]
-        self.reach = list(accumulate((end for _, end in ordered), max))  # the furthest end up to each start
+        self.ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.ordered]
+        self.reach = list(accumulate((s.end for s in self.ordered), max))  # the furthest end up to each start
+
+    def spans_over(self, span: Span) -> list[Span]:
+        """The stretches that start before ``span`` ends and reach past its start."""
+        before = bisect_left(self.starts, span.end)
+        if not before or self.reach[before - 1] <= span.start:
+            return []
+        return [s for s in self.ordered[:before] if s.end > span.start]
 
     def overlaps(self, span: Span) -> bool:
         before = bisect_left(self.starts, span.end)  # the stretches that start before the span ends
@@ -943,10 +957,11 @@ def _source(ctx: _Context, first: int, last: int) -> Source:
 
 
 def source_type(phrase: str) -> str:
-    """The type of a source: a lone pronoun is a ``pronoun``; a share or an unnamed group ``anonymous``; else the type of the first source word
-    (``data/sources.tsv``, by priority) in its head phrase (before an appositive), else in the appositive's head ("X,
-    a spokesman for Y"); an unnamed group ("Some scientists") is ``anonymous``; an acronym ("CSIS") an
-    ``organization``; any other name a ``person``."""
+    """The type of a source: a lone pronoun is a ``pronoun``; a share of people ("60 percent of voters") is
+    ``anonymous``; else the type of the first source word (``data/sources.tsv``, by priority) in its head phrase
+    (before an appositive), else in the appositive's head ("X, a spokesman for Y"); an unnamed group ("Some
+    scientists", "Jewish leaders") is ``anonymous``; an acronym ("CSIS") an ``organization``; any other name a
+    ``person``."""
     if phrase.lower() in _SOURCE_PRONOUNS:
         return "pronoun"
     head = re.split(r"[’']s\s+", phrase.split(",")[0], maxsplit=1)
@@ -970,8 +985,9 @@ def source_type(phrase: str) -> str:
         return listed
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
         return "organization"  # "CSIS", "the IAEA"
-    if not named and re.search(r"[a-z]s$", lowered.strip()):
-        return "anonymous"  # "the doctors", "critics": an unnamed group of people
+    head = re.split(r"\s+(?:in|of|at|from|for|with|who|which|that|on)\s+", core.strip())[0].split()[-1]
+    if (not named or head.islower()) and re.search(r"[a-z][^s]s$", head):
+        return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
     return "person"
 
 

@@ -3,10 +3,11 @@ source, a cue or a content (BIO per role), learned from PolNeAR (Newell, Margoli
 univocal: each token belongs to at most one relation, so one tag sequence holds them all.
 
 The unit labelled is a paragraph (its sentences' tokens in order), so that a content may run over several sentences.
-The features of a token are its word, suffixes, shape and part of speech, those of its neighbours, whether it is a
-cue of ``data/cues.tsv`` (and which kind and class), the quote marks and whether it lies inside a quote, its place in
-the sentence, and how far the nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits the
-weights shipped in ``models/attribution.crfsuite`` from PolNeAR's dev part; ``models/attribution.txt`` says how.
+The features of a token are its word, its stem, suffixes, shape and part of speech, those of its neighbours, whether it
+is a cue of ``data/cues.tsv`` (and which kind and class), the quote marks, whether it lies inside, before or after its
+sentence's quotes, its place in the sentence, whether its sentence holds a quote and a cue word, and how far the
+nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits the weights shipped in
+``models/attribution.crfsuite`` from PolNeAR's dev part; ``models/attribution.txt`` says how.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ OUTSIDE = "O"
 MODEL_FILE = "attribution.crfsuite"
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
 _FAR = 6
+_ENDINGS = ("ing", "ed", "es", "s")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ class AttributionModel:
             tagger.open_inmemory(self.model)
             self._opened.append(tagger)
         return self._opened[0].tag(features)
+
+    def cue_probability(self, first: int, last: int) -> float:
+        """The least probability, over tokens ``first`` to ``last`` of the sequence last tagged, that the token is
+        part of a cue (its B-cue and I-cue marginals)."""
+        tagger = self._opened[0]
+        return min(tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) for i in range(first, last + 1))
 
     def __getstate__(self) -> dict:
         return {"model": self.model}
@@ -105,6 +113,7 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
         places.extend((number, k, len(sentence)) for k in range(len(sentence)))
     inside = _inside_quotes(tokens, quotes)
     left, right = _cue_distances(cues, places)
+    sides = _quote_sides(sentences, inside, cues)
     rows = []
     for i, token in enumerate(tokens):
         word, pos = words[i], token.tag
@@ -128,8 +137,36 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
         for offset in (-3, 3):
             if 0 <= i + offset < len(tokens):
                 row.append(f"{offset}w={words[i + offset]}")
+        side, held = sides[i]
+        row += [f"stem={_stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
         rows.append(row)
     return rows
+
+
+def _stem(word: str) -> str:
+    """The word without a verb or plural ending ("praises", "praised", "praising" → "prais"): cues the lexicon lacks
+    share their weights over their forms."""
+    for ending in _ENDINGS:
+        if len(word) > len(ending) + 2 and word.endswith(ending):
+            return word[:-len(ending)]
+    return word
+
+
+def _quote_sides(sentences: Sequence[Sequence[Token]], inside: list[bool], cues: list[str]) -> list[tuple[str, str]]:
+    """For each token, where it stands to its sentence's quotes ("none", "before" the first, "in" them, "after" the
+    last) and what its sentence holds (a quote, a cue word of ``data/cues.tsv``: "quote|cue" as two 0/1 digits)."""
+    sides: list[tuple[str, str]] = []
+    i = 0
+    for sentence in sentences:
+        n = len(sentence)
+        quoted = [k for k in range(n) if inside[i + k]]
+        cued = any(c and not c.startswith("in:") for c in cues[i:i + n])
+        held = f"{int(bool(quoted))}|{int(cued)}"
+        for k in range(n):
+            side = "none" if not quoted else "before" if k < quoted[0] else "after" if k > quoted[-1] else "in"
+            sides.append((side, held))
+        i += n
+    return sides
 
 
 def _inside_quotes(tokens: list[Token], quotes: Sequence[Quote]) -> list[bool]:

@@ -204,6 +204,12 @@ def test_twin_agentless_hedges():
     assert [(c, k, s) for c, k, s, *_ in found] == [("It is reported", "hedge", None), ("reportedly", "hedge", None)]
 
 
+def test_a_belief_inside_a_quote_or_a_content_is_part_of_it_not_a_relation():
+    found = relations("“We want the plant to stay open,” the union leader said. "
+                      "The mayor said she believes the plant will stay open.")
+    assert [(cue, source) for cue, _, source, *_ in found] == [("said", "the union leader"), ("said", "The mayor")]
+
+
 def test_naming_verbs_are_not_attributions():
     assert relations("The volunteers, described by the governor as ‘local heroes’, cleared the roads.") == []
 

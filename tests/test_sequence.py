@@ -49,7 +49,15 @@ def test_the_shipped_weights_load_and_give_the_pinned_labels():
     assert [(s.role, TEXT[tokens[s.first].start:tokens[s.last].end]) for s in spans] == PINNED
 
 
+def test_the_cue_probability_is_read_from_the_sequence_last_tagged():
+    tokens, features = _paragraph(TEXT)
+    model = load_attribution_model()
+    model.tag(features)
+    warned = next(i for i, t in enumerate(tokens) if t.text == "warned")
+    assert model.cue_probability(warned, warned) > 0.5 > model.cue_probability(0, 0)
+
+
 #: What the weights of this commit label (``make train`` with the same corpora gives the same file); a refit that
 #: changes them updates this line.
-PINNED = [("source", "The regional water board"), ("cue", "warned"), ("source", "the board"), ("cue", "added"),
-          ("content", "should plan for a second year of rationing")]
+PINNED = [("source", "The regional water board"), ("cue", "warned"), ("content", "that reservoirs would run dry by August"),
+          ("source", "the board"), ("cue", "added")]
