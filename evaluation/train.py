@@ -13,18 +13,20 @@ from collections.abc import Callable
 from . import calibrate, toward, train_attribution, train_loaded
 from .corpora import parse_command
 
-#: Each model's trainer: called with the corpora folder, returns an exit code.
+#: Each model's trainer: called with the corpora folder, returns an exit code. In the order they run: a later model
+#: reads the pipeline's steps before it (loaded language reads the attributions; tone toward the whole pipeline), so
+#: it is fitted on what the models before it now give.
 TRAINERS: dict[str, Callable[[str], int]] = {
     "tone": lambda root: calibrate.main([]),
+    "attribution": train_attribution.train,
     "loaded": train_loaded.main,
     "toward": toward.main,
-    "attribution": train_attribution.train,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     names, root = parse_command(argv, prog="python -m evaluation.train", doc=__doc__, what="model", known=TRAINERS)
-    for name in names:
+    for name in [name for name in TRAINERS if name in names]:  # in dependency order, whatever order they were named
         print(f"training {name}")
         code = TRAINERS[name](root)
         if code:
