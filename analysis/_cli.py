@@ -182,9 +182,11 @@ def _report(args: argparse.Namespace) -> int:
             return _report_to_file(args, output, lambda doc, target: write_report(doc, target, kernel=kernel,
                                                                                  options=options))
         written: dict[Path, dict] = {}
+        claimed: set[Path] = set()
 
         def one(document: Document) -> Callable[[], None]:
-            target = _unused(report_path(document, output), set(written))
+            target = _unused(report_path(document, output), claimed)
+            claimed.add(target)
             _io.check_target(target, inputs=[document.article.path or "-"])
             rendering = start_report(document, target, kernel=kernel, options=options)
             entry = article_entry(document, target)
@@ -309,7 +311,7 @@ def _batch(args: argparse.Namespace, handle: Callable[[Document], Callable[[], N
     a closed standard output stop it. On a terminal, a progress bar counts the inputs (not with ``-q``).
 
     A handler may return a step that finishes its work (a report rendering in the kernel): that step runs once the
-    next input is analysed, and the input counts as done when it returns."""
+    next input is analysed and handed on, and the input counts as done when it returns."""
     from ._api import analyze_all
 
     counts = {"done": 0, "bad": 0, "internal": 0}
@@ -351,10 +353,10 @@ def _batch(args: argparse.Namespace, handle: Callable[[Document], Callable[[], N
     unfinished: tuple[object, float, Callable[[], object]] | None = None
     try:
         for item in _progress(_warned(items), unit=unit):  # analysing an item while the one before finishes
-            if unfinished is not None:
-                attempt(*unfinished)
             started = time.perf_counter()
             finish = attempt(item, started, functools.partial(handle, item))
+            if unfinished is not None:
+                attempt(*unfinished)
             unfinished = (item, started, finish) if finish is not None else None
             _signals.check()
         if unfinished is not None:

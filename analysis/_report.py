@@ -72,15 +72,22 @@ def safe_file_name(article_id: str) -> str:
     return name or "article"
 
 
+#: A report's rendering: run in a kernel, it executes the notebook and returns the step that writes the HTML (None
+#: when there is nothing to write).
+Render = Callable[["ReportKernel"], "Callable[[], Path] | None"]
+
+
 class ReportKernel:
     """One Python kernel for a batch of reports, started on first use, in a private working folder; a kernel that
     died is restarted for the next report. Reports handed to :meth:`later` run one after another in a thread of
-    their own, so that the caller analyses the next article meanwhile. Use it as a context manager."""
+    their own, so that the caller analyses the next article meanwhile, and each is converted to HTML in a second
+    thread while the kernel runs the next notebook. Use it as a context manager."""
 
     def __init__(self) -> None:
         self.work = Path(tempfile.mkdtemp(prefix="slant-report-"))
         self._manager = None
         self._thread: ThreadPoolExecutor | None = None
+        self._converter: ThreadPoolExecutor | None = None
 
     @property
     def manager(self):  # noqa: ANN201 - a jupyter_client KernelManager
@@ -91,11 +98,27 @@ class ReportKernel:
             self._manager.start_kernel(cwd=str(self.work))
         return self._manager
 
-    def later(self, render: Callable[[ReportKernel], Path]) -> Future[Path]:
-        """``render(self)`` run in this kernel's thread, after the renders handed over before it."""
+    def later(self, render: Render) -> Future[Path | None]:
+        """``render(self)`` run in this kernel's thread after the renders handed over before it, and the step it
+        returns (writing the HTML) in the converter's thread; the future is that step's result."""
         if self._thread is None:
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slant-report")
-        return self._thread.submit(render, self)
+            self._converter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slant-html")
+        done: Future[Path | None] = Future()
+
+        def run() -> None:
+            try:
+                write = render(self)
+            except BaseException as error:  # noqa: BLE001 - handed to whoever waits for this report
+                done.set_exception(error)
+                return
+            try:
+                self._converter.submit(_settle, done, write)
+            except RuntimeError as error:  # the kernel is being shut down: this HTML is not written
+                done.set_exception(error)
+
+        self._thread.submit(run)
+        return done
 
     def warm_up(self) -> None:
         """Start the kernel and import the report's modules in it, in the kernel's thread: the caller meanwhile loads
@@ -112,10 +135,19 @@ class ReportKernel:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
-        if self._thread is not None:  # a render under way ends first; those not started yet never start
+        if self._thread is not None:  # what is under way ends first; what has not started never starts
+            self._converter.shutdown(wait=True, cancel_futures=True)
             self._thread.shutdown(wait=True, cancel_futures=True)
         self.shutdown()
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _settle(done: Future, write: Callable[[], Path] | None) -> None:
+    """Run a rendering's last step and give ``done`` its result."""
+    try:
+        done.set_result(write() if write is not None else None)
+    except BaseException as error:  # noqa: BLE001 - handed to whoever waits for this report
+        done.set_exception(error)
 
 
 def _warm_up(kernel: ReportKernel) -> None:
@@ -128,13 +160,13 @@ def _warm_up(kernel: ReportKernel) -> None:
         client.stop_channels()
 
 
-def _in_kernel(kernel: ReportKernel | None, render: Callable[[ReportKernel], Path]) -> Path:
+def _in_kernel(kernel: ReportKernel | None, render: Render) -> Path:
     """``render`` run in ``kernel``'s thread after what it has to do first (a kernel is only used from its thread), or
     in a kernel of its own."""
     if kernel is not None:
         return kernel.later(render).result()
     with ReportKernel() as own:
-        return render(own)
+        return render(own)()
 
 
 def write_report(document: Document, target: Path, *, notebook: Path | None = None,
@@ -154,7 +186,7 @@ def start_report(document: Document, target: Path, *, kernel: ReportKernel, note
 
 
 def article_render(document: Document, target: Path, *, notebook: Path | None = None,
-                   options: dict[str, str] | None = None) -> Callable[[ReportKernel], Path]:
+                   options: dict[str, str] | None = None) -> Render:
     """The rendering of one document's report, to run in a kernel: the analysis is serialised now, the notebook runs
     when the rendering is called."""
     notebook = notebook or notebook_path(ARTICLE_NOTEBOOK)
@@ -163,11 +195,10 @@ def article_render(document: Document, target: Path, *, notebook: Path | None = 
     given = {"article": document.article.path or document.article.id, **{k: v for k, v in (options or {}).items() if v}}
     parameters = {"analysis_path": SAVED_ANALYSIS, "article_path": "", "options": given}
 
-    def render(kernel: ReportKernel) -> Path:
+    def render(kernel: ReportKernel) -> Callable[[], Path]:
         _io.write_text_atomic(kernel.work / SAVED_ANALYSIS, saved)
-        _render(notebook, target, kernel, parameters=parameters, name=document.article.id,
-                title=f"Slant report: {document.article.title or document.article.id}")
-        return target
+        return _render(notebook, target, kernel, parameters=parameters, name=document.article.id,
+                       title=f"Slant report: {document.article.title or document.article.id}")
 
     return render
 
@@ -183,12 +214,11 @@ def write_comparison(documents: Sequence[Document], target: Path, *, labels: Seq
     parameters = {"analysis_paths": list(saved), "article_paths": [], "labels": list(labels),
                   "actors_path": str(Path(actors).resolve()) if actors else ""}
 
-    def render(kernel: ReportKernel) -> Path:
+    def render(kernel: ReportKernel) -> Callable[[], Path]:
         for name, text in saved.items():
             _io.write_text_atomic(kernel.work / name, text)
-        _render(notebook, target, kernel, parameters=parameters, name="comparison",
-                title=f"Slant comparison: {', '.join(labels)}")
-        return target
+        return _render(notebook, target, kernel, parameters=parameters, name="comparison",
+                       title=f"Slant comparison: {', '.join(labels)}")
 
     return _in_kernel(kernel, render)
 
@@ -203,22 +233,26 @@ def write_corpus_report(corpus: Path, output: Path, *, notebook: Path | None = N
     target = output if output.suffix.lower() in (".html", ".htm") else output / "corpus_overview.html"
     notebook = notebook or notebook_path(CORPUS_NOTEBOOK)
     _check_notebook(notebook)
-    def render(kernel: ReportKernel) -> Path:
-        _render(notebook, target, kernel, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
-                title=f"Slant corpus overview: {corpus.name}")
-        return target
+    def render(kernel: ReportKernel) -> Callable[[], Path]:
+        return _render(notebook, target, kernel, parameters={"corpus_path": str(corpus.resolve())}, name=str(corpus),
+                       title=f"Slant corpus overview: {corpus.name}")
 
     return _in_kernel(kernel, render)
 
 
 def _render(notebook: Path, target: Path, kernel: ReportKernel, *, parameters: dict[str, Any], name: str,
-            title: str) -> None:
-    """Execute the notebook in ``kernel`` and write it to ``target`` as HTML, atomically; a fixed earlier failure's
-    notebook is removed."""
+            title: str) -> Callable[[], Path]:
+    """Execute the notebook in ``kernel``; returns the step that writes it to ``target`` as HTML, atomically (a fixed
+    earlier failure's notebook is removed), which needs the kernel no more."""
     executed = _execute(notebook, kernel, parameters=parameters, article_id=name, keep_failed=failed_path(target))
-    _io.write_text_atomic(target, _to_html(executed, title=title))
-    with contextlib.suppress(FileNotFoundError):
-        failed_path(target).unlink()
+
+    def write() -> Path:
+        _io.write_text_atomic(target, _to_html(executed, title=title))
+        with contextlib.suppress(FileNotFoundError):
+            failed_path(target).unlink()
+        return target
+
+    return write
 
 
 def _check_notebook(notebook: Path) -> None:

@@ -424,7 +424,7 @@ def test_quiet_prints_errors_only_and_verbose_the_time_of_each_article(capsys, m
     from analysis import _report
 
     monkeypatch.setattr(_report, "article_render",
-                        lambda doc, target, **_: lambda kernel: target.write_text("<title>Slant stub</title>") or target)
+                        lambda doc, target, **_: lambda kernel: lambda: target.write_text("<title>Slant stub</title>") or target)
     good, bad = write_txt(tmp_path / "a.txt"), tmp_path / "missing.txt"
     (tmp_path / "out").mkdir()
     code, _, err = run(capsys, "report", "-q", good, bad, "-o", tmp_path / "out")

@@ -128,7 +128,7 @@ def test_report_to_an_html_file_writes_exactly_that_file(tmp_path, article_file)
 def test_report_to_an_html_file_refuses_two_articles(capsys, monkeypatch, tmp_path, article_file):
     other = tmp_path / "other.txt"
     other.write_text("Officials said the road was open.\n", encoding="utf-8")
-    monkeypatch.setattr(_report, "article_render", lambda doc, target, **_: lambda kernel: target.write_text("stub") or target)
+    monkeypatch.setattr(_report, "article_render", lambda doc, target, **_: lambda kernel: lambda: target.write_text("stub") or target)
     target = tmp_path / "file.html"
     code = _cli.main(["report", str(article_file), str(other), "-o", str(target)])
     err = capsys.readouterr().err
@@ -143,7 +143,7 @@ def test_articles_with_the_same_id_get_distinct_report_files(capsys, monkeypatch
         (tmp_path / "in" / folder).mkdir(parents=True)
         (tmp_path / "in" / folder / "a.txt").write_text(f"The {folder} road was open, officials said.\n", encoding="utf-8")
     (tmp_path / "out").mkdir()
-    monkeypatch.setattr(_report, "article_render", lambda doc, target, **_: lambda kernel: target.write_text(doc.text) or target)
+    monkeypatch.setattr(_report, "article_render", lambda doc, target, **_: lambda kernel: lambda: target.write_text(doc.text) or target)
     code = _cli.main(["report", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
     assert code == 0
     written = {p.name: p.read_text() for p in (tmp_path / "out").iterdir() if not p.name.startswith("index.")}
@@ -162,7 +162,7 @@ def test_a_failing_report_is_skipped_and_the_batch_goes_on(capsys, monkeypatch, 
             if doc.article.id == "a":
                 raise ReportError("a", "ValueError: broken", cell=2, notebook="a.failed.ipynb")
             target.parent.mkdir(parents=True, exist_ok=True)
-            return target.write_text("ok") or target
+            return lambda: target.write_text("ok") or target
         return run
 
     monkeypatch.setattr(_report, "article_render", render)
@@ -254,7 +254,7 @@ def test_one_kernel_runs_a_batch_and_a_dead_kernel_is_restarted(tmp_path):
     assert all((tmp_path / f"{n}.html").is_file() for n in "abc")
 
 
-def test_a_kernel_renders_in_its_own_thread_one_report_after_another():
+def test_a_kernel_renders_in_its_own_thread_one_report_after_another_and_converts_in_another():
     import threading
 
     ran = []
@@ -262,14 +262,16 @@ def test_a_kernel_renders_in_its_own_thread_one_report_after_another():
     def render(name):
         def run(kernel):
             ran.append((name, threading.current_thread().name))
-            return name
+            return lambda: ran.append((name.upper(), threading.current_thread().name)) or name
         return run
 
     with _report.ReportKernel() as kernel:
         renderings = [kernel.later(render(name)) for name in "abc"]
         assert [r.result() for r in renderings] == list("abc")
-    assert [name for name, _ in ran] == list("abc")
-    assert {thread for _, thread in ran} == {"slant-report_0"}
+    assert [name for name, _ in ran if name.islower()] == list("abc")
+    assert [name for name, _ in ran if name.isupper()] == list("ABC")
+    assert {thread for name, thread in ran if name.islower()} == {"slant-report_0"}
+    assert {thread for name, thread in ran if name.isupper()} == {"slant-html_0"}
 
 
 def test_missing_notebook_raises_report_error(tmp_path):
