@@ -3,15 +3,17 @@ exit 128 + the signal's number with one line.
 
 The first signal raises ``Interrupted`` where the program is; later ones are noted, not raised, so that the clean-up
 itself is not cut short. A library that swallows the exception (a notebook client catching it in a kernel call)
-cannot hide it: ``check`` raises it again at the next safe point.
+cannot hide it: ``check`` raises it again at the next safe point. A signal that lands in a finalizer (a ``__del__``,
+a weakref callback), where Python can only print the exception as "Exception ignored", is kept quiet the same way.
 """
 
 from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ._errors import Interrupted
 
@@ -27,9 +29,11 @@ def handled() -> Iterator[None]:
         return
     _received.clear()
     previous = {number: signal.signal(number, _raise) for number in _NAMES}
+    unraisable, sys.unraisablehook = sys.unraisablehook, _quiet(sys.unraisablehook)
     try:
         yield
     finally:
+        sys.unraisablehook = unraisable
         for number, handler in previous.items():
             signal.signal(number, handler)
         _received.clear()
@@ -39,6 +43,14 @@ def check() -> None:
     """Raise ``Interrupted`` if a signal arrived (and was swallowed on its way up)."""
     if _received:
         raise _interrupted(_received[0])
+
+
+def _quiet(hook: Callable) -> Callable:
+    """``hook`` for every unraisable exception but ``Interrupted``: that one stays noted, and ``check`` raises it."""
+    def quiet(unraisable) -> None:  # noqa: ANN001 - sys.UnraisableHookArgs
+        if not isinstance(unraisable.exc_value, Interrupted):
+            hook(unraisable)
+    return quiet
 
 
 def _raise(number: int, frame: object) -> None:
