@@ -27,11 +27,11 @@ from ._errors import ComparisonError, InputError
 from ._figures import ARTICLE_FIGURES, ArticleFigure
 from ._load import iter_articles
 from ._model import TEXT_KINDS
-from ._pipeline import analyzed_paragraphs, load_resources, run_pipeline
+from ._pipeline import Resources, analyzed_paragraphs, load_resources, run_pipeline
 from ._sourcing import voice_key
 from ._text import WORD_RE
-from ._tokens import load_tagger, tag_sentences
-from ._toward import load_toward_model, toward_mentions
+from ._tokens import tag_sentences
+from ._toward import toward_mentions
 
 #: A breakdown (categories, source types) shows its largest parts in the side-by-side table.
 BREAKDOWN_PARTS = 3
@@ -82,10 +82,11 @@ def compare(items: Sequence[str | Path | Document], *, labels: Sequence[str] | N
 
     ``labels`` name the articles in order (default: outlet, else file name). ``actors`` is a YAML file of actors;
     without it the actors are the names found in the articles, shared by all. Raises ComparisonError, InputError."""
-    documents = _unique_ids(_documents(items, lexicon=lexicon))
+    resources = load_resources(lexicon=lexicon)  # once: to analyse the files, and for the actors' mentions
+    documents = _unique_ids(_documents(items, resources))
     if len(documents) < 2:
         raise ComparisonError(f"a comparison needs at least two articles, got {len(documents)}")
-    documents = _with_actors(documents, load_actors(actors) if actors else shared_actors(documents))
+    documents = _with_actors(documents, load_actors(actors) if actors else shared_actors(documents), resources)
     names = dict(zip((d.article.id for d in documents), article_labels(documents, labels)))
     bags = _paragraph_bags(documents)
     alignment = _labelled(align(bags), names)
@@ -108,9 +109,8 @@ def compare(items: Sequence[str | Path | Document], *, labels: Sequence[str] | N
 
 # -- documents, actors, labels -----------------------------------------------------------------------------------
 
-def _documents(items: Sequence[str | Path | Document], *, lexicon: str | Path | None) -> list[Document]:
+def _documents(items: Sequence[str | Path | Document], resources: Resources) -> list[Document]:
     """The items as documents: a Document as it is, a file or folder analysed now (every article in it)."""
-    resources = load_resources(lexicon=lexicon) if any(not isinstance(i, Document) for i in items) else None
     documents = []
     for item in items:
         if isinstance(item, Document):
@@ -150,18 +150,16 @@ def shared_actors(documents: Sequence[Document]) -> tuple[Actor, ...]:
     return tuple(Actor(name, (), tuple(sorted(found[name][1]))) for name in ranked)
 
 
-def _with_actors(documents: list[Document], actors: tuple[Actor, ...]) -> list[Document]:
+def _with_actors(documents: list[Document], actors: tuple[Actor, ...], resources: Resources) -> list[Document]:
     """The documents with the mentions of the same actors in each, and the tone toward each mention as the pipeline
     gives it (a document read from JSON has no tokens: they are tagged again, as the pipeline tags them)."""
-    toward, tagger = load_toward_model(), None
     found = []
     for d in documents:
         analysis = d.analysis
         if analysis.sentences and not analysis.tokens:
-            tagger = tagger or load_tagger()
-            analysis = replace(analysis, tokens=tag_sentences(d.text, analysis.sentences, tagger))
+            analysis = replace(analysis, tokens=tag_sentences(d.text, analysis.sentences, resources.tagger))
         mentions = find_mentions(d.text, analyzed_paragraphs(analysis), actors)
-        found.append(Document(replace(d.analysis, actor_mentions=toward_mentions(analysis, mentions, toward)),
+        found.append(Document(replace(d.analysis, actor_mentions=toward_mentions(analysis, mentions, resources.toward)),
                               kit_version=d.kit_version))
     return found
 

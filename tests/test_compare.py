@@ -127,6 +127,7 @@ def test_the_shared_actors_mentions_keep_the_tone_toward_them(tmp_path):
     """As the pipeline gives it with the actors file, for an analysed document and for one read from its JSON."""
     from analysis._actors import load_actors
     from analysis._compare import _with_actors
+    from analysis._pipeline import load_resources
 
     actors = tmp_path / "actors.yml"
     actors.write_text(ACTORS, encoding="utf-8")
@@ -135,6 +136,6 @@ def test_the_shared_actors_mentions_keep_the_tone_toward_them(tmp_path):
     saved = tmp_path / "a.json"
     saved.write_text(analyze(text=text, id="a").to_json(), encoding="utf-8")
     for document in (analyze(text=text, id="a"), read_analysis(saved)):
-        rebuilt = _with_actors([document], load_actors(actors))[0]
+        rebuilt = _with_actors([document], load_actors(actors), load_resources())[0]
         assert rebuilt.analysis.actor_mentions == with_file.analysis.actor_mentions
         assert any(m.tone_toward is not None for m in rebuilt.analysis.actor_mentions)
