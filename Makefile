@@ -53,11 +53,12 @@ bench: $(READY)
 	$(BIN)/python -m benchmarks
 
 # JupyterLab on the repository root, with this environment's Python installed as its kernel (python3); the notebooks
-# of notebooks/ are saved as the git filter cleans them, so that git status stays clean (analysis/_lab.py).
+# of notebooks/ are saved as the git filter cleans them, so that git status stays clean (analysis/_lab.py). As root
+# (a container), Jupyter refuses to start without --allow-root: it is passed only then.
 lab: $(READY)
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" >/dev/null
 	$(BIN)/jupyter lab --notebook-dir=. --ContentsManager.pre_save_hook=analysis._lab.keep_as_committed \
-	  notebooks/explore.ipynb
+	  $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/explore.ipynb
 
 clean:
 	rm -rf $(VENV) reports/*.html
