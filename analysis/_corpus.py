@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _io, _tables
+from ._data import data_hashes
 from ._errors import InputError
 from ._figures import ARTICLE_FIGURES, Facts, article_figures
 from ._limits import Limits
@@ -159,13 +160,16 @@ def _abspath(path: str | Path | None) -> str | None:
 
 
 def _manifest(options: CorpusOptions) -> dict[str, Any]:
-    """What the tables are made with: a folder holds the tables of one kit version and one set of data files."""
+    """What the tables are made with: a folder holds the tables of one kit version, one set of shipped data files
+    (lexicons, word lists, model weights: a kit retrained under the same version number starts a new folder) and one
+    user lexicon and actors file."""
     from ._api import KIT_VERSION
 
     def digest(path: str | None) -> str | None:
         return None if path is None else hashlib.sha256(_io.read_bytes(path)).hexdigest()
 
-    return {"format": _FORMAT, "kit_version": KIT_VERSION, "lexicon": digest(options.lexicon),
+    shipped = hashlib.sha256("".join(f"{name} {sha}\n" for name, sha in data_hashes().items()).encode()).hexdigest()
+    return {"format": _FORMAT, "kit_version": KIT_VERSION, "data": shipped, "lexicon": digest(options.lexicon),
             "actors": digest(options.actors)}
 
 
@@ -181,7 +185,7 @@ def _prepare(folder: Path, manifest: dict[str, Any]) -> None:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             found = None
         if found != manifest:
-            raise InputError(str(folder), "holds tables made with another kit version, lexicon or actors file: "
+            raise InputError(str(folder), "holds tables made with another kit version, its data files, lexicon or actors file: "
                                           "use a new output folder")
     elif folder.exists() and any(folder.iterdir()):
         raise InputError(str(folder), "not empty and not a corpus folder: use a new output folder")

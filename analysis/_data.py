@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from importlib import resources
 
 Row = dict[str, str]
@@ -29,3 +30,17 @@ def package_text(folder: str, name: str) -> str:
 def package_tsv(folder: str, name: str) -> list[Row]:
     """The rows of a TSV data file shipped in the package."""
     return [row for _, row in read_tsv(package_text(folder, name))[1]]
+
+
+def data_hashes() -> dict[str, str]:
+    """The SHA-256 of every data file shipped with the package (word lists, lexicons, model weights), by path."""
+    root = resources.files("analysis")
+    found = {}
+    for folder in ("lexicons", "data", "models"):
+        directory = root.joinpath(folder)
+        if not directory.is_dir():
+            continue
+        for item in sorted(directory.iterdir(), key=lambda t: t.name):
+            if item.is_file() and not item.name.startswith((".", "_")) and not item.name.endswith(".py"):
+                found[f"{folder}/{item.name}"] = hashlib.sha256(item.read_bytes()).hexdigest()
+    return found

@@ -9,7 +9,6 @@ import base64
 import hashlib
 import io
 from html import escape
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import palette
-from ._data import package_tsv
+from ._data import data_hashes, package_tsv
 from ._document import Document
 from ._figures import ARTICLE_FIGURES, NO_SOURCE
 from ._lexicon import BUILTIN as BUILTIN_LEXICON
@@ -363,20 +362,6 @@ def footer(doc: Document, *, options: dict[str, Any] | None = None) -> HTML:
         f"Lexicons of this analysis (SHA-256): {lexicons}.<br>Models (SHA-256): {models or 'none'}.</p>"
         f"<details><summary>Every word list, lexicon and model file of this Slant (SHA-256)</summary><ul>{rows}</ul>"
         "</details></div>")
-
-
-def data_hashes() -> dict[str, str]:
-    """The SHA-256 of every data file shipped with the package (word lists, lexicons, model weights), by path."""
-    root = resources.files("analysis")
-    found = {}
-    for folder in ("lexicons", "data", "models"):
-        directory = root.joinpath(folder)
-        if not directory.is_dir():
-            continue
-        for item in sorted(directory.iterdir(), key=lambda t: t.name):
-            if item.is_file() and not item.name.startswith((".", "_")) and not item.name.endswith(".py"):
-                found[f"{folder}/{item.name}"] = hashlib.sha256(item.read_bytes()).hexdigest()
-    return found
 
 
 def corpus_header(articles: pd.DataFrame) -> HTML:

@@ -138,11 +138,20 @@ def test_a_process_pool_writes_the_same_tables(corpus_run, tmp_path):
         pd.testing.assert_frame_equal(read_table(tmp_path / "pooled", name), read_table(output, name))
 
 
+def test_an_output_made_with_other_shipped_data_is_refused(corpus_run, monkeypatch):
+    """A kit retrained under the same version number (other model weights) does not add rows to old tables."""
+    inputs, output, _ = corpus_run
+    shipped = _corpus.data_hashes()
+    monkeypatch.setattr(_corpus, "data_hashes", lambda: {**shipped, "models/loaded.crfsuite": "0" * 64})
+    with pytest.raises(_corpus.InputError, match="its data files"):
+        run_corpus([inputs], output, jobs=1)
+
+
 def test_an_output_made_with_other_options_or_not_a_folder_is_refused(corpus_run, tmp_path):
     inputs, output, _ = corpus_run
     lexicon = tmp_path / "extra.tsv"
     lexicon.write_text("term\tcategory\tweight\tnote\nstorm\temotive\t1\ttest\n", encoding="utf-8")
-    with pytest.raises(_corpus.InputError, match="another kit version, lexicon"):
+    with pytest.raises(_corpus.InputError, match="another kit version, its data files, lexicon"):
         run_corpus([inputs], output, jobs=1, lexicon=lexicon)
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(_corpus.InputError, match="must be a folder"):
