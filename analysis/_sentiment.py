@@ -31,13 +31,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textblob.en import Sentiment as PatternSentiment
-from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from ._data import package_tsv
 from ._inflect import noun_forms, verb_forms
 from ._model import Evidence, LoadedTerm, Sentence, SentenceTone
+from ._textblob import PatternLexicon
 from ._text import overlapping
 
 #: How much each unit of weight of a charged author-voice term pulls ``author_tone`` down.
@@ -120,17 +119,18 @@ def predict(inputs: list[float], news: list[float]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer, PatternSentiment]:
+def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer, PatternLexicon]:
     """VADER as shipped (for ``vader_compound``), VADER with the news words its lexicon lacks
     (``lexicons/news_valence.tsv``, its own entries kept; for ``tone``), and the pattern sentiment that TextBlob's
-    ``PatternAnalyzer`` runs (called once per sentence: ``analyze(keep_assessments=True)`` runs it twice)."""
+    ``PatternAnalyzer`` runs, read from plain dictionaries (``_textblob``; called once per sentence:
+    ``analyze(keep_assessments=True)`` runs it twice)."""
     news = SentimentIntensityAnalyzer()
     for row in package_tsv("lexicons", "news_valence.tsv"):
         for form in noun_forms(row["term"]) | verb_forms(row["term"]):
             news.lexicon.setdefault(form, float(row["valence"]))
     for word in neutral_words():
         news.lexicon.pop(word, None)
-    return SentimentIntensityAnalyzer(), news, pattern_sentiment
+    return SentimentIntensityAnalyzer(), news, PatternLexicon.of_textblob()
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +239,7 @@ def _scores(sentence: str, offset: int) -> _Scores:
         for (word, start, end), v in zip(_locate(straight, words), valences) if v
     ]
     scored = pattern(sentence)
-    (polarity, subjectivity), assessments = scored, scored.assessments
+    polarity, subjectivity, assessments = scored.polarity, scored.subjectivity, scored.assessments
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "textblob", round(p, 4),
                  all(w.lower() in events for w in phrase if w.isalpha()))
