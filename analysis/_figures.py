@@ -75,6 +75,11 @@ class Facts:
     def sourcing(self) -> list[SentenceSourcing]:
         return sentence_sourcing(self.analysis)
 
+    @cached_property
+    def article_sourcing(self) -> dict[str, float]:
+        """The article's anonymous and unattributed shares (``_sourcing.article_sourcing``)."""
+        return article_sourcing(self.analysis, self.sourcing)
+
     def words(self, paragraphs: frozenset[int]) -> int:
         return sum(self.paragraph_words[i] for i in paragraphs)
 
@@ -122,11 +127,6 @@ class Facts:
             return None
         return round(sum(bias[i] for i in sentence_indexes) / len(sentence_indexes), 4)
 
-    def disagree(self, sentence_indexes: list[int]) -> bool:
-        """VADER and TextBlob read the sentences with opposite signs (each at least ``DISAGREEMENT`` from zero)."""
-        tone = self.weighted_tone(sentence_indexes)
-        vader, blob = tone["vader_compound"], tone["textblob_polarity"]
-        return vader is not None and blob is not None and vader * blob < 0 and min(abs(vader), abs(blob)) >= DISAGREEMENT
 
     @cached_property
     def paragraph_records(self) -> list[dict[str, Any]]:
@@ -140,12 +140,13 @@ class Facts:
         words = self.paragraph_words[index]
         sentences = self.sentences_of.get(index, [])
         loaded, author = self.loaded(one), self.loaded(one, author=True)
+        tone = self.weighted_tone(sentences)
         return {
             "index": index, "start": paragraph.start, "end": paragraph.end, "kind": paragraph.kind,
             "word_count": words, "sentence_count": len(sentences),
-            **self.weighted_tone(sentences),
+            **tone,
             "author_tone": self.author_tone(sentences),
-            "analyzers_disagree": self.disagree(sentences),
+            "analyzers_disagree": disagree(tone),
             "loaded_count": len(loaded), "loaded_density": per_100(len(loaded), words),
             "author_loaded_count": len(author), "author_loaded_density": per_100(len(author), words),
             "loaded_categories": dict(sorted(Counter(t.category for t in loaded).items())),
@@ -387,13 +388,13 @@ def direct_quote_share(f: Facts) -> float:
 @article_figure("Anonymous share", "share", compare=True)
 def anonymous_share(f: Facts) -> float:
     """Share of the sourced attributions whose source is unnamed ("officials", "sources")."""
-    return article_sourcing(f.analysis, f.sourcing)["anonymous_share"]
+    return f.article_sourcing["anonymous_share"]
 
 
 @article_figure("Unattributed share", "share", compare=True)
 def unattributed_share(f: Facts) -> float:
     """Share of body sentences neither attributed nor hedged: the outlet's own claims."""
-    return article_sourcing(f.analysis, f.sourcing)["unattributed_share"]
+    return f.article_sourcing["unattributed_share"]
 
 
 @article_figure("Relayed paragraphs", "count")
@@ -408,6 +409,13 @@ def quoted_sentence_share(f: Facts) -> float:
     sentences = f.sentences(f.running)
     quoted = sum(1 for i in sentences if f.analysis.sentences[i].quoted)
     return round(quoted / len(sentences), 4) if sentences else 0.0
+
+
+def disagree(tone: dict[str, float | None]) -> bool:
+    """VADER and TextBlob read the sentences of a ``weighted_tone`` with opposite signs (each at least
+    ``DISAGREEMENT`` from zero)."""
+    vader, blob = tone["vader_compound"], tone["textblob_polarity"]
+    return vader is not None and blob is not None and vader * blob < 0 and min(abs(vader), abs(blob)) >= DISAGREEMENT
 
 
 def per_100(count: float, words: int) -> float:

@@ -167,7 +167,7 @@ def actor_mention_rows(facts: Facts) -> list[dict[str, Any]]:
         k = bisect_right(starts, m.start) - 1
         inside = k >= 0 and m.start < a.sentences[k].end
         tone = a.tones[k] if inside else None
-        rows.append({**asdict(m), "sentence": k if inside else None,
+        rows.append({**scalar_fields(m), "sentence": k if inside else None,
                      "sentence_tone": tone.tone if tone else None,
                      "sentence_author_tone": tone.author_tone if tone else None,
                      "evidence": "; ".join(e.text for e in m.evidence)})

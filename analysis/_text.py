@@ -16,7 +16,7 @@ WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """Number of words in ``text[start:end]``."""
-    return sum(1 for _ in WORD_RE.finditer(text, start, len(text) if end is None else end))
+    return len(WORD_RE.findall(text, start, len(text) if end is None else end))
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:

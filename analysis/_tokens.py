@@ -38,6 +38,8 @@ class Tagger:
         self.classes = sorted(perceptron.classes, reverse=True)
         self._column = {label: k for k, label in enumerate(self.classes)}
         self._rows: dict[str, np.ndarray] = {}
+        #: The row of a feature already read, else None (then ``row`` reads it from the model).
+        self.known = self._rows.get
 
     def row(self, feature: str) -> np.ndarray | None:
         """The weights of ``feature`` over ``classes`` (0.0 for a class it does not score), None for a feature the
@@ -77,13 +79,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
-def tag(tokens: list[Token], tagger: Tagger) -> list[Token]:
-    """The tokens with their part-of-speech tags."""
-    if not tokens:
-        return []
-    tagged = tag_words([_PTB.get(t.text, t.text) for t in tokens], tagger)
-    following = [*tagged[1:], "."]
-    return [Token(t.start, t.end, t.text, _corrected(t.text, pos, after)) for t, pos, after in zip(tokens, tagged, following)]
+def tag_sentences(text: str, sentences: tuple[Sentence, ...], tagger: Tagger) -> tuple[tuple[Token, ...], ...]:
+    """The tagged tokens of each sentence, in the order of ``sentences``."""
+    return tuple(_tagged(list(_TOKEN_RE.finditer(text, s.start, s.end)), tagger) for s in sentences)
+
+
+def _tagged(matches: list[re.Match[str]], tagger: Tagger) -> tuple[Token, ...]:
+    """The tokens of one sentence (``_TOKEN_RE``'s matches) with their part-of-speech tags."""
+    words = [m.group() for m in matches]
+    tags = tag_words([_PTB.get(w, w) for w in words], tagger)
+    following = [*tags[1:], "."]
+    return tuple(Token(m.start(), m.end(), word, _corrected(word, pos, after))
+                 for m, word, pos, after in zip(matches, words, tags, following))
 
 
 def tag_words(words: list[str], tagger: Tagger) -> list[str]:
@@ -91,7 +98,8 @@ def tag_words(words: list[str], tagger: Tagger) -> list[str]:
     ties), with each feature's weights read as one row over the classes: a class a feature does not score adds 0.0,
     which leaves every sum as NLTK's (and gives an unscored class the 0.0 NLTK gives it)."""
     perceptron = tagger.perceptron
-    tagdict, normalize, row, classes = perceptron.tagdict, perceptron.normalize, tagger.row, tagger.classes
+    tagdict, normalize, classes = perceptron.tagdict, perceptron.normalize, tagger.classes
+    known, row = tagger.known, tagger.row
     context = ["-START-", "-START2-", *map(normalize, words), "-END-", "-END2-"]
     prev, prev2 = "-START-", "-START2-"
     tags = []
@@ -99,23 +107,16 @@ def tag_words(words: list[str], tagger: Tagger) -> list[str]:
         tag = tagdict.get(word)
         if not tag:
             here, before, after = context[i + 2], context[i + 1], context[i + 3]
-            rows = [r for r in map(row, ("bias", "i suffix " + word[-3:], "i pref1 " + word[:1], "i-1 tag " + prev,
-                                         "i-2 tag " + prev2, f"i tag+i-2 tag {prev} {prev2}", "i word " + here,
-                                         f"i-1 tag+i word {prev} {here}", "i-1 word " + before,
-                                         "i-1 suffix " + before[-3:], "i-2 word " + context[i],
-                                         "i+1 word " + after, "i+1 suffix " + after[-3:],
-                                         "i+2 word " + context[i + 4]))
-                    if r is not None]
+            features = ("bias", "i suffix " + word[-3:], "i pref1 " + word[:1], "i-1 tag " + prev, "i-2 tag " + prev2,
+                        f"i tag+i-2 tag {prev} {prev2}", "i word " + here, f"i-1 tag+i word {prev} {here}",
+                        "i-1 word " + before, "i-1 suffix " + before[-3:], "i-2 word " + context[i],
+                        "i+1 word " + after, "i+1 suffix " + after[-3:], "i+2 word " + context[i + 4])
+            rows = [r for f in features if (r := known(f)) is not None or (r := row(f)) is not None]
             # the rows added one after the other, in feature order (a reduction along the first axis)
             tag = classes[int(np.add.reduce(rows).argmax())] if rows else classes[0]
         tags.append(tag)
         prev2, prev = prev, tag
     return tags
-
-
-def tag_sentences(text: str, sentences: tuple[Sentence, ...], tagger: Tagger) -> tuple[tuple[Token, ...], ...]:
-    """The tagged tokens of each sentence, in the order of ``sentences``."""
-    return tuple(tuple(tag(tokenize(text, s.start, s.end), tagger)) for s in sentences)
 
 
 def _corrected(word: str, pos: str, after: str) -> str:
