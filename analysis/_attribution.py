@@ -513,7 +513,7 @@ def _skip_back(tokens: list[Token], i: int, lo: int) -> int:
 def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
     """The subject ending at ``end``: a noun phrase, with an appositive or a relative clause set off by commas
     ("Colonel X, the deputy head of Y, told"; "Doctors Without Borders, which runs clinics, said"), or the noun
-    phrase before a relative pronoun ("a survey that found")."""
+    phrase before a relative pronoun with it ("a survey that" found; PolNeAR marks the pronoun)."""
     tokens = ctx.tokens
     if end < lo:
         return None
@@ -530,7 +530,8 @@ def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
             return None
         return head[0], end - 1
     if tokens[end].tag in ("WDT", "WP") and end - 1 >= lo:  # "a 2023 district survey that found"
-        return _noun_phrase_back(tokens, end - 1, lo)
+        head = _noun_phrase_back(tokens, end - 1, lo)
+        return (head[0], end) if head is not None else None
     phrase = _noun_phrase_back(tokens, end, lo)
     if phrase is None:
         return None
@@ -964,6 +965,7 @@ def source_type(phrase: str) -> str:
     ``person``."""
     if phrase.lower() in _SOURCE_PRONOUNS:
         return "pronoun"
+    phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders
     head = re.split(r"[’']s\s+", phrase.split(",")[0], maxsplit=1)
     if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()):
         phrase = head[1] + phrase[len(phrase.split(",")[0]):]  # "The study’s lead author, Dr. X": the author

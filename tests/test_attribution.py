@@ -210,6 +210,13 @@ def test_a_belief_inside_a_quote_or_a_content_is_part_of_it_not_a_relation():
     assert [(cue, source) for cue, _, source, *_ in found] == [("said", "the union leader"), ("said", "The mayor")]
 
 
+def test_a_relative_pronoun_that_speaks_is_part_of_the_source():
+    """PolNeAR marks the pronoun ("who", "that") as the source; Slant keeps the phrase it stands for with it."""
+    found = relations("The council ignored the shop owners who say the pool costs too much.")
+    assert [(c, s, t, x) for c, _, s, t, x, _ in found] == [
+        ("say", "the shop owners who", "anonymous", "the pool costs too much")]
+
+
 def test_naming_verbs_are_not_attributions():
     assert relations("The volunteers, described by the governor as ‘local heroes’, cleared the roads.") == []
 
