@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -83,7 +84,9 @@ def find_mentions(text: str, paragraphs: tuple[Paragraph, ...], actors: tuple[Ac
     return tuple(sorted(mentions, key=lambda m: m.start))
 
 
+@lru_cache(maxsize=4096)
 def _pattern(word: str) -> re.Pattern[str]:
+    """A name, alias or label as a whole word (its plural too; any white space between its words), compiled once."""
     flags = 0 if word != word.lower() else re.IGNORECASE
     return re.compile(r"(?<![\w-])%s(?:e?s)?(?![\w-])" % re.escape(word).replace(r"\ ", r"\s+"), flags)
 
@@ -115,6 +118,9 @@ _NAME_TAGS = ("NNP", "NNPS")
 #: Endings of a single word that names a nationality or a party, not an actor ("Syrian", "Republican", "British").
 _DEMONYM_ENDINGS = ("ian", "ican", "ish", "ese", "ean")
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+#: A word in lower case.
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]*\b")
 
 
 def auto_actors(analysis: Analysis, paragraphs: tuple[Paragraph, ...]) -> tuple[Actor, ...]:
@@ -125,7 +131,7 @@ def auto_actors(analysis: Analysis, paragraphs: tuple[Paragraph, ...]) -> tuple[
     counts: Counter[str] = Counter()
     for tokens in _sentence_tokens(analysis, paragraphs):
         counts.update(_names(tokens))
-    lower = set(re.findall(r"\b[a-z][\w-]*\b", analysis.article.text))
+    lower = set(_LOWER_WORD.findall(analysis.article.text))
     for name in [n for n in counts if " " not in n and not n.isupper()
                  and (n.lower() in lower or n.endswith(_DEMONYM_ENDINGS))]:
         del counts[name]  # a word the text also writes in lower case ("Coverage"), an adjective ("Mexican")
@@ -179,7 +185,7 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
         while run and (run[-1].text.rstrip(".") in TITLES or run[-1].lower in _CONNECTORS):
             run = run[:-1]  # "CNN President", "Bank of"
         if run:
-            yield re.sub(r"[’']s?$", "", " ".join(t.text for t in run))  # "O’Malley’s" is "O’Malley"
+            yield _POSSESSIVE_END.sub("", " ".join(t.text for t in run))  # "O’Malley’s" is "O’Malley"
         run = []
 
 
@@ -202,13 +208,18 @@ _AFTER_NAME = re.compile(r"\s*(?:,\s*(?:(?:the|a|an)\s+)?|\s+(?:is|are|was|were)
 _BEFORE_NAME = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 
 
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """A form of a name as a whole word, compiled once."""
+    return re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(form))
+
+
 def tied_labels(analysis: Analysis, paragraphs: tuple[Paragraph, ...], forms: dict[str, set[str]]) -> list[tuple[str, LoadedTerm]]:
     """The labeling terms of the author's voice in the given paragraphs that the text ties to a name (each name with
     its forms): in apposition, right before or after it, or after it and a copula (see ``_AFTER_NAME``)."""
     text = analysis.article.text
     kept = {p.index for p in paragraphs}
-    patterns = [(name, re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(form))) for name, group in forms.items()
-                for form in group]
+    patterns = [(name, _form_pattern(form)) for name, group in forms.items() for form in group]
     tied = []
     for term in analysis.loaded_terms:
         if term.category != "labeling" or term.voice != "author" or term.paragraph not in kept:
