@@ -25,6 +25,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -308,11 +309,13 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _local_results(chunks: Iterator[list[Item]], options: CorpusOptions, jobs: int) -> Iterator[ChunkResult]:
-    """Chunks analysed in this process (one job) or in a pool of ``jobs`` processes."""
+    """Chunks analysed in this process (one job) or in a pool of ``jobs`` processes. A worker starts by freezing what
+    it inherits (``gc.freeze``: the resources, loaded before the fork), so that its garbage collections never walk
+    them again."""
     if jobs == 1:
         yield from (analyze_chunk(chunk, options) for chunk in chunks)
         return
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=gc.freeze) as pool:
         yield from _bounded(lambda chunk: pool.submit(analyze_chunk, chunk, options), chunks, IN_FLIGHT * jobs,
                             lambda pending: concurrent.futures.wait(pending, return_when="FIRST_COMPLETED")[0])
 
