@@ -127,7 +127,6 @@ class Facts:
             return None
         return round(sum(bias[i] for i in sentence_indexes) / len(sentence_indexes), 4)
 
-
     @cached_property
     def paragraph_records(self) -> list[dict[str, Any]]:
         """One record per paragraph with its figures (the JSON's ``paragraphs``)."""
