@@ -8,7 +8,7 @@ the sentences that hold a cue word; for each cue:
   a participle after a comma ("…, vowing to …") takes the subject of the sentence. Verbs with other uses ("found a
   body", "showed signs") count only before a that-clause, a colon or a quote (the ``content`` column);
 - "according to X" takes the noun phrase after it; "X was quoted as saying …" the subject before it;
-- hedges ("reportedly", "It is reported that") have no source;
+- hedges ("reportedly", "It is reported that", "X seems to …") have no source;
 - an adverb next to the cue ("bluntly said") is part of it and gives its class.
 The content is the quote next to the cue (direct), or the clause after it, or the clause before it in an inverted
 clause; a paraphrase holding quoted words is a mixed quote. Cues inside a quote are read within it (nested
@@ -61,6 +61,9 @@ _DISCOURSE_MARKERS = frozenset({
 })
 #: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
 _TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
+#: Verbs by which the writer says what something looks like ("seems to", "appeared ready"): hedges without a source.
+_SEEMING_VERBS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
+_SEEMING = re.compile(r"\b(?:seem|appear)(?:s|ed|ing)?\b", re.IGNORECASE)
 #: Verbs that name rather than report ("called", "described as", "dubbed", "branded", "labelled").
 _NAMING_VERBS = frozenset("call calls called calling describe describes described describing dub dubs dubbed dubbing "
                           "brand brands branded branding label labels labeled labelled labeling labelling".split())
@@ -223,9 +226,11 @@ def find_attributions(
         paragraph_quotes = by_paragraph.get(paragraph.index, _Quotes())
         first_quote = bisect_left(quote_paragraphs, paragraph.index)
         for sentence, sentence_tokens in sentences_of[paragraph.index]:
+            context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, first_quote)
             if table.prefilter.search(text, sentence.start, sentence.end):
-                context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, first_quote)
                 ruled.extend(_sentence_attributions(context, table))
+            if _SEEMING.search(text, sentence.start, sentence.end):
+                ruled.extend(_seeming(context))
         learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, first_quote),
                                       [t for _, t in sentences_of[paragraph.index]], model, table)
     found = _outer_minds(ruled + _beside_rules(learned, ruled), quotes)
@@ -281,6 +286,27 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
             if relation.source is not None:
                 taken |= {i for i, t in enumerate(ctx.tokens) if relation.source.start <= t.start < relation.source.end}
     return sorted(found, key=lambda a: a.cue.start)
+
+
+def _seeming(ctx: _Context) -> list[Attribution]:
+    """"X seems to …", "X appeared ready to …": the writer gives what X looks like, a hedge without a source whose
+    content is what follows the verb (as "X is said to …"); PolNeAR marks these. Not inside a quote (the quoted
+    speaker's words), and only after a subject and before a to-infinitive or an adjective ("appeared at a rally"
+    is no cue)."""
+    tokens, found = ctx.tokens, []
+    for i, token in enumerate(tokens[:-1]):
+        following = tokens[i + 1]
+        if token.lower not in _SEEMING_VERBS or ctx.quote_at(token.start) is not None or not (
+                following.tag.startswith("JJ") or following.lower == "to" and i + 2 < len(tokens)
+                and tokens[i + 2].tag.startswith("VB")):
+            continue
+        lo, hi = _window(ctx, i)
+        if _subject_before(ctx, _skip_back(tokens, i - 1, lo), lo) is None:
+            continue
+        content = _clause(ctx, i + 2 if following.lower == "to" else i + 1, hi)
+        if content is not None:
+            found.append(_attribution(ctx, Cue(token.start, token.end, token.text, "hedge"), None, content))
+    return found
 
 
 def _cue_matches(ctx: _Context, table: CueTable) -> list[tuple[int, int, tuple[CueEntry, ...]]]:

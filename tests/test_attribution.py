@@ -210,6 +210,11 @@ def test_a_belief_inside_a_quote_or_a_content_is_part_of_it_not_a_relation():
     assert [(cue, source) for cue, _, source, *_ in found] == [("said", "the union leader"), ("said", "The mayor")]
 
 
+def test_seeming_is_a_hedge_without_a_source():
+    found = relations("The ferry service seemed to recover after the strike. The mayor appeared at the pier on Monday.")
+    assert [(c, k, s, x) for c, k, s, _, x, _ in found] == [("seemed", "hedge", None, "recover after the strike")]
+
+
 def test_a_relative_pronoun_that_speaks_is_part_of_the_source():
     """PolNeAR marks the pronoun ("who", "that") as the source; Slant keeps the phrase it stands for with it."""
     found = relations("The council ignored the shop owners who say the pool costs too much.")
