@@ -238,10 +238,11 @@ def find_attributions(
 
 
 def _outer_minds(found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
-    """Without the beliefs and intentions said inside a quote or another relation's content ("“We wanted to control
-    it,” he said", "she said she did not believe …"): they are part of what the outer source says, not relations of
-    their own (as in PolNeAR); reported speech inside a content stays (nested attribution)."""
-    inner = [a for a in found if a.cue.cls in ("belief", "intention")]
+    """Without the beliefs, intentions and seemings said inside a quote or another relation's content ("“We wanted
+    to control it,” he said", "she said she did not believe …", "told Reuters the attackers appeared to …"): they are
+    part of what the outer source says, not relations of their own (as in PolNeAR); reported speech inside a content
+    stays (nested attribution)."""
+    inner = [a for a in found if a.cue.cls in ("belief", "intention") or a.cue.text.lower() in _SEEMING_VERBS]
     if not inner:
         return found
     quoted = _Covered([Span(q.start, q.end, "") for q in quotes])

@@ -215,6 +215,11 @@ def test_seeming_is_a_hedge_without_a_source():
     assert [(c, k, s, x) for c, k, s, _, x, _ in found] == [("seemed", "hedge", None, "recover after the strike")]
 
 
+def test_seeming_inside_another_content_is_part_of_it():
+    found = relations("A union official told reporters the engineers appeared to have fixed the pump.")
+    assert [(c, s) for c, _, s, *_ in found] == [("told", "A union official")]
+
+
 def test_a_relative_pronoun_that_speaks_is_part_of_the_source():
     """PolNeAR marks the pronoun ("who", "that") as the source; Slant keeps the phrase it stands for with it."""
     found = relations("The council ignored the shop owners who say the pool costs too much.")
