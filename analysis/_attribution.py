@@ -290,10 +290,10 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
 
 
 def _seeming(ctx: _Context) -> list[Attribution]:
-    """"X seems to …", "X appeared ready to …": the writer gives what X looks like, a hedge without a source whose
-    content is what follows the verb (as "X is said to …"); PolNeAR marks these. Not inside a quote (the quoted
-    speaker's words), and only after a subject and before a to-infinitive or an adjective ("appeared at a rally"
-    is no cue)."""
+    """"X seems to …", "X appeared ready to …": the writer gives what X looks like, a hedge without a source and,
+    as "reportedly", without a content (the words stay the writer's own, in the author's voice); PolNeAR marks these
+    as cues. Not inside a quote (the quoted speaker's words), and only after a subject and before a to-infinitive or
+    an adjective ("appeared at a rally" is no cue)."""
     tokens, found = ctx.tokens, []
     for i, token in enumerate(tokens[:-1]):
         following = tokens[i + 1]
@@ -304,9 +304,9 @@ def _seeming(ctx: _Context) -> list[Attribution]:
         lo, hi = _window(ctx, i)
         if _subject_before(ctx, _skip_back(tokens, i - 1, lo), lo) is None:
             continue
-        content = _clause(ctx, i + 2 if following.lower == "to" else i + 1, hi)
-        if content is not None:
-            found.append(_attribution(ctx, Cue(token.start, token.end, token.text, "hedge"), None, content))
+        if _clause(ctx, i + 2 if following.lower == "to" else i + 1, hi) is not None:
+            found.append(Attribution(ctx.paragraph.index, Cue(token.start, token.end, token.text, "hedge"), None, None,
+                                     "none"))
     return found
 
 
