@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _io, _tables
-from ._data import data_hashes
+from ._data import shipped_digest
 from ._errors import InputError
 from ._figures import ARTICLE_FIGURES, Facts, article_figures
 from ._limits import Limits
@@ -169,8 +169,7 @@ def _manifest(options: CorpusOptions) -> dict[str, Any]:
     def digest(path: str | None) -> str | None:
         return None if path is None else hashlib.sha256(_io.read_bytes(path)).hexdigest()
 
-    shipped = hashlib.sha256("".join(f"{name} {sha}\n" for name, sha in data_hashes().items()).encode()).hexdigest()
-    return {"format": _FORMAT, "kit_version": KIT_VERSION, "data": shipped, "lexicon": digest(options.lexicon),
+    return {"format": _FORMAT, "kit_version": KIT_VERSION, "data": shipped_digest(), "lexicon": digest(options.lexicon),
             "actors": digest(options.actors)}
 
 

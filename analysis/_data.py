@@ -32,6 +32,12 @@ def package_tsv(folder: str, name: str) -> list[Row]:
     return [row for _, row in read_tsv(package_text(folder, name))[1]]
 
 
+def shipped_digest() -> str:
+    """One SHA-256 of every data file shipped with the package (their paths and hashes, ``data_hashes``): two kits
+    that give it alike read the same lexicons, word lists and model weights."""
+    return hashlib.sha256("".join(f"{name} {sha}\n" for name, sha in data_hashes().items()).encode()).hexdigest()
+
+
 def data_hashes() -> dict[str, str]:
     """The SHA-256 of every data file shipped with the package (word lists, lexicons, model weights), by path."""
     root = resources.files("analysis")

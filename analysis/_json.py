@@ -44,6 +44,7 @@ def to_record(facts: Facts, *, kit_version: str, actors: list[dict], actor_parag
         "schema": SCHEMA,
         "kit_version": kit_version,
         "lexicons": dict(a.lexicons),
+        "shipped_data": a.shipped_data,
         "article": article_record(facts, article_figures(facts)),
         "paragraphs": facts.paragraph_records,
         "sentences": [{**asdict(s), **asdict(t), "evidence": [asdict(e) for e in t.evidence],
@@ -77,6 +78,7 @@ def from_record(data: dict[str, Any]) -> Analysis:
         actor_mentions=tuple(ActorMention(**{**m, "evidence": tuple(Span(**e) for e in m.get("evidence", []))})
                              for m in data.get("actor_mentions", [])),
         lexicons=dict(data["lexicons"]),
+        shipped_data=data.get("shipped_data", ""),
         sentence_bias=tuple(s["bias_probability"] for s in data["sentences"])
         if all("bias_probability" in s for s in data["sentences"]) else (),
     )

@@ -220,5 +220,7 @@ class Analysis:
     tones: tuple[SentenceTone, ...] = ()
     actor_mentions: tuple[ActorMention, ...] = ()
     lexicons: dict[str, str] = field(default_factory=dict)
+    #: The SHA-256 of the kit's shipped data files (lexicons, word lists, model weights) the analysis read.
+    shipped_data: str = ""
     #: The probability that each sentence is biased (same order as ``sentences``; see ``_loaded_model``).
     sentence_bias: tuple[float, ...] = ()

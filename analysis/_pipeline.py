@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ._actors import Actor, auto_mentions, find_mentions, load_actors
 from ._attribution import find_attributions
+from ._data import shipped_digest
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
 from ._limits import Limits, over
@@ -44,6 +45,8 @@ class Resources:
     actors: tuple[Actor, ...] = ()
     limits: Limits = Limits()
     word_clusters: WordClusters = NO_CLUSTERS
+    #: The SHA-256 of every data file shipped with the kit (``_data.shipped_digest``), recorded in each analysis.
+    shipped_data: str = ""
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
@@ -54,7 +57,8 @@ def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | No
     loaded = load_lexicon(lexicon)
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_attribution_model(),
-                     load_actors(actors) if actors else (), limits or Limits(), load_word_clusters())
+                     load_actors(actors) if actors else (), limits or Limits(), load_word_clusters(),
+                     shipped_digest())
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,8 @@ def _segment(analysis: Analysis, resources: Resources) -> Analysis:
     if article.title is None:
         title = next((p for p in paragraphs if p.kind == "title"), None)
         article = replace(article, title=article.text[title.start:title.end] if title else None)
-    analysis = replace(analysis, article=article, paragraphs=paragraphs, lexicons=dict(resources.lexicon.sources))
+    analysis = replace(analysis, article=article, paragraphs=paragraphs, lexicons=dict(resources.lexicon.sources),
+                       shipped_data=resources.shipped_data)
     text = article.text
     sentences = split_sentences(text, analyzed_paragraphs(analysis), max_chars=resources.limits.sentence_chars)
     return replace(analysis, sentences=sentences)

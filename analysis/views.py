@@ -16,7 +16,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from . import palette
-from ._data import data_hashes, package_tsv
+from ._data import data_hashes, package_tsv, shipped_digest
 from ._document import Document
 from ._figures import ARTICLE_FIGURES, NO_SOURCE
 from ._lexicon import BUILTIN as BUILTIN_LEXICON
@@ -345,13 +345,17 @@ def methods_and_limits() -> HTML:
 
 def footer(doc: Document, *, options: dict[str, Any] | None = None) -> HTML:
     """Provenance: the kit's version, what the report was made from as the user gave it (``options``: the article, a
-    lexicon, an actors file; empty values left out), the hash of the article's text, and the hashes of the lexicons
-    the analysis read and of the model weights and word lists shipped with the kit."""
+    lexicon, an actors file; empty values left out), the hash of the article's text, the hashes of the lexicons the
+    analysis read, the one hash of every data file it read (``shipped_data``: a report of a saved analysis says which
+    data made it) and the hashes of the model weights and word lists shipped with this kit."""
     text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
     given = "".join(f"<li>{escape(str(name))}: <code>{escape(str(value))}</code></li>"
                     for name, value in (options or {}).items() if value) or "<li>the notebook's defaults</li>"
     lexicons = ", ".join(f"{escape(name)}{' (built in)' if name == BUILTIN_LEXICON else ''} <code>{escape(sha[:16])}</code>"
                          for name, sha in sorted(doc.analysis.lexicons.items())) or "none recorded"
+    read = doc.analysis.shipped_data
+    made = (f"Shipped data files of this analysis (one SHA-256 of all): <code>{escape(read)}</code>"
+            f"{'' if read == shipped_digest() else ' (not those of this kit)'}.<br>") if read else ""
     shipped = data_hashes()
     models = ", ".join(f"{escape(Path(name).name)} <code>{escape(sha[:16])}</code>"
                        for name, sha in shipped.items() if name.startswith("models/") and not name.endswith(".txt"))
@@ -359,7 +363,7 @@ def footer(doc: Document, *, options: dict[str, Any] | None = None) -> HTML:
     return HTML(
         f"<div class='slant-footer'><p><b>Made with Slant {escape(doc.kit_version)}</b> from:</p><ul>{given}</ul>"
         f"<p>Article <code>{escape(doc.article.id)}</code>, text SHA-256 <code>{text_hash}</code>.<br>"
-        f"Lexicons of this analysis (SHA-256): {lexicons}.<br>Models (SHA-256): {models or 'none'}.</p>"
+        f"Lexicons of this analysis (SHA-256): {lexicons}.<br>{made}Models of this kit (SHA-256): {models or 'none'}.</p>"
         f"<details><summary>Every word list, lexicon and model file of this Slant (SHA-256)</summary><ul>{rows}</ul>"
         "</details></div>")
 

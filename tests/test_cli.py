@@ -13,6 +13,7 @@ import pytest
 
 import analysis
 from analysis import _api, _cli
+from analysis._data import shipped_digest
 from conftest import ARTICLE_TITLE, REPO
 
 SCHEMA_PATH = REPO / "analysis" / "data" / "analysis-v1.schema.json"
@@ -87,6 +88,7 @@ def test_json_is_one_line_per_article_valid_against_the_schema(capsys, validator
         validator.validate(record)
         assert record["schema"] == "slant/analysis-v1"
         assert record["kit_version"] == analysis.__version__
+        assert record["shipped_data"] == shipped_digest()  # which lexicons, word lists and model weights made it
 
 
 def _spans(record: dict) -> list[tuple[str, dict]]:

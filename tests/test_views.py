@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 import pytest
 
 from analysis import analyze, findings, views
-from analysis._data import package_tsv
+from analysis import Document
+from analysis._data import package_tsv, shipped_digest
 from conftest import REPO
 
 SEED = "seeds/000_8122d49cfe791c67.txt"
@@ -108,6 +110,13 @@ def test_footer_names_the_version_hashes_what_the_user_gave_and_the_input(seed):
     assert "loaded.tsv (built in)" in html and "loaded.crfsuite" in html and "lexicons/tone_model.tsv" in html
     assert "actors: <code>seeds/aleppo-2024.actors.yml</code>" in html and "lexicon:" not in html
     assert "article: <code>seeds/000_8122d49cfe791c67.txt</code>" in html
+    assert f"one SHA-256 of all): <code>{shipped_digest()}</code>." in html  # the data of this kit made it
+
+
+def test_footer_says_when_a_saved_analysis_was_made_with_other_data(seed):
+    saved = Document(replace(seed.analysis, shipped_data="0" * 64), kit_version=seed.kit_version)
+    html = views.footer(saved).data
+    assert f"<code>{'0' * 64}</code> (not those of this kit)" in html
 
 
 def test_every_figure_has_alt_text(seed):
