@@ -114,11 +114,10 @@ def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
 
 #: What the shipped weights give on ``TEXT`` (refit the model, then update these with what it gives).
 PINNED_TERMS = [
-    ("Angry Mob", "emotive", "author"),
     ("spineless", "emotive", "author"),
     ("horde", "sensational", "author"),
     ("radical activists", "labeling", "author"),
     ("shameful", "emotive", "quoted"),
     ("betrayal", "emotive", "quoted"),
 ]
-PINNED_BIAS = (0.6823, 0.1507, 0.8326, 0.9305)
+PINNED_BIAS = (0.6342, 0.1512, 0.8525, 0.932)
