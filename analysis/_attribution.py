@@ -81,6 +81,8 @@ _SHARE = re.compile(
     r"(?:(?:a\s+full\s+)?\d[\d,.]*(?:\s*%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b"
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b)", re.IGNORECASE)
+#: A comma that separates phrases, not one inside a number ("43,000").
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
 
@@ -980,8 +982,17 @@ def _source_word_starts() -> dict[str, tuple[int, ...]]:
 
 
 def _source(ctx: _Context, first: int, last: int) -> Source:
-    span = ctx.span(first, last)
+    span = ctx.span(_number_start(ctx.tokens, first), last)
     return Source(span.start, span.end, span.text, source_type(span.text))  # type: ignore[arg-type]
+
+
+def _number_start(tokens: list[Token], first: int) -> int:
+    """Where a source that starts inside a number written with thousands separators starts: the number's first token
+    ("43,000 residents" is tokenized "43", ",", "000", as the models were trained)."""
+    while (first >= 2 and tokens[first].text.isdigit() and tokens[first - 1].text == "," and tokens[first - 2].text.isdigit()
+           and tokens[first - 2].end == tokens[first - 1].start and tokens[first - 1].end == tokens[first].start):
+        first -= 2
+    return first
 
 
 def source_type(phrase: str) -> str:
@@ -993,10 +1004,11 @@ def source_type(phrase: str) -> str:
     if phrase.lower() in _SOURCE_PRONOUNS:
         return "pronoun"
     phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders
-    head = re.split(r"[’']s\s+", phrase.split(",")[0], maxsplit=1)
+    before_comma = _appositive(phrase)[0]
+    head = re.split(r"[’']s\s+", before_comma, maxsplit=1)
     if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()):
-        phrase = head[1] + phrase[len(phrase.split(",")[0]):]  # "The study’s lead author, Dr. X": the author
-    core, comma, appositive = phrase.partition(",")
+        phrase = head[1] + phrase[len(before_comma):]  # "The study’s lead author, Dr. X": the author
+    core, comma, appositive = _appositive(phrase)
     if not core.strip():
         core, comma = phrase, ""
     lowered = core.lower()
@@ -1018,6 +1030,12 @@ def source_type(phrase: str) -> str:
     if (not named or head.islower()) and re.search(r"[a-z][^s]s$", head):
         return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
     return "person"
+
+
+def _appositive(phrase: str) -> tuple[str, str, str]:
+    """The phrase before its first comma (not a comma inside a number, "43,000"), the comma, and what follows it."""
+    parts = _COMMA.split(phrase, maxsplit=1)
+    return (parts[0], ",", parts[1]) if len(parts) == 2 else (phrase, "", "")
 
 
 def _listed_type(phrase: str) -> str | None:

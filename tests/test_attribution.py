@@ -273,3 +273,10 @@ def test_a_marker_between_commas_is_skipped_and_the_object_is_never_the_source()
 ])
 def test_beliefs_and_intentions_are_attributions_of_their_own_class(text, cue, cls):
     assert [(c, k) for c, k, *_ in relations(text)] == [(cue, cls)]
+
+
+def test_a_source_that_starts_with_a_number_keeps_all_of_it():
+    """"43,000" is three tokens (as the models were trained): the source does not start at "000"."""
+    assert relations("More than 43,000 residents said the water was unsafe.") == [
+        ("said", "neutral", "43,000 residents", "anonymous", "the water was unsafe", "indirect"),
+    ]
