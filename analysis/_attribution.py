@@ -63,7 +63,7 @@ _DISCOURSE_MARKERS = frozenset({
 _TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
 #: Verbs by which the writer says what something looks like ("seems to", "appeared ready"): hedges without a source.
 _SEEMING_VERBS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
-_SEEMING = re.compile(r"\b(?:seem|appear)(?:s|ed|ing)?\b", re.IGNORECASE)
+_SEEMING = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_SEEMING_VERBS)), re.IGNORECASE)
 #: Verbs that name rather than report ("called", "described as", "dubbed", "branded", "labelled").
 _NAMING_VERBS = frozenset("call calls called calling describe describes described describing dub dubs dubbed dubbing "
                           "brand brands branded branding label labels labeled labelled labeling labelling".split())

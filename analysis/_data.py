@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib import resources
 
 Row = dict[str, str]
@@ -32,14 +33,21 @@ def package_tsv(folder: str, name: str) -> list[Row]:
     return [row for _, row in read_tsv(package_text(folder, name))[1]]
 
 
+@lru_cache(maxsize=1)
 def shipped_digest() -> str:
     """One SHA-256 of every data file shipped with the package (their paths and hashes, ``data_hashes``): two kits
     that give it alike read the same lexicons, word lists and model weights."""
-    return hashlib.sha256("".join(f"{name} {sha}\n" for name, sha in data_hashes().items()).encode()).hexdigest()
+    return hashlib.sha256("".join(f"{name} {sha}\n" for name, sha in _shipped_hashes()).encode()).hexdigest()
 
 
 def data_hashes() -> dict[str, str]:
     """The SHA-256 of every data file shipped with the package (word lists, lexicons, model weights), by path."""
+    return dict(_shipped_hashes())
+
+
+@lru_cache(maxsize=1)
+def _shipped_hashes() -> tuple[tuple[str, str], ...]:
+    """``data_hashes``, read once per process: the files shipped in the package do not change while it runs."""
     root = resources.files("analysis")
     found = {}
     for folder in ("lexicons", "data", "models"):
@@ -49,4 +57,4 @@ def data_hashes() -> dict[str, str]:
         for item in sorted(directory.iterdir(), key=lambda t: t.name):
             if item.is_file() and not item.name.startswith((".", "_")) and not item.name.endswith(".py"):
                 found[f"{folder}/{item.name}"] = hashlib.sha256(item.read_bytes()).hexdigest()
-    return found
+    return tuple(found.items())

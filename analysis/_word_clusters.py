@@ -1,6 +1,6 @@
 """Word clusters: distributional classes of words learned from unlabelled news text (``analysis/models/word_clusters.tsv``).
 
-Words that occur in the same contexts (the words one and two places to their left and right) fall in the same cluster:
+Words that occur in the same contexts (the words up to five places to their left and right) fall in the same cluster:
 "slammed", "blasted", "criticized", "denounced"; "liberal", "progressive", "radical". Each word has a cluster at
 several granularities (coarse to fine), like the prefixes of a Brown cluster's bit string, so that a model that learned
 something of one word can apply it to the words of its cluster it never saw labelled. Written by ``make train``

@@ -1,7 +1,7 @@
 """Learn the word clusters (``analysis/models/word_clusters.tsv``) from unlabelled text: ``make train``.
 
 Reads the text of the dev parts of all five shared corpora (PTC, BABE, BASIL, PolNeAR, NewsMTSC; the held-out parts
-are never read), no annotation. Each word seen at least ``MIN_COUNT`` times is described by the words one and two
+are never read), no annotation. Each word seen at least ``MIN_COUNT`` times is described by the words up to ``WINDOW``
 places to its left and right (``CONTEXT_MIN_COUNT`` times or more; weight 1 / distance), as positive pointwise mutual
 information (context counts smoothed by ``SMOOTHING``); the matrix is reduced to ``DIMENSIONS`` dimensions
 (truncated SVD), the rows scaled to length 1 and grouped by k-means at each of ``GRANULARITIES``. Fixed seeds: the
