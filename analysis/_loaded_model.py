@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import pycrfsuite
 import textblob.en
@@ -139,10 +140,9 @@ def _shape(word: str) -> str:
     return "Xx" if word[:1].isupper() else "x"
 
 
-@lru_cache(maxsize=_MEMO)
 def _own(lower: str, pos: str, lex: str) -> dict[str, str]:
     """The attributes of a token that its neighbours also see, from its lower-cased word, part of speech and lexicon
-    category (memoised, since words repeat: callers never change the dict)."""
+    category."""
     vader, subjectivity = _word_scores()
     opinion = opinion_words().get(lower)
     attributes = {"w": lower, "pos": pos, "lex": lex}
@@ -159,38 +159,48 @@ def _cluster_items(prefix: str, lower: str, clusters: WordClusters) -> list[str]
     return [f"{prefix}c{k}={c}" for k, c in zip(clusters.granularities, clusters.of(lower))]
 
 
+class _WordItems(NamedTuple):
+    """The features a token gives of its word, part of speech and lexicon category: its own and what the token
+    ``offset`` places away sees of it (see :func:`_word_items`)."""
+
+    lower: str
+    own: tuple[str, ...]
+    seen: dict[int, tuple[str, ...]]
+
+
 @lru_cache(maxsize=_MEMO)
-def _token_items(text: str, pos: str, lexicon: str, clusters: WordClusters) -> tuple[str, ...]:
-    """A token's features of its own word, its clusters, part of speech and lexicon context (memoised: words
-    repeat)."""
+def _word_items(text: str, pos: str, lexicon: str, clusters: WordClusters) -> _WordItems:
+    """A token's features of its own word, its clusters, part of speech and lexicon context, and those it gives its
+    neighbours: all its attributes and clusters next to it, its part of speech and lexicon category two places away
+    (memoised: words repeat)."""
     lower = text.lower()
-    items = [f"{k}={v}" for k, v in _own(lower, pos, lexicon[2:] if lexicon else "-").items()]
+    attributes = _own(lower, pos, lexicon[2:] if lexicon else "-")
+    items = [f"{k}={v}" for k, v in attributes.items()]
     items += _cluster_items("", lower, clusters)
     items += [f"suf3={lower[-3:]}", f"suf2={lower[-2:]}", f"shape={_shape(text)}", f"pos2={pos[:2]}"]
     if lexicon:
         items.append(f"lexb={lexicon}")
     if lower in event_words():
         items.append("event")
-    return tuple(items)
+    seen = {}
+    for offset in (-2, -1, 1, 2):
+        near = [f"{offset}:{k}={v}" for k, v in attributes.items() if abs(offset) == 1 or k in ("pos", "lex")]
+        if abs(offset) == 1:
+            near += _cluster_items(f"{offset}:", lower, clusters)
+        seen[offset] = tuple(near)
+    return _WordItems(lower, tuple(items), seen)
 
 
-@lru_cache(maxsize=_MEMO)
-def _neighbour_items(offset: int, lower: str, pos: str, lex: str, clusters: WordClusters) -> tuple[str, ...]:
-    """The features a token gives the token ``offset`` places away from it: all its attributes and clusters next to
-    it, its part of speech and lexicon category two places away (memoised: words repeat)."""
-    items = [f"{offset}:{k}={v}" for k, v in _own(lower, pos, lex).items() if abs(offset) == 1 or k in ("pos", "lex")]
-    if abs(offset) == 1:
-        items += _cluster_items(f"{offset}:", lower, clusters)
-    return tuple(items)
+_EDGES = {offset: f"{offset}:edge" for offset in (-2, -1, 1, 2)}
 
 
 def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], clusters: WordClusters) -> list[list[str]]:
     """The CRF attributes of each token of one sentence."""
-    own = [(t.lower, t.tag, c.lexicon[2:] if c.lexicon else "-") for t, c in zip(tokens, contexts)]
+    words = [_word_items(t.text, t.tag, c.lexicon, clusters) for t, c in zip(tokens, contexts)]
+    n = len(words)
     features = []
-    for i, (token, context) in enumerate(zip(tokens, contexts)):
-        lower = own[i][0]
-        items = list(_token_items(token.text, token.tag, context.lexicon, clusters))
+    for i, (word, context) in enumerate(zip(words, contexts)):
+        items = list(word.own)
         if context.speech:
             items.append("speech")
         if context.headline:
@@ -199,14 +209,14 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], cl
             items.append("first")
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            if not 0 <= j < len(tokens):
-                items.append(f"{offset}:edge")
-                continue
-            items += _neighbour_items(offset, *own[j], clusters)
+            if 0 <= j < n:
+                items += words[j].seen[offset]
+            else:
+                items.append(_EDGES[offset])
         if i > 0:
-            items.append(f"bi-={own[i - 1][0]}|{lower}")
-        if i + 1 < len(tokens):
-            items.append(f"bi+={lower}|{own[i + 1][0]}")
+            items.append(f"bi-={words[i - 1].lower}|{word.lower}")
+        if i + 1 < n:
+            items.append(f"bi+={word.lower}|{words[i + 1].lower}")
         features.append(items)
     return features
 
