@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ._data import package_text, read_tsv
 from ._model import ActorMention, Analysis, Attribution, Evidence, LoadedTerm, Quote, SentenceTone, Source, Span, Token
@@ -59,11 +59,15 @@ class TowardModel:
 
     def probabilities(self, features: dict[str, float]) -> tuple[float, float, float]:
         """P(negative), P(neutral), P(positive) for the features."""
-        logits = list(self.intercepts)
+        negative, neutral, positive = self.intercepts
+        weights = self.weights
         for name, value in features.items():
-            weight = self.weights.get(name)
+            weight = weights.get(name)
             if weight is not None and value:
-                logits = [logit + w * value for logit, w in zip(logits, weight)]
+                negative += weight[0] * value
+                neutral += weight[1] * value
+                positive += weight[2] * value
+        logits = (negative, neutral, positive)
         top = max(logits)
         exps = [math.exp(logit - top) for logit in logits]
         total = sum(exps)
@@ -94,12 +98,35 @@ class Toward:
 
 
 @dataclass(frozen=True)
+class SentenceReading:
+    """What the features of every mention in a sentence read of it: each token's clause and phrase number, the
+    sentiment of the tokens that have one, the tokens that are names or pronouns, and the word of each token that
+    starts with a letter (as its feature)."""
+
+    clause: list[int]
+    phrase: list[int]
+    valences: dict[int, float]
+    names: list[int]
+    words: list[tuple[int, str]]
+
+    @classmethod
+    def of(cls, tokens: Sequence[Token], tone: SentenceTone) -> SentenceReading:
+        lower = [t.lower for t in tokens]
+        clause, phrase = _regions(lower)
+        names = [i for i, t in enumerate(tokens) if t.tag in ("NNP", "NNPS") or lower[i] in _PRONOUNS]
+        words = [(i, f"word:sentence:{lower[i]}") for i, t in enumerate(tokens) if t.text[0].isalpha()]
+        return cls(clause, phrase, _token_valences(tokens, tone.evidence), names, words)
+
+
+@dataclass(frozen=True)
 class MentionContext:
-    """A sentence as the model reads it: its tagged tokens, its tone and evidence, the spans that are reported
-    speech (``speech``: content spans; ``own``: those said by the mention itself) and the charged loaded terms."""
+    """A sentence as the model reads it: its tagged tokens, its tone and evidence, what every mention reads of it
+    (``reading``), the spans that are reported speech (``speech``: content spans; ``own``: those said by the mention
+    itself) and the charged loaded terms."""
 
     tokens: Sequence[Token]
     tone: SentenceTone
+    reading: SentenceReading
     own: tuple[tuple[int, int], ...] = ()
     speech: tuple[tuple[int, int], ...] = ()
     charged: tuple[LoadedTerm, ...] = ()
@@ -119,7 +146,8 @@ def mention_features(context: MentionContext, start: int, end: int, *, label: bo
     tokens = context.tokens
     first = next((i for i, t in enumerate(tokens) if t.end > start), len(tokens))
     last = max(first, next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < end), first))
-    clause, phrase = _regions(tokens)
+    reading = context.reading
+    clause, phrase = reading.clause, reading.phrase
     features: dict[str, float] = {}
 
     def add(name: str, value: float) -> None:
@@ -140,10 +168,9 @@ def mention_features(context: MentionContext, start: int, end: int, *, label: bo
     role, governor = _role(tokens, first, last, clause)
     add(f"role:{role}", 1.0)
 
-    names = [i for i, t in enumerate(tokens) if (t.tag in ("NNP", "NNPS") or t.lower in _PRONOUNS) and not first <= i <= last]
-    valences = _token_valences(tokens, tone.evidence)
+    names = [i for i in reading.names if not first <= i <= last]
     evidence: list[tuple[float, Span]] = []
-    for i, valence in valences.items():
+    for i, valence in reading.valences.items():
         if first <= i <= last:
             add(f"inside:{_sign(valence)}", abs(valence))
             continue
@@ -173,9 +200,9 @@ def mention_features(context: MentionContext, start: int, end: int, *, label: bo
     for i in range(max(0, first - WINDOW), min(len(tokens), last + WINDOW + 1)):
         if not first <= i <= last and clause[i] == clause[first] and tokens[i].text[0].isalpha():
             add(f"word:{'before' if i < first else 'after'}:{tokens[i].lower}", 1.0)
-    for i in range(len(tokens)):
-        if not first <= i <= last and tokens[i].text[0].isalpha():
-            features[f"word:sentence:{tokens[i].lower}"] = 1.0
+    for i, word in reading.words:
+        if not first <= i <= last:
+            features[word] = 1.0
     chosen = sorted(evidence, key=lambda item: (item[0], item[1].start))[:5]
     return features, tuple(sorted((span for _, span in chosen), key=lambda s: s.start))
 
@@ -200,15 +227,15 @@ def _token_valences(tokens: Sequence[Token], evidence: Sequence[Evidence]) -> di
     return {i: sum(v) / len(v) for i, v in found.items() if sum(v)}
 
 
-def _regions(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
-    """The clause and the phrase number of every token."""
+def _regions(words: Sequence[str]) -> tuple[list[int], list[int]]:
+    """The clause and the phrase number of every token (``words``: the tokens in lower case)."""
     clause, phrase = [], []
     c = p = 0
-    for token in tokens:
-        if token.lower in _CLAUSE_MARKS:
+    for word in words:
+        if word in _CLAUSE_MARKS:
             c += 1
             p += 1
-        elif token.lower in _PHRASE_MARKS:
+        elif word in _PHRASE_MARKS:
             p += 1
         clause.append(c)
         phrase.append(p)
@@ -266,12 +293,20 @@ def toward_span(analysis: Analysis, model: TowardModel, start: int, end: int, *,
 class SentenceIndex:
     """Per analysed sentence, the attributions whose content overlaps it, the quotes that overlap it and the loaded
     terms that start in it, in text order: built once per article (by bisection), so that the context of each
-    mention is not a scan of the whole article."""
+    mention is not a scan of the whole article; and its reading (:class:`SentenceReading`), made when a mention in
+    it first needs it and shared by the others."""
 
     starts: list[int]
     attributions: list[list[Attribution]]
     quotes: list[list[Quote]]
     terms: list[list[LoadedTerm]]
+    readings: dict[int, SentenceReading] = field(default_factory=dict)
+
+    def reading(self, analysis: Analysis, index: int) -> SentenceReading:
+        """The reading of the analysed sentence ``index``."""
+        if index not in self.readings:
+            self.readings[index] = SentenceReading.of(analysis.tokens[index], analysis.tones[index])
+        return self.readings[index]
 
     @classmethod
     def of(cls, analysis: Analysis) -> SentenceIndex:
@@ -301,7 +336,8 @@ def mention_context(analysis: Analysis, start: int, end: int, *, sentences: Sent
     speech += tuple((q.start, q.end) for q in sentences.quotes[index])
     charged = tuple(t for t in sentences.terms[index]
                     if t.voice == "author" and t.category in _CHARGED and not (start <= t.start < end))
-    return MentionContext(analysis.tokens[index], analysis.tones[index], own, speech, charged)
+    return MentionContext(analysis.tokens[index], analysis.tones[index], sentences.reading(analysis, index), own, speech,
+                          charged)
 
 
 def _speaks(source: Source | None, start: int, end: int) -> bool:
