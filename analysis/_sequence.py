@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources as package_files
-from typing import NamedTuple
 
 import pycrfsuite
 
@@ -109,96 +107,40 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
     """The features of every token of a paragraph (its sentences' tokens in order); ``cues`` from :func:`cue_marks`
     over the same tokens."""
     tokens = [t for sentence in sentences for t in sentence]
-    words = [_word_items(t.text, t.tag) for t in tokens]
+    words = [t.lower for t in tokens]
     places: list[tuple[int, int, int]] = []  # (sentence number, index in sentence, sentence length)
     for number, sentence in enumerate(sentences):
         places.extend((number, k, len(sentence)) for k in range(len(sentence)))
-    inside = [int(q) for q in _inside_quotes(tokens, quotes)]
+    inside = _inside_quotes(tokens, quotes)
     left, right = _cue_distances(cues, places)
     sides = _quote_sides(sentences, inside, cues)
-    marks = [_mark_items(cue, q) for cue, q in zip(cues, inside)]
-    pairs = [_tag_pair_items(a.tag, b.tag) for a, b in zip(words, words[1:])]
-    n = len(tokens)
     rows = []
-    for i, word in enumerate(words):
+    for i, token in enumerate(tokens):
+        word, pos = words[i], token.tag
         number, k, length = places[i]
-        row = [*word.own, *_place_items(word.tag, cues[i], inside[i], left[i], right[i], min(number, 2), min(k, 3),
-                                        min(length - k - 1, 3))]
+        row = [f"w={word}", f"s3={word[-3:]}", f"s2={word[-2:]}", f"pos={pos}", f"shape={_shape(token.text)}",
+               f"cue={cues[i]}", f"q={int(inside[i])}", f"cueL={left[i]}", f"cueR={right[i]}",
+               f"sent={min(number, 2)}", f"at={min(k, 3)}", f"left={min(length - k - 1, 3)}",
+               f"pos|cue={pos}|{cues[i]}", f"q|cueL|cueR={int(inside[i])}|{left[i]}|{right[i]}"]
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            if 0 <= j < n:
-                row += words[j].seen[offset]
-                row += marks[j][offset]
-                if offset in (-1, 1):
-                    row.append(words[j].shape_seen[offset])
+            if 0 <= j < len(tokens):
+                row += [f"{offset}w={words[j]}", f"{offset}pos={tokens[j].tag}", f"{offset}cue={cues[j]}"]
+                if abs(offset) == 1:
+                    row += [f"{offset}q={int(inside[j])}", f"{offset}shape={_shape(tokens[j].text)}"]
             else:
-                row.append(_EDGES[offset])
+                row.append(f"{offset}edge")
         if i > 0:
-            row += [pairs[i - 1][0], f"w-1|w={words[i - 1].lower}|{word.lower}"]
-        if i + 1 < n:
-            row += [pairs[i][1], f"w|w+1={word.lower}|{words[i + 1].lower}"]
-        if i >= 3:
-            row.append(words[i - 3].far_seen[-3])
-        if i + 3 < n:
-            row.append(words[i + 3].far_seen[3])
-        row.append(word.stem)
-        row += _side_items(*sides[i], word.tag)
+            row += [f"pos-1|pos={tokens[i - 1].tag}|{pos}", f"w-1|w={words[i - 1]}|{word}"]
+        if i + 1 < len(tokens):
+            row += [f"pos|pos+1={pos}|{tokens[i + 1].tag}", f"w|w+1={word}|{words[i + 1]}"]
+        for offset in (-3, 3):
+            if 0 <= i + offset < len(tokens):
+                row.append(f"{offset}w={words[i + offset]}")
+        side, held = sides[i]
+        row += [f"stem={_stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
         rows.append(row)
     return rows
-
-
-# The features are strings built once for each value they are built from, and memoised (words repeat; the other
-# values are few): a paragraph's tokens share them.
-_MEMO = 1 << 12
-_EDGES = {offset: f"{offset}edge" for offset in (-2, -1, 1, 2)}
-
-
-class _WordItems(NamedTuple):
-    """The features a token's word and part of speech give (see :func:`_word_items`)."""
-
-    lower: str
-    tag: str
-    own: tuple[str, ...]  # its word, suffixes, part of speech and shape
-    stem: str
-    seen: dict[int, tuple[str, str]]  # what the token ``offset`` places away sees of it: its word, part of speech
-    shape_seen: dict[int, str]  # and, one place away, its shape
-    far_seen: dict[int, str]  # three places away, its word
-
-
-@lru_cache(maxsize=_MEMO)
-def _word_items(text: str, tag: str) -> _WordItems:
-    """The features of a token that depend on its text and part of speech only."""
-    word, shape = text.lower(), _shape(text)
-    return _WordItems(word, tag, (f"w={word}", f"s3={word[-3:]}", f"s2={word[-2:]}", f"pos={tag}", f"shape={shape}"),
-                      f"stem={_stem(word)}", {offset: (f"{offset}w={word}", f"{offset}pos={tag}") for offset in (-2, -1, 1, 2)},
-                      {offset: f"{offset}shape={shape}" for offset in (-1, 1)},
-                      {offset: f"{offset}w={word}" for offset in (-3, 3)})
-
-
-@lru_cache(maxsize=_MEMO)
-def _place_items(pos: str, cue: str, q: int, left: str, right: str, sentence: int, at: int, after: int) -> tuple[str, ...]:
-    """A token's features of its cue mark, quotes, nearest cue words and place in its sentence and paragraph."""
-    return (f"cue={cue}", f"q={q}", f"cueL={left}", f"cueR={right}", f"sent={sentence}", f"at={at}", f"left={after}",
-            f"pos|cue={pos}|{cue}", f"q|cueL|cueR={q}|{left}|{right}")
-
-
-@lru_cache(maxsize=_MEMO)
-def _mark_items(cue: str, q: int) -> dict[int, tuple[str, ...]]:
-    """What the token ``offset`` places away sees of a token's cue mark and, one place away, whether it is quoted."""
-    return {offset: (f"{offset}cue={cue}", f"{offset}q={q}") if offset in (-1, 1) else (f"{offset}cue={cue}",)
-            for offset in (-2, -1, 1, 2)}
-
-
-@lru_cache(maxsize=_MEMO)
-def _tag_pair_items(first: str, second: str) -> tuple[str, str]:
-    """Two neighbours' parts of speech, as the second token and the first see them."""
-    return f"pos-1|pos={first}|{second}", f"pos|pos+1={first}|{second}"
-
-
-@lru_cache(maxsize=_MEMO)
-def _side_items(side: str, held: str, pos: str) -> tuple[str, str, str]:
-    """A token's place to its sentence's quotes and what its sentence holds (see :func:`_quote_sides`)."""
-    return f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"
 
 
 def _stem(word: str) -> str:
@@ -210,7 +152,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _quote_sides(sentences: Sequence[Sequence[Token]], inside: list[int], cues: list[str]) -> list[tuple[str, str]]:
+def _quote_sides(sentences: Sequence[Sequence[Token]], inside: list[bool], cues: list[str]) -> list[tuple[str, str]]:
     """For each token, where it stands to its sentence's quotes ("none", "before" the first, "in" them, "after" the
     last) and what its sentence holds (a quote, a cue word of ``data/cues.tsv``: "quote|cue" as two 0/1 digits)."""
     sides: list[tuple[str, str]] = []
