@@ -995,12 +995,13 @@ def _number_start(tokens: list[Token], first: int) -> int:
     return first
 
 
+@lru_cache(maxsize=4096)
 def source_type(phrase: str) -> str:
     """The type of a source: a lone pronoun is a ``pronoun``; a share of people ("60 percent of voters") is
     ``anonymous``; else the type of the first source word (``data/sources.tsv``, by priority) in its head phrase
     (before an appositive), else in the appositive's head ("X, a spokesman for Y"); an unnamed group ("Some
     scientists", "Jewish leaders") is ``anonymous``; an acronym ("CSIS") an ``organization``; any other name a
-    ``person``."""
+    ``person``. (Memoised: sources repeat.)"""
     if phrase.lower() in _SOURCE_PRONOUNS:
         return "pronoun"
     phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders

@@ -160,7 +160,8 @@ def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: di
 
     found: dict[tuple[int, int], tuple[int, LoadedTerm]] = {}
     for i, word in enumerate(words):
-        for key in dict.fromkeys((_POSSESSIVE.sub("", word.group()), _POSSESSIVE.sub("", word.group()).lower())):
+        bare = _POSSESSIVE.sub("", word.group())
+        for key in dict.fromkeys((bare, bare.lower())):
             for pattern in index.by_first_form.get(key, ()):
                 end = _match_at(words, i, pattern)
                 if end is None or _negated(words, i) or _designation(text, words, i, end, pattern, tag_at):

@@ -253,14 +253,20 @@ def token_contexts(tokens: Sequence[Token], terms: Sequence[LoadedTerm], speech:
                    headline: bool) -> list[TokenContext]:
     """Each token's context from the lexicon's terms, the spans of speech, and whether the sentence is a headline."""
     if not terms and not speech:  # most sentences: one context for every token (it is immutable)
-        return [TokenContext(headline=headline)] * len(tokens)
+        return [_context("", False, headline)] * len(tokens)
     contexts = []
     for token in tokens:
         term = next((t for t in terms if t.start <= token.start < t.end), None) if terms else None
         lexicon = f"{'B' if term.start == token.start else 'I'}-{term.category}" if term else ""
         inside = bool(speech) and any(start <= token.start and token.end <= end for start, end in speech)
-        contexts.append(TokenContext(lexicon, inside, headline))
+        contexts.append(_context(lexicon, inside, headline))
     return contexts
+
+
+@lru_cache(maxsize=256)
+def _context(lexicon: str, speech: bool, headline: bool) -> TokenContext:
+    """One context for all the tokens that share it (they are immutable, and few)."""
+    return TokenContext(lexicon, speech, headline)
 
 
 def model_spans(tokens: Sequence[Token], probabilities: Sequence[float], threshold: float) -> list[tuple[int, int]]:
