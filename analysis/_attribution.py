@@ -70,6 +70,11 @@ _NAMING_VERBS = frozenset("call calls called calling describe describes describe
 #: Participles that open a new speech act after a comma ("…, calling the reports ‘fabrications’").
 _SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling labeling saying adding citing "
                                 "accusing insisting warning noting claiming denying".split())
+#: A refusal to comment ("did not comment", "would not comment"): a cue without content; and the negations.
+_COMMENT_VERBS = verb_forms("comment")
+_NEGATIONS = frozenset({"not", "n't", "never"})
+#: Auxiliaries after which a negated base form is a verb, whatever the tagger reads ("did not comment").
+_DO_MODALS = frozenset("do does did will would can could may might should must shall".split())
 #: Parts of speech that are never a cue on their own ("Reports of looting": "of" is no cue).
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "CC"})
 #: Words that open an unnamed group of sources.
@@ -401,7 +406,10 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
             content = _content_before(ctx, lo, subject[0])
         else:
             content = _content_after(ctx, last + 1, hi, entry)
-        if content is None and not _introduces_next_paragraph(tokens, last + 1, hi):
+        if content is None and _no_comment(tokens, before + 1, first):  # "The ministry did not comment."
+            start = tokens[before + 1].start
+            cue = Cue(start, cue.end, ctx.text[start:cue.end], cue.cls)
+        elif content is None and not _introduces_next_paragraph(tokens, last + 1, hi):
             return None
         return _attribution(ctx, cue, _source(ctx, *subject), content)
     if before < lo or not (tokens[before].text == "," or tokens[before].text in _CLOSING):
@@ -416,6 +424,12 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
         if subject is not None and content is not None:
             return _attribution(ctx, cue, _source(ctx, *subject), content)
     return None
+
+
+def _no_comment(tokens: list[Token], after_subject: int, first: int) -> bool:
+    """A refusal to comment: "comment" negated between its subject and itself ("did not comment", "has not
+    commented", "would not comment"); a relation without content, whose cue holds the negation."""
+    return tokens[first].lower in _COMMENT_VERBS and any(t.lower in _NEGATIONS for t in tokens[after_subject:first])
 
 
 def _introduces_next_paragraph(tokens: list[Token], i: int, hi: int) -> bool:
@@ -519,6 +533,8 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
     pos = tokens[i].tag
     if pos == "NNS" and 0 < i and tokens[i - 1].tag in _NOUN_TAGS and (i + 1 == len(tokens) or tokens[i + 1].text in ".,;"):
         return True  # "…, the ACLED report claims.": the tagger reads a clause-final verb as a plural noun
+    if pos == "NN" and i > 1 and tokens[i - 1].lower in _NEGATIONS and tokens[i - 2].lower in _DO_MODALS:
+        return True  # "The ministry did not comment.": the tagger reads a negated base form as a noun
     if not pos.startswith("VB"):
         return False
     if pos == "VBN" and i > 0 and tokens[i - 1].lower in ("was", "were", "been", "be", "is", "are", "being"):
@@ -861,10 +877,11 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
                        table: CueTable) -> list[Attribution]:
     """The model's cue spans in one paragraph (``paragraph``: its context, without tokens), each with the source and
     content spans nearest to it (a source or content goes to its nearest cue). A relation is kept when it has a
-    source, or a content and a cue word of ``data/cues.tsv``; a cue without such a word only when the model gives
-    each of its tokens a probability of at least one half of being a cue ("attacked", "went to" are cues in some
-    sentences only); a lone preposition, determiner or conjunction is no cue; a content that is a lone word, a time phrase or a discourse marker is no content; a naming verb
-    is dropped when its words are quoted ("called X ‘…’": scare quotes, see the loaded-language analyzer) or absent."""
+    source, or a content and a cue word (of ``data/cues.tsv``, or a word PolNeAR's dev part marks as part of a cue
+    in more than 35% of its uses: "refuses", "criticism"); a cue without a word of ``data/cues.tsv`` only when the
+    model gives each of its tokens a probability of at least one half of being a cue ("attacked", "went to" are cues
+    in some sentences only); a lone preposition, determiner or conjunction is no cue; a content that is a lone word,
+    a time phrase or a discourse marker is no content; a naming verb is dropped when its words are quoted ("called X ‘…’": scare quotes, see the loaded-language analyzer) or absent."""
     tokens = [t for sentence in sentences for t in sentence]
     if not tokens:
         return []
@@ -889,9 +906,10 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
         content_span = _learned_content(ctx, content) if content else None
         listed = any(marks[cue_span.first:cue_span.last + 1])
+        often = listed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
         if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
                 or not listed and model.cue_probability(cue_span.first, cue_span.last) < 0.5 \
-                or source is None and (content_span is None or not listed) \
+                or source is None and (content_span is None or not often) \
                 or tokens[cue_span.first].lower in _NAMING_VERBS and _scare_quoted(content_span):
             continue
         cue_text = ctx.span(cue_span.first, cue_span.last)

@@ -7,7 +7,9 @@ The features of a token are its word, its stem, suffixes, shape and part of spee
 is a cue of ``data/cues.tsv`` (and which kind and class), the quote marks, whether it lies inside, before or after its
 sentence's quotes, its place in the sentence, whether its sentence holds a quote and a cue word, and how far the
 nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits the weights shipped in
-``models/attribution.crfsuite`` from PolNeAR's dev part; ``models/attribution.txt`` says how.
+``models/attribution.crfsuite`` from PolNeAR's dev part; ``models/attribution.txt`` says how. It also writes
+``models/attribution_cue_rates.tsv``: how often each word stem is part of a cue there, so that a word such as
+"refuses" or "criticism", in no word list, counts as a cue word where the model's relations are checked.
 """
 
 from __future__ import annotations
@@ -18,12 +20,19 @@ from importlib import resources as package_files
 
 import pycrfsuite
 
+from ._data import read_tsv
 from ._model import Quote, Token
 
 Role = str  # "source", "cue" or "content"
 ROLES: tuple[Role, ...] = ("source", "cue", "content")
 OUTSIDE = "O"
 MODEL_FILE = "attribution.crfsuite"
+RATES_FILE = "attribution_cue_rates.tsv"
+#: Upper bounds of the bins of a stem's cue rate (the share of its tokens marked as part of a cue), and the fewest
+#: tokens of a stem for a rate at all; a stem not listed reads "-" (rarer, or never a cue).
+RATE_BINS = (0.05, 0.15, 0.35, 0.65, 1.0)
+RATE_LEAST = 3
+_OFTEN = frozenset({"3", "4"})
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
 _FAR = 6
 _ENDINGS = ("ing", "ed", "es", "s")
@@ -40,9 +49,11 @@ class LabelledSpan:
 
 @dataclass(frozen=True)
 class AttributionModel:
-    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used."""
+    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the cue
+    rate bins of the word stems of its training data."""
 
     model: bytes = field(repr=False)
+    cue_rates: dict[str, str] = field(default_factory=dict, repr=False)
     _opened: list = field(default_factory=list, repr=False, compare=False)
 
     def tag(self, features: list[list[str]]) -> list[str]:
@@ -52,6 +63,11 @@ class AttributionModel:
             self._opened.append(tagger)
         return self._opened[0].tag(features)
 
+    def often_a_cue(self, word: str) -> bool:
+        """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than 35% of its
+        uses (the top two bins of its cue rate: "refuses", "asked", "criticism")."""
+        return self.cue_rates.get(stem(word), "-") in _OFTEN
+
     def cue_probability(self, first: int, last: int) -> float:
         """The least probability, over tokens ``first`` to ``last`` of the sequence last tagged, that the token is
         part of a cue (its B-cue and I-cue marginals)."""
@@ -59,16 +75,28 @@ class AttributionModel:
         return min(tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) for i in range(first, last + 1))
 
     def __getstate__(self) -> dict:
-        return {"model": self.model}
+        return {"model": self.model, "cue_rates": self.cue_rates}
 
     def __setstate__(self, state: dict) -> None:
         object.__setattr__(self, "model", state["model"])
+        object.__setattr__(self, "cue_rates", state["cue_rates"])
         object.__setattr__(self, "_opened", [])
 
 
 def load_attribution_model() -> AttributionModel:
-    """The shipped weights (``analysis/models/attribution.crfsuite``)."""
-    return AttributionModel(package_files.files("analysis").joinpath("models", MODEL_FILE).read_bytes())
+    """The shipped weights (``analysis/models/attribution.crfsuite``) and cue rates (``attribution_cue_rates.tsv``)."""
+    models = package_files.files("analysis").joinpath("models")
+    rows = read_tsv(models.joinpath(RATES_FILE).read_text(encoding="utf-8"))[1]
+    rates = {row["stem"]: rate_bin(int(row["tokens"]), int(row["cues"])) for _, row in rows}
+    return AttributionModel(models.joinpath(MODEL_FILE).read_bytes(), rates)
+
+
+def rate_bin(tokens: int, cues: int) -> str:
+    """The bin of a stem's cue rate: "0" to "4" by ``RATE_BINS``, "-" for fewer than ``RATE_LEAST`` tokens."""
+    if tokens < RATE_LEAST:
+        return "-"
+    rate = cues / tokens
+    return str(next(k for k, bound in enumerate(RATE_BINS) if rate <= bound))
 
 
 def cue_marks(words: Sequence[str], sequences: dict, longest: int) -> list[str]:
@@ -138,12 +166,12 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
             if 0 <= i + offset < len(tokens):
                 row.append(f"{offset}w={words[i + offset]}")
         side, held = sides[i]
-        row += [f"stem={_stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
+        row += [f"stem={stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
         rows.append(row)
     return rows
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """The word without a verb or plural ending ("praises", "praised", "praising" → "prais"): cues the lexicon lacks
     share their weights over their forms."""
     for ending in _ENDINGS:

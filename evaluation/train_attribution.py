@@ -8,6 +8,7 @@ never read.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from analysis._model import Analysis, Article
 from analysis._lexicon import load_lexicon
 from analysis._loaded import TermIndex
 from analysis._pipeline import PIPELINE, Resources, run_pipeline
-from analysis._sequence import MODEL_FILE, OUTSIDE, cue_marks, paragraph_features
+from analysis._sequence import MODEL_FILE, OUTSIDE, RATE_LEAST, RATES_FILE, cue_marks, paragraph_features, stem
 from analysis._tokens import Token, load_tagger
 
 from .corpora import PolnearArticle, items
@@ -72,8 +73,9 @@ def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:
     return labels
 
 
-def sequences(articles: list[PolnearArticle]) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """Features and gold labels of every paragraph of the articles."""
+def sequences(articles: list[PolnearArticle], counts: Counter) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """Features and gold labels of every paragraph of the articles; ``counts`` gathers, per word stem, its tokens and
+    (key ``(stem, "cue")``) those of them inside a gold cue."""
     table = cue_table()
     for article in articles:
         for sentences, quotes in paragraphs(article.text):
@@ -81,26 +83,44 @@ def sequences(articles: list[PolnearArticle]) -> Iterator[tuple[list[list[str]],
             if not tokens:
                 continue
             cues = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
-            yield paragraph_features(sentences, quotes, cues), gold_labels(tokens, article)
+            labels = gold_labels(tokens, article)
+            for token, label in zip(tokens, labels):
+                counts[stem(token.lower)] += 1
+                counts[stem(token.lower), "cue"] += label.endswith("cue")
+            yield paragraph_features(sentences, quotes, cues), labels
+
+
+def cue_rates(counts: Counter) -> dict[str, tuple[int, int]]:
+    """The stems seen at least ``RATE_LEAST`` times and at least once inside a cue: their tokens and cue tokens."""
+    return {key: (n, counts[key, "cue"]) for key, n in counts.items()
+            if isinstance(key, str) and n >= RATE_LEAST and counts[key, "cue"]}
 
 
 def train(root: str, model: Path = MODEL) -> int:
     articles = items("polnear", "dev", root)
     trainer = pycrfsuite.Trainer(verbose=False)
-    count = 0
-    for features, labels in sequences(articles):
+    count, counts = 0, Counter()
+    for features, labels in sequences(articles, counts):
         trainer.append(features, labels)
         count += 1
     trainer.set_params(PARAMS)
     model.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(model))
+    model.with_name(RATES_FILE).write_text(
+        "# How often each word stem (analysis._sequence.stem) is part of a cue in PolNeAR's train split (Newell,\n"
+        "# Margolin and Ruths, LREC 2018), dev part only (held-out articles never read): its tokens and cue tokens, for\n"
+        f"# stems seen at least {RATE_LEAST} times and at least once in a cue. Written by `make train`\n"
+        "# (evaluation/train_attribution.py); a stem of rate above 35% counts as a cue word for the model's relations.\n"
+        "stem\ttokens\tcues\n" + "".join(f"{w}\t{n}\t{c}\n" for w, (n, c) in sorted(cue_rates(counts).items())),
+        encoding="utf-8")
     digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16]
     provenance = model.with_suffix(".txt")
     provenance.write_text(
         "Attribution CRF (python-crfsuite, L-BFGS): source / cue / content as BIO token labels of a paragraph.\n"
         "Trained by `make train` (evaluation/train_attribution.py) on PolNeAR's train split (Newell, Margolin and Ruths,\n"
         "LREC 2018), dev part only (evaluation/corpora.py: held-out articles never read):\n"
-        f"{len(articles)} articles, {count} paragraphs. Parameters: {PARAMS}.\n"
+        f"{len(articles)} articles, {count} paragraphs. Parameters: {PARAMS}. The cue rates of the stems of\n"
+        f"the same paragraphs: {RATES_FILE}.\n"
         f"sha256 of {model.name} (first 16 hex digits): {digest}\n", encoding="utf-8")
     print(f"attribution: {len(articles)} articles, {count} paragraphs -> {model}")
     return 0

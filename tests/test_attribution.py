@@ -23,6 +23,13 @@ def test_preposed_source_with_said_and_indirect_content():
     ]
 
 
+def test_a_refusal_to_comment_is_a_cue_without_content_whose_cue_holds_the_negation():
+    assert relations("A spokesman for the company would not comment on the report.") == [
+        ("would not comment", "neutral", "A spokesman for the company", "official", None, "none"),
+    ]
+    assert [r[:3] for r in relations("The mayor did not comment on Tuesday.")] == [("did not comment", "neutral", "The mayor")]
+
+
 def test_postposed_source_after_a_comma():
     assert relations("Nine people were hurt in the blast, said the Lakeside Health Institute.") == [
         ("said", "neutral", "the Lakeside Health Institute", "organization", "Nine people were hurt in the blast", "indirect"),
