@@ -886,7 +886,8 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     if not tokens:
         return []
     marks = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
-    spans = labels_to_spans(model.tag(paragraph_features(sentences, paragraph.quotes, marks)))
+    tagging = model.tag(paragraph_features(sentences, paragraph.quotes, marks))
+    spans = labels_to_spans(tagging.labels)
     cues = [s for s in spans if s.role == "cue"]
     if not cues:
         return []
@@ -908,7 +909,7 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         listed = any(marks[cue_span.first:cue_span.last + 1])
         often = listed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
         if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
-                or not listed and model.cue_probability(cue_span.first, cue_span.last) < 0.5 \
+                or not listed and tagging.cue_probability(cue_span) < 0.5 \
                 or source is None and (content_span is None or not often) \
                 or tokens[cue_span.first].lower in _NAMING_VERBS and _scare_quoted(content_span):
             continue

@@ -48,6 +48,19 @@ class LabelledSpan:
 
 
 @dataclass(frozen=True)
+class Tagging:
+    """The CRF's labels of one sequence and, for each token labelled part of a cue, the probability that it is (its
+    B-cue and I-cue marginals; 0 for the other tokens)."""
+
+    labels: list[str]
+    cue_marginals: list[float]
+
+    def cue_probability(self, span: LabelledSpan) -> float:
+        """The least probability, over the tokens of a cue span, that the token is part of a cue."""
+        return min(self.cue_marginals[span.first:span.last + 1])
+
+
+@dataclass(frozen=True)
 class AttributionModel:
     """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the cue
     rate bins of the word stems of its training data."""
@@ -56,23 +69,22 @@ class AttributionModel:
     cue_rates: dict[str, str] = field(default_factory=dict, repr=False)
     _opened: list = field(default_factory=list, repr=False, compare=False)
 
-    def tag(self, features: list[list[str]]) -> list[str]:
+    def tag(self, features: list[list[str]]) -> Tagging:
+        """The labels of one sequence (a paragraph's tokens) and how sure the model is of its cue tokens."""
         if not self._opened:
             tagger = pycrfsuite.Tagger()
             tagger.open_inmemory(self.model)
             self._opened.append(tagger)
-        return self._opened[0].tag(features)
+        tagger = self._opened[0]
+        labels = tagger.tag(features)
+        cue = [tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) if label.endswith("-cue") else 0.0
+               for i, label in enumerate(labels)]
+        return Tagging(labels, cue)
 
     def often_a_cue(self, word: str) -> bool:
         """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than 35% of its
         uses (the top two bins of its cue rate: "refuses", "asked", "criticism")."""
         return self.cue_rates.get(stem(word), "-") in _OFTEN
-
-    def cue_probability(self, first: int, last: int) -> float:
-        """The least probability, over tokens ``first`` to ``last`` of the sequence last tagged, that the token is
-        part of a cue (its B-cue and I-cue marginals)."""
-        tagger = self._opened[0]
-        return min(tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) for i in range(first, last + 1))
 
     def __getstate__(self) -> dict:
         return {"model": self.model, "cue_rates": self.cue_rates}

@@ -53,16 +53,18 @@ def test_the_cue_rates_learned_from_polnear_make_cue_words_of_words_in_no_list()
 
 def test_the_shipped_weights_load_and_give_the_pinned_labels():
     tokens, features = _paragraph(TEXT)
-    spans = labels_to_spans(load_attribution_model().tag(features))
+    spans = labels_to_spans(load_attribution_model().tag(features).labels)
     assert [(s.role, TEXT[tokens[s.first].start:tokens[s.last].end]) for s in spans] == PINNED
 
 
-def test_the_cue_probability_is_read_from_the_sequence_last_tagged():
+def test_a_tagging_keeps_the_cue_probabilities_of_its_own_sequence():
     tokens, features = _paragraph(TEXT)
     model = load_attribution_model()
-    model.tag(features)
+    tagging = model.tag(features)
+    model.tag(_paragraph("The board met on Monday.")[1])
     warned = next(i for i, t in enumerate(tokens) if t.text == "warned")
-    assert model.cue_probability(warned, warned) > 0.5 > model.cue_probability(0, 0)
+    assert tagging.labels[warned] == "B-cue" and tagging.cue_probability(LabelledSpan("cue", warned, warned)) > 0.5
+    assert tagging.cue_marginals[0] == 0.0 and tagging.labels[0] != "B-cue"
 
 
 #: What the weights of this commit label (``make train`` with the same corpora gives the same file); a refit that
