@@ -28,11 +28,10 @@ ROLES: tuple[Role, ...] = ("source", "cue", "content")
 OUTSIDE = "O"
 MODEL_FILE = "attribution.crfsuite"
 RATES_FILE = "attribution_cue_rates.tsv"
-#: Upper bounds of the bins of a stem's cue rate (the share of its tokens marked as part of a cue), and the fewest
-#: tokens of a stem for a rate at all; a stem not listed reads "-" (rarer, or never a cue).
-RATE_BINS = (0.05, 0.15, 0.35, 0.65, 1.0)
+#: The fewest tokens of a stem for a cue rate (the share of its tokens marked as part of a cue) at all.
 RATE_LEAST = 3
-_OFTEN = frozenset({"3", "4"})
+#: The cue rate above which a stem counts as a cue word.
+OFTEN = 0.35
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
 _FAR = 6
 _ENDINGS = ("ing", "ed", "es", "s")
@@ -62,11 +61,11 @@ class Tagging:
 
 @dataclass(frozen=True)
 class AttributionModel:
-    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the cue
-    rate bins of the word stems of its training data."""
+    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the word
+    stems that its training data marks as part of a cue in more than ``OFTEN`` of their uses."""
 
     model: bytes = field(repr=False)
-    cue_rates: dict[str, str] = field(default_factory=dict, repr=False)
+    cue_stems: frozenset[str] = field(default_factory=frozenset, repr=False)
     _opened: list = field(default_factory=list, repr=False, compare=False)
 
     def tag(self, features: list[list[str]]) -> Tagging:
@@ -83,15 +82,15 @@ class AttributionModel:
 
     def often_a_cue(self, word: str) -> bool:
         """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than 35% of its
-        uses (the top two bins of its cue rate: "refuses", "asked", "criticism")."""
-        return self.cue_rates.get(stem(word), "-") in _OFTEN
+        uses ("refuses", "asked", "criticism")."""
+        return stem(word) in self.cue_stems
 
     def __getstate__(self) -> dict:
-        return {"model": self.model, "cue_rates": self.cue_rates}
+        return {"model": self.model, "cue_stems": self.cue_stems}
 
     def __setstate__(self, state: dict) -> None:
         object.__setattr__(self, "model", state["model"])
-        object.__setattr__(self, "cue_rates", state["cue_rates"])
+        object.__setattr__(self, "cue_stems", state["cue_stems"])
         object.__setattr__(self, "_opened", [])
 
 
@@ -99,16 +98,8 @@ def load_attribution_model() -> AttributionModel:
     """The shipped weights (``analysis/models/attribution.crfsuite``) and cue rates (``attribution_cue_rates.tsv``)."""
     models = package_files.files("analysis").joinpath("models")
     rows = read_tsv(models.joinpath(RATES_FILE).read_text(encoding="utf-8"))[1]
-    rates = {row["stem"]: rate_bin(int(row["tokens"]), int(row["cues"])) for _, row in rows}
-    return AttributionModel(models.joinpath(MODEL_FILE).read_bytes(), rates)
-
-
-def rate_bin(tokens: int, cues: int) -> str:
-    """The bin of a stem's cue rate: "0" to "4" by ``RATE_BINS``, "-" for fewer than ``RATE_LEAST`` tokens."""
-    if tokens < RATE_LEAST:
-        return "-"
-    rate = cues / tokens
-    return str(next(k for k, bound in enumerate(RATE_BINS) if rate <= bound))
+    often = frozenset(row["stem"] for _, row in rows if int(row["cues"]) / int(row["tokens"]) > OFTEN)
+    return AttributionModel(models.joinpath(MODEL_FILE).read_bytes(), often)
 
 
 def cue_marks(words: Sequence[str], sequences: dict, longest: int) -> list[str]:

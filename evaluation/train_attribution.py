@@ -8,7 +8,7 @@ never read.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +20,7 @@ from analysis._model import Analysis, Article
 from analysis._lexicon import load_lexicon
 from analysis._loaded import TermIndex
 from analysis._pipeline import PIPELINE, Resources, run_pipeline
-from analysis._sequence import MODEL_FILE, OUTSIDE, RATE_LEAST, RATES_FILE, cue_marks, paragraph_features, stem
+from analysis._sequence import MODEL_FILE, OFTEN, OUTSIDE, RATE_LEAST, RATES_FILE, cue_marks, paragraph_features, stem
 from analysis._tokens import Token, load_tagger
 
 from .corpora import PolnearArticle, items
@@ -73,9 +73,9 @@ def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:
     return labels
 
 
-def sequences(articles: list[PolnearArticle], counts: Counter) -> Iterator[tuple[list[list[str]], list[str]]]:
-    """Features and gold labels of every paragraph of the articles; ``counts`` gathers, per word stem, its tokens and
-    (key ``(stem, "cue")``) those of them inside a gold cue."""
+def sequences(articles: list[PolnearArticle], counts: dict[str, list[int]]) -> Iterator[tuple[list[list[str]], list[str]]]:
+    """Features and gold labels of every paragraph of the articles; ``counts`` gathers, per word stem, its tokens
+    outside and inside a gold cue."""
     table = cue_table()
     for article in articles:
         for sentences, quotes in paragraphs(article.text):
@@ -85,21 +85,20 @@ def sequences(articles: list[PolnearArticle], counts: Counter) -> Iterator[tuple
             cues = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
             labels = gold_labels(tokens, article)
             for token, label in zip(tokens, labels):
-                counts[stem(token.lower)] += 1
-                counts[stem(token.lower), "cue"] += label.endswith("cue")
+                counts[stem(token.lower)][label.endswith("cue")] += 1
             yield paragraph_features(sentences, quotes, cues), labels
 
 
-def cue_rates(counts: Counter) -> dict[str, tuple[int, int]]:
+def cue_rates(counts: dict[str, list[int]]) -> dict[str, tuple[int, int]]:
     """The stems seen at least ``RATE_LEAST`` times and at least once inside a cue: their tokens and cue tokens."""
-    return {key: (n, counts[key, "cue"]) for key, n in counts.items()
-            if isinstance(key, str) and n >= RATE_LEAST and counts[key, "cue"]}
+    return {word: (outside + inside, inside) for word, (outside, inside) in counts.items()
+            if outside + inside >= RATE_LEAST and inside}
 
 
 def train(root: str, model: Path = MODEL) -> int:
     articles = items("polnear", "dev", root)
     trainer = pycrfsuite.Trainer(verbose=False)
-    count, counts = 0, Counter()
+    count, counts = 0, defaultdict(lambda: [0, 0])
     for features, labels in sequences(articles, counts):
         trainer.append(features, labels)
         count += 1
@@ -110,7 +109,7 @@ def train(root: str, model: Path = MODEL) -> int:
         "# How often each word stem (analysis._sequence.stem) is part of a cue in PolNeAR's train split (Newell,\n"
         "# Margolin and Ruths, LREC 2018), dev part only (held-out articles never read): its tokens and cue tokens, for\n"
         f"# stems seen at least {RATE_LEAST} times and at least once in a cue. Written by `make train`\n"
-        "# (evaluation/train_attribution.py); a stem of rate above 35% counts as a cue word for the model's relations.\n"
+        f"# (evaluation/train_attribution.py); a stem of rate above {OFTEN:.0%} counts as a cue word for the model's relations.\n"
         "stem\ttokens\tcues\n" + "".join(f"{w}\t{n}\t{c}\n" for w, (n, c) in sorted(cue_rates(counts).items())),
         encoding="utf-8")
     digest = hashlib.sha256(model.read_bytes()).hexdigest()[:16]

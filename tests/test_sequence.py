@@ -4,8 +4,7 @@ import pickle
 
 from analysis import analyze
 from analysis._attribution import cue_table
-from analysis._sequence import (LabelledSpan, cue_marks, labels_to_spans, load_attribution_model, paragraph_features,
-                                rate_bin)
+from analysis._sequence import LabelledSpan, cue_marks, labels_to_spans, load_attribution_model, paragraph_features
 
 TEXT = ("The regional water board warned on Friday that reservoirs would run dry by August. "
         "Farmers, the board added, should plan for a second year of rationing.")
@@ -41,12 +40,12 @@ def test_every_token_gets_features_of_its_own():
 def test_the_model_survives_pickling_for_parallel_runs():
     model = load_attribution_model()
     copy = pickle.loads(pickle.dumps(model))
-    assert copy.model == model.model and copy.cue_rates == model.cue_rates
+    assert copy.model == model.model and copy.cue_stems == model.cue_stems
 
 
 def test_the_cue_rates_learned_from_polnear_make_cue_words_of_words_in_no_list():
     model = load_attribution_model()
-    assert model.cue_rates["said"] == "4" and rate_bin(2, 2) == "-" and rate_bin(10, 4) == "3"
+    assert "said" in model.cue_stems and "the" not in model.cue_stems
     assert model.often_a_cue("said") and model.often_a_cue("refuses") and model.often_a_cue("criticism")
     assert not model.often_a_cue("reservoirs") and not model.often_a_cue("the")
 
