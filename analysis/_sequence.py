@@ -139,35 +139,40 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
     over the same tokens."""
     tokens = [t for sentence in sentences for t in sentence]
     words = [t.lower for t in tokens]
+    tags = [t.tag for t in tokens]
+    shapes = [_shape(t.text) for t in tokens]
     places: list[tuple[int, int, int]] = []  # (sentence number, index in sentence, sentence length)
     for number, sentence in enumerate(sentences):
         places.extend((number, k, len(sentence)) for k in range(len(sentence)))
-    inside = _inside_quotes(tokens, quotes)
+    quoted = _inside_quotes(tokens, quotes)
+    inside = [int(q) for q in quoted]
     left, right = _cue_distances(cues, places)
-    sides = _quote_sides(sentences, inside, cues)
+    sides = _quote_sides(sentences, quoted, cues)
+    n = len(tokens)
     rows = []
-    for i, token in enumerate(tokens):
-        word, pos = words[i], token.tag
+    for i in range(n):
+        word, pos, cue, q = words[i], tags[i], cues[i], inside[i]
         number, k, length = places[i]
-        row = [f"w={word}", f"s3={word[-3:]}", f"s2={word[-2:]}", f"pos={pos}", f"shape={_shape(token.text)}",
-               f"cue={cues[i]}", f"q={int(inside[i])}", f"cueL={left[i]}", f"cueR={right[i]}",
+        row = [f"w={word}", f"s3={word[-3:]}", f"s2={word[-2:]}", f"pos={pos}", f"shape={shapes[i]}",
+               f"cue={cue}", f"q={q}", f"cueL={left[i]}", f"cueR={right[i]}",
                f"sent={min(number, 2)}", f"at={min(k, 3)}", f"left={min(length - k - 1, 3)}",
-               f"pos|cue={pos}|{cues[i]}", f"q|cueL|cueR={int(inside[i])}|{left[i]}|{right[i]}"]
+               f"pos|cue={pos}|{cue}", f"q|cueL|cueR={q}|{left[i]}|{right[i]}"]
         for offset in (-2, -1, 1, 2):
             j = i + offset
-            if 0 <= j < len(tokens):
-                row += [f"{offset}w={words[j]}", f"{offset}pos={tokens[j].tag}", f"{offset}cue={cues[j]}"]
+            if 0 <= j < n:
+                row += [f"{offset}w={words[j]}", f"{offset}pos={tags[j]}", f"{offset}cue={cues[j]}"]
                 if abs(offset) == 1:
-                    row += [f"{offset}q={int(inside[j])}", f"{offset}shape={_shape(tokens[j].text)}"]
+                    row += [f"{offset}q={inside[j]}", f"{offset}shape={shapes[j]}"]
             else:
                 row.append(f"{offset}edge")
         if i > 0:
-            row += [f"pos-1|pos={tokens[i - 1].tag}|{pos}", f"w-1|w={words[i - 1]}|{word}"]
-        if i + 1 < len(tokens):
-            row += [f"pos|pos+1={pos}|{tokens[i + 1].tag}", f"w|w+1={word}|{words[i + 1]}"]
-        for offset in (-3, 3):
-            if 0 <= i + offset < len(tokens):
-                row.append(f"{offset}w={words[i + offset]}")
+            row += [f"pos-1|pos={tags[i - 1]}|{pos}", f"w-1|w={words[i - 1]}|{word}"]
+        if i + 1 < n:
+            row += [f"pos|pos+1={pos}|{tags[i + 1]}", f"w|w+1={word}|{words[i + 1]}"]
+        if i >= 3:
+            row.append(f"-3w={words[i - 3]}")
+        if i + 3 < n:
+            row.append(f"3w={words[i + 3]}")
         side, held = sides[i]
         row += [f"stem={stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
         rows.append(row)
