@@ -209,7 +209,8 @@ def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int],
     if not quoted and not _covered(offset, offset + len(sentence.strip()), speech):
         kept = [e for e in scores.evidence if not e.event and not any(s <= e.start < t for s, t in speech)]
         unscored = sum(w for start, end, w in charged if not any(start < e.end and e.start < end for e in kept))
-        author_tone = _clip(predict(*tone_inputs(kept, sentence, scores.words)) - LOADED_PULL * unscored)
+        own = tone if len(kept) == len(scores.evidence) else predict(*tone_inputs(kept, sentence, scores.words))
+        author_tone = _clip(own - LOADED_PULL * unscored)
     return SentenceTone(round(scores.vader, 4), round(scores.textblob, 4), round(scores.subjectivity, 4),
                         round(tone, 4), None if author_tone is None else round(author_tone, 4), scores.evidence)
 
@@ -279,7 +280,8 @@ def _stock_compound(sentence: str, straight: str, read: SentiText, valences: lis
     for i in redo:
         item = words[i].lower()
         modifier = item in BOOSTER_DICT or item == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"
-        sentiments[i] = 0 if modifier else stock.sentiment_valence(0, text, words[i], i, [])[-1]
+        known = item in stock.lexicon  # VADER gives a word outside its lexicon 0, whatever its neighbours
+        sentiments[i] = stock.sentiment_valence(0, text, words[i], i, [])[-1] if known and not modifier else 0
     return stock.score_valence(stock._but_check(words, sentiments), sentence)["compound"]  # noqa: SLF001 - VADER's own
 
 
