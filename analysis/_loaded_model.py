@@ -35,13 +35,12 @@ from importlib import resources
 from typing import NamedTuple
 
 import pycrfsuite
-import textblob.en
 
 from ._data import read_tsv
 from ._loaded import voice_of
 from ._model import Analysis, LoadedTerm, Sentence, Token
 from ._text import SpanIndex, overlapping
-from ._sentiment import _analyzers, event_words, opinion_words
+from ._sentiment import Sentiment
 from ._word_clusters import WordClusters
 
 MODEL_FILE = "loaded.crfsuite"
@@ -118,18 +117,6 @@ class TokenContext:
     headline: bool = False
 
 
-@lru_cache(maxsize=1)
-def _word_scores() -> tuple[dict[str, float], dict[str, float]]:
-    """VADER's valence and TextBlob's mean subjectivity of each word they list."""
-    vader = _analyzers()[0].lexicon
-    subjectivity = {}
-    for word, senses in textblob.en.sentiment.items():
-        values = [s for _, s, _ in senses.values()]
-        if values:
-            subjectivity[word.lower()] = sum(values) / len(values)
-    return {w.lower(): v for w, v in vader.items()}, subjectivity
-
-
 def _shape(word: str) -> str:
     if word.isdigit():
         return "d"
@@ -140,11 +127,11 @@ def _shape(word: str) -> str:
     return "Xx" if word[:1].isupper() else "x"
 
 
-def _own(lower: str, pos: str, lex: str) -> dict[str, str]:
+def _own(lower: str, pos: str, lex: str, sentiment: Sentiment) -> dict[str, str]:
     """The attributes of a token that its neighbours also see, from its lower-cased word, part of speech and lexicon
     category."""
-    vader, subjectivity = _word_scores()
-    opinion = opinion_words().get(lower)
+    vader, subjectivity = sentiment.valences, sentiment.subjectivity
+    opinion = sentiment.opinion.get(lower)
     attributes = {"w": lower, "pos": pos, "lex": lex}
     if opinion:
         attributes["op"] = "+" if opinion > 0 else "-"
@@ -169,18 +156,18 @@ class _WordItems(NamedTuple):
 
 
 @lru_cache(maxsize=_MEMO)
-def _word_items(text: str, pos: str, lexicon: str, clusters: WordClusters) -> _WordItems:
+def _word_items(text: str, pos: str, lexicon: str, clusters: WordClusters, sentiment: Sentiment) -> _WordItems:
     """A token's features of its own word, its clusters, part of speech and lexicon context, and those it gives its
     neighbours: all its attributes and clusters next to it, its part of speech and lexicon category two places away
     (memoised: words repeat)."""
     lower = text.lower()
-    attributes = _own(lower, pos, lexicon[2:] if lexicon else "-")
+    attributes = _own(lower, pos, lexicon[2:] if lexicon else "-", sentiment)
     items = [f"{k}={v}" for k, v in attributes.items()]
     items += _cluster_items("", lower, clusters)
     items += [f"suf3={lower[-3:]}", f"suf2={lower[-2:]}", f"shape={_shape(text)}", f"pos2={pos[:2]}"]
     if lexicon:
         items.append(f"lexb={lexicon}")
-    if lower in event_words():
+    if lower in sentiment.events:
         items.append("event")
     seen = {}
     for offset in (-2, -1, 1, 2):
@@ -194,9 +181,10 @@ def _word_items(text: str, pos: str, lexicon: str, clusters: WordClusters) -> _W
 _EDGES = {offset: f"{offset}:edge" for offset in (-2, -1, 1, 2)}
 
 
-def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], clusters: WordClusters) -> list[list[str]]:
-    """The CRF attributes of each token of one sentence."""
-    words = [_word_items(t.text, t.tag, c.lexicon, clusters) for t, c in zip(tokens, contexts)]
+def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], clusters: WordClusters,
+                   sentiment: Sentiment) -> list[list[str]]:
+    """The CRF attributes of each token of one sentence (``sentiment``: the word lists it reads)."""
+    words = [_word_items(t.text, t.tag, c.lexicon, clusters, sentiment) for t, c in zip(tokens, contexts)]
     n = len(words)
     features = []
     for i, (word, context) in enumerate(zip(words, contexts)):
@@ -222,15 +210,14 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], cl
 
 
 def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], probabilities: Sequence[float],
-                    words_logit: float) -> list[float]:
+                    words_logit: float, sentiment: Sentiment) -> list[float]:
     """The sentence model's inputs (``SENTENCE_INPUTS``): the token model's highest, mean and summed probability
     (over √words), and per √words the lexicon's terms, the opinion lexicon's negative and positive words, TextBlob's
     subjective words and VADER's |valence|; the share of tokens in speech; whether it is the headline; the word
     model's log-odds."""
     words = [i for i, t in enumerate(tokens) if t.text[:1].isalnum()]
     root = math.sqrt(max(len(words), 1))
-    vader, subjectivity = _word_scores()
-    opinion = opinion_words()
+    vader, subjectivity, opinion = sentiment.valences, sentiment.subjectivity, sentiment.opinion
     p = [probabilities[i] for i in words] or [0.0]
     lower = [tokens[i].lower for i in words]
     return [
@@ -343,16 +330,17 @@ def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: S
 
 
 def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]],
-                quotations: SpanIndex, model: LoadedModel, clusters: WordClusters, *,
+                quotations: SpanIndex, model: LoadedModel, clusters: WordClusters, sentiment: Sentiment, *,
                 user_terms: frozenset[str] = frozenset()) -> tuple[tuple[LoadedTerm, ...], tuple[float, ...]]:
     """The article's loaded terms (voice ``quoted`` inside a direct quotation, else ``author``) and the probability
     that each of its sentences is biased."""
     readings = sentence_readings(analysis, lexicon_terms, speech)
-    read = [model.token_probabilities(token_features(r.tokens, r.contexts, clusters)) for r in readings]
+    read = [model.token_probabilities(token_features(r.tokens, r.contexts, clusters, sentiment)) for r in readings]
     probabilities, names = [p for p, _ in read], [n for _, n in read]
     terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
                         model, user_terms=user_terms)
     voiced = tuple(replace(t, voice=voice_of(t, quotations)) for t in terms)
-    bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p, model.words_logit(r.tokens))), 4)
+    bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p, model.words_logit(r.tokens),
+                                                                  sentiment)), 4)
                  for r, p in zip(readings, probabilities))
     return voiced, bias

@@ -7,7 +7,7 @@ Resources (lexicons, actors) are loaded once per run and shared by every article
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._actors import Actor, auto_mentions, find_mentions, load_actors
@@ -24,7 +24,7 @@ from ._relayed import mark_relayed
 from ._segment import segment
 from ._sequence import AttributionModel, load_attribution_model
 from ._sentences import split_sentences
-from ._sentiment import score_sentences
+from ._sentiment import Sentiment, load_sentiment, score_sentences
 from ._tokens import Tagger, load_tagger, tag_sentences
 from ._toward import TowardModel, load_toward_model, toward_mentions
 from ._word_clusters import NO_CLUSTERS, WordClusters, load_word_clusters
@@ -33,8 +33,9 @@ from ._word_clusters import NO_CLUSTERS, WordClusters, load_word_clusters
 @dataclass(frozen=True)
 class Resources:
     """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
-    loaded-language model, the model of tone toward a mention, the attribution model, the actors, the input limits
-    and the word clusters (distributional classes of words the loaded-language model reads)."""
+    loaded-language model, the model of tone toward a mention, the attribution model, the actors, the input limits,
+    the word clusters (distributional classes of words the loaded-language model reads) and the sentiment analyzers,
+    tone model and word lists (``sentiment``; the loaded-language model reads its word lists too)."""
 
     lexicon: Lexicon
     terms: TermIndex
@@ -47,18 +48,19 @@ class Resources:
     word_clusters: WordClusters = NO_CLUSTERS
     #: The SHA-256 of every data file shipped with the kit (``_data.shipped_digest``), recorded in each analysis.
     shipped_data: str = ""
+    sentiment: Sentiment = field(kw_only=True)
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
-    toward a mention, the attribution model, the actors file, if any, the input limits and the word clusters. Raises
-    DataFileError."""
+    toward a mention, the attribution model, the actors file, if any, the input limits, the word clusters and the
+    sentiment analyzers. Raises DataFileError."""
     loaded = load_lexicon(lexicon)
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_attribution_model(),
                      load_actors(actors) if actors else (), limits or Limits(), load_word_clusters(),
-                     shipped_digest())
+                     shipped_digest(), sentiment=load_sentiment())
 
 
 @dataclass(frozen=True)
@@ -114,14 +116,14 @@ def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
                                 resources.terms)
     terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions),
                               quotation_spans(text, quotes, attributions), resources.loaded_model,
-                              resources.word_clusters, user_terms=resources.lexicon.user_terms)
+                              resources.word_clusters, resources.sentiment, user_terms=resources.lexicon.user_terms)
     return replace(analysis, loaded_terms=terms, sentence_bias=bias)
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
     speech = tuple(speech_spans(text, analysis.quotes, analysis.attributions))
-    tones = score_sentences(analysis.article.text, analysis.sentences, analysis.loaded_terms, speech)
+    tones = score_sentences(text, analysis.sentences, resources.sentiment, analysis.loaded_terms, speech)
     return replace(analysis, tones=tones)
 
 

@@ -20,6 +20,8 @@
   sentence reads negative.
 
 Paragraph and article values are word-count-weighted means of their sentences (no second pass over the text).
+The analyzers, the model and the word lists are read once per run (``load_sentiment``) into a ``Sentiment``, a member
+of the pipeline's ``Resources``.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import textblob.en
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from ._data import package_tsv
@@ -63,13 +66,57 @@ class ToneModel:
     inputs: tuple[float, ...]
     words: dict[tuple[str, bool], float]
 
+    def predict(self, inputs: list[float], news: list[float]) -> float:
+        """``tone`` from its inputs: the predicted reader rating divided by ``RATING_SCALE``, clipped."""
+        return _clip((sum(w * x for w, x in zip(self.inputs, inputs, strict=True)) + sum(news)) / RATING_SCALE)
 
-@lru_cache(maxsize=1)
-def tone_model() -> ToneModel:
+
+def load_tone_model() -> ToneModel:
+    """The shipped weights of ``tone``."""
     weights = {row["feature"]: float(row["weight"]) for row in package_tsv("lexicons", "tone_model.tsv")}
     words = {(row["term"], row["negated"] == "yes"): float(row["weight"])
              for row in package_tsv("lexicons", "tone_words.tsv")}
     return ToneModel(tuple(weights[name] for name in INPUTS), words)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: memoised feature functions take it as an argument
+class Sentiment:
+    """What sentence sentiment reads, loaded once (``load_sentiment``): the analyzers, the tone model and the word
+    lists; the loaded-language model reads the word lists too (``_loaded_model``)."""
+
+    #: VADER as shipped (for ``vader_compound``).
+    vader: SentimentIntensityAnalyzer
+    #: VADER′: VADER with the news words its lexicon lacks (``lexicons/news_valence.tsv``, its own entries kept) and
+    #: without ``neutral`` words (for ``tone``).
+    news_vader: SentimentIntensityAnalyzer
+    #: The pattern sentiment that TextBlob's ``PatternAnalyzer`` runs, read from plain dictionaries (``_textblob``;
+    #: called once per sentence: ``analyze(keep_assessments=True)`` runs it twice).
+    pattern: PatternLexicon
+    model: ToneModel
+    #: Words that say who someone is ("black", "refugees"; ``lexicons/neutral.tsv``): never scored in ``tone``.
+    neutral: frozenset[str]
+    #: Hu and Liu's opinion lexicon (``lexicons/opinion.tsv``): +1 for a positive word, -1 for a negative one; a word
+    #: listed as both, or in ``neutral``, is left out.
+    opinion: Mapping[str, float]
+    #: Factual event words and their inflected forms (``lexicons/events.tsv``).
+    events: frozenset[str]
+    #: VADER's valence of each word of its lexicon, lower-cased, and TextBlob's mean subjectivity of each word it lists.
+    valences: Mapping[str, float]
+    subjectivity: Mapping[str, float]
+    #: The words whose lexicon entry differs between VADER and VADER′, and the characters VADER reads as emoji.
+    differing: frozenset[str]
+    emojis: frozenset[str]
+
+
+def load_sentiment() -> Sentiment:
+    """The analyzers, the shipped tone model and the word lists."""
+    neutral = _neutral_words()
+    stock, news = SentimentIntensityAnalyzer(), _news_vader(neutral)
+    differing = frozenset(w for w in stock.lexicon.keys() | news.lexicon.keys() if stock.lexicon.get(w) != news.lexicon.get(w))
+    pattern = PatternLexicon.of_textblob()
+    return Sentiment(stock, news, pattern, load_tone_model(), neutral, _opinion_words(neutral), _event_words(),
+                     {w.lower(): v for w, v in stock.lexicon.items()}, _subjectivity(), differing,
+                     frozenset(stock.emojis))
 
 
 def scoped_words(sentence: str) -> Iterator[tuple[str, bool, int, int]]:
@@ -99,60 +146,51 @@ def _first_occurrences(scoped: Iterable[tuple[str, bool, int, int]]) -> list[tup
     return [(word, negated, start, end) for (word, negated), (start, end) in found.items()]
 
 
-def tone_inputs(evidence: Iterable[Evidence], sentence: str, words: int) -> tuple[list[float], list[float]]:
+def tone_inputs(evidence: Iterable[Evidence], sentence: str, words: int,
+                sentiment: Sentiment) -> tuple[list[float], list[float]]:
     """The analyzer inputs of ``tone`` (``INPUTS``) from a sentence's evidence (or part of it): VADER′ compound,
     TextBlob polarity (the mean of its scored words), the sums of VADER′'s positive and negative valences over
     √``words``, and the same sums for the opinion lexicon; and the news-word weights."""
     evidence = list(evidence)
     vader, blob, opinion = (_valences(evidence, name) for name in ("vader", "textblob", "opinion"))
     root = math.sqrt(max(words, 1))
-    inputs = [_vader_compound(vader, sentence), sum(blob) / len(blob) if blob else 0.0]
+    inputs = [_vader_compound(sentiment.news_vader, vader, sentence), sum(blob) / len(blob) if blob else 0.0]
     for valences in (vader, opinion):
         inputs += [sum(v for v in valences if v > 0) / root, sum(v for v in valences if v < 0) / root]
     return inputs, _valences(evidence, "news")
 
 
-def predict(inputs: list[float], news: list[float]) -> float:
-    """``tone`` from its inputs: the predicted reader rating divided by ``RATING_SCALE``, clipped."""
-    weights = tone_model().inputs
-    return _clip((sum(w * x for w, x in zip(weights, inputs, strict=True)) + sum(news)) / RATING_SCALE)
-
-
-@lru_cache(maxsize=1)
-def _analyzers() -> tuple[SentimentIntensityAnalyzer, SentimentIntensityAnalyzer, PatternLexicon]:
-    """VADER as shipped (for ``vader_compound``), VADER with the news words its lexicon lacks
-    (``lexicons/news_valence.tsv``, its own entries kept; for ``tone``), and the pattern sentiment that TextBlob's
-    ``PatternAnalyzer`` runs, read from plain dictionaries (``_textblob``; called once per sentence:
-    ``analyze(keep_assessments=True)`` runs it twice)."""
+def _news_vader(neutral: frozenset[str]) -> SentimentIntensityAnalyzer:
     news = SentimentIntensityAnalyzer()
     for row in package_tsv("lexicons", "news_valence.tsv"):
         for form in noun_forms(row["term"]) | verb_forms(row["term"]):
             news.lexicon.setdefault(form, float(row["valence"]))
-    for word in neutral_words():
+    for word in neutral:
         news.lexicon.pop(word, None)
-    return SentimentIntensityAnalyzer(), news, PatternLexicon.of_textblob()
+    return news
 
 
-@lru_cache(maxsize=1)
-def neutral_words() -> frozenset[str]:
-    """Words that say who someone is ("black", "refugees"; ``lexicons/neutral.tsv``): never scored in ``tone``."""
+def _neutral_words() -> frozenset[str]:
     return frozenset(form for row in package_tsv("lexicons", "neutral.tsv") for form in noun_forms(row["term"].lower()))
 
 
-@lru_cache(maxsize=1)
-def opinion_words() -> dict[str, float]:
-    """Hu and Liu's opinion lexicon (``lexicons/opinion.tsv``): +1 for a positive word, -1 for a negative one; a word
-    listed as both, or in ``neutral_words``, is left out."""
+def _opinion_words(neutral: frozenset[str]) -> dict[str, float]:
     polarities: dict[str, set[float]] = {}
     for row in package_tsv("lexicons", "opinion.tsv"):
         polarities.setdefault(row["term"], set()).add(1.0 if row["polarity"] == "positive" else -1.0)
-    neutral = neutral_words()
     return {word: next(iter(values)) for word, values in polarities.items() if len(values) == 1 and word not in neutral}
 
 
-@lru_cache(maxsize=1)
-def event_words() -> frozenset[str]:
-    """Factual event words and their inflected forms (``lexicons/events.tsv``)."""
+def _subjectivity() -> dict[str, float]:
+    subjectivity = {}
+    for word, senses in textblob.en.sentiment.items():
+        values = [s for _, s, _ in senses.values()]
+        if values:
+            subjectivity[word.lower()] = sum(values) / len(values)
+    return subjectivity
+
+
+def _event_words() -> frozenset[str]:
     forms: set[str] = set()
     for row in package_tsv("lexicons", "events.tsv"):
         term = row["term"].lower()
@@ -170,12 +208,13 @@ class _Scores:
 
 
 def score_sentences(
-    text: str, sentences: tuple[Sentence, ...], loaded_terms: tuple[LoadedTerm, ...] = (), speech: tuple[tuple[int, int], ...] = ()
+    text: str, sentences: tuple[Sentence, ...], sentiment: Sentiment, loaded_terms: tuple[LoadedTerm, ...] = (),
+    speech: tuple[tuple[int, int], ...] = (),
 ) -> tuple[SentenceTone, ...]:
     """The scores of every sentence, in order. ``speech`` spans (direct quotes and attributed content) are the
     sources' words: ``author_tone`` leaves them out, and is ``None`` for a sentence that is all speech."""
     inside, charged = _per_sentence(sentences, speech, loaded_terms)
-    return tuple(score_text(text[sentence.start:sentence.end], offset=sentence.start,
+    return tuple(score_text(text[sentence.start:sentence.end], sentiment, offset=sentence.start,
                             speech=() if sentence.quoted else tuple(inside[i]), quoted=sentence.quoted,
                             charged=tuple(charged[i]))
                  for i, sentence in enumerate(sentences))
@@ -198,18 +237,20 @@ def _per_sentence(sentences: tuple[Sentence, ...], speech: tuple[tuple[int, int]
     return inside, charged
 
 
-def score_text(sentence: str, *, offset: int = 0, speech: tuple[tuple[int, int], ...] = (), quoted: bool = False,
+def score_text(sentence: str, sentiment: Sentiment, *, offset: int = 0, speech: tuple[tuple[int, int], ...] = (), quoted: bool = False,
                charged: tuple[tuple[int, int, float], ...] = ()) -> SentenceTone:
     """VADER, TextBlob, ``tone``, ``author_tone`` and the evidence of one sentence (offsets shifted by ``offset``;
     ``speech``: spans of it in a source's voice; ``quoted``: all of it is; ``charged``: author-voice charged terms
     as (start, end, weight))."""
-    scores = _scores(sentence, offset)
-    tone = predict(*tone_inputs(scores.evidence, sentence, scores.words))
+    scores = _scores(sentence, offset, sentiment)
+    model = sentiment.model
+    tone = model.predict(*tone_inputs(scores.evidence, sentence, scores.words, sentiment))
     author_tone = None
     if not quoted and not _covered(offset, offset + len(sentence.strip()), speech):
         kept = [e for e in scores.evidence if not e.event and not any(s <= e.start < t for s, t in speech)]
         unscored = sum(w for start, end, w in charged if not any(start < e.end and e.start < end for e in kept))
-        own = tone if len(kept) == len(scores.evidence) else predict(*tone_inputs(kept, sentence, scores.words))
+        own = tone if len(kept) == len(scores.evidence) else model.predict(*tone_inputs(kept, sentence, scores.words,
+                                                                                        sentiment))
         author_tone = _clip(own - LOADED_PULL * unscored)
     return SentenceTone(round(scores.vader, 4), round(scores.textblob, 4), round(scores.subjectivity, 4),
                         round(tone, 4), None if author_tone is None else round(author_tone, 4), scores.evidence)
@@ -229,9 +270,9 @@ def _clip(value: float) -> float:
     return max(-1.0, min(1.0, value))
 
 
-def _scores(sentence: str, offset: int) -> _Scores:
-    _, vader, pattern = _analyzers()
-    events, neutral = event_words(), neutral_words()
+def _scores(sentence: str, offset: int, sentiment: Sentiment) -> _Scores:
+    vader, pattern = sentiment.news_vader, sentiment.pattern
+    events, neutral = sentiment.events, sentiment.neutral
     straight = sentence.translate(_STRAIGHT_MARKS)  # VADER strips only ASCII marks from words: "brilliant,”"
     sentitext, before_but, valences = _vader_valences(vader, straight)
     words = sentitext.words_and_emoticons
@@ -247,29 +288,28 @@ def _scores(sentence: str, offset: int) -> _Scores:
         for phrase, p, _, _ in assessments if p and phrase[-1].lower() not in neutral
         for start, end in [_phrase_span(sentence, phrase)] if start is not None
     ]
-    opinion, scoped = opinion_words(), list(scoped_words(sentence))
+    opinion, scoped = sentiment.opinion, list(scoped_words(sentence))
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "opinion", opinion[word], word in events)
         for word, negated, start, end in scoped if word in opinion and not negated
     ]
-    weights = tone_model().words
+    weights = sentiment.model.words
     evidence += [
         Evidence(offset + start, offset + end, sentence[start:end], "news", weights[word, negated], word in events)
         for word, negated, start, end in _first_occurrences(scoped) if (word, negated) in weights
     ]
-    return _Scores(_stock_compound(sentence, straight, sentitext, before_but), polarity, subjectivity, len(words),
+    return _Scores(_stock_compound(sentiment, sentence, straight, sentitext, before_but), polarity, subjectivity, len(words),
                    tuple(sorted(evidence, key=lambda e: (e.start, e.analyzer))))
 
 
-def _stock_compound(sentence: str, straight: str, read: SentiText, valences: list[float]) -> float:
+def _stock_compound(sentiment: Sentiment, sentence: str, straight: str, read: SentiText, valences: list[float]) -> float:
     """VADER's compound as shipped (``polarity_scores``) from the valences VADER′ gave the sentence before VADER's "but"
     rule (``valences``; ``read``: VADER′'s reading of ``straight``, the sentence with straight quote marks). VADER
     gives a word its valence from that word, the three before it and the two after it, so only the valences within
     reach of a word the two read differently (one with a curly mark, or one whose lexicon entry differs) are computed
     again, by VADER as shipped on the sentence as it is: VADER runs once per sentence. A sentence with an emoji or
     white space at an edge (``polarity_scores`` rewrites and strips it) has a pass of its own."""
-    stock = _analyzers()[0]
-    differing, emojis = _stock_differences()
+    stock, differing, emojis = sentiment.vader, sentiment.differing, sentiment.emojis
     if not emojis.isdisjoint(sentence) or sentence != sentence.strip():
         return stock.polarity_scores(sentence)["compound"]
     text = read if straight == sentence else SentiText(sentence)
@@ -283,14 +323,6 @@ def _stock_compound(sentence: str, straight: str, read: SentiText, valences: lis
         known = item in stock.lexicon  # VADER gives a word outside its lexicon 0, whatever its neighbours
         sentiments[i] = stock.sentiment_valence(0, text, words[i], i, [])[-1] if known and not modifier else 0
     return stock.score_valence(stock._but_check(words, sentiments), sentence)["compound"]  # noqa: SLF001 - VADER's own
-
-
-@lru_cache(maxsize=1)
-def _stock_differences() -> tuple[frozenset[str], frozenset[str]]:
-    """The words whose lexicon entry differs between VADER and VADER′, and the characters VADER reads as emoji."""
-    stock, news, _ = _analyzers()
-    differing = frozenset(w for w in stock.lexicon.keys() | news.lexicon.keys() if stock.lexicon.get(w) != news.lexicon.get(w))
-    return differing, frozenset(stock.emojis)
 
 
 def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[SentiText, list[float], list[float]]:
@@ -307,8 +339,7 @@ def _vader_valences(vader: SentimentIntensityAnalyzer, sentence: str) -> tuple[S
     return sentitext, list(sentiments), vader._but_check(words, sentiments)  # noqa: SLF001 - VADER's own "but" rule
 
 
-def _vader_compound(valences: list[float], sentence: str) -> float:
-    _, vader, _ = _analyzers()
+def _vader_compound(vader: SentimentIntensityAnalyzer, valences: list[float], sentence: str) -> float:
     return vader.score_valence(valences, sentence)["compound"] if valences else 0.0
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from textblob._text import EMOTICONS, IRONY, MOOD, PUNCTUATION
 from textblob.en import sentiment as pattern_sentiment
+from textblob.en import tokenize
 
 #: One assessment, as TextBlob gives it: the words ("not", "very", "good"), polarity, subjectivity, label.
 Assessment = tuple[list[str], float, float, str | None]
@@ -43,7 +44,8 @@ class PatternLexicon:
 
     @classmethod
     def of_textblob(cls) -> PatternLexicon:
-        """The data of ``textblob.en.sentiment`` (loaded now if it was not)."""
+        """The data of ``textblob.en.sentiment`` (loaded now if it was not); its tokenizer through ``textblob.en.tokenize``
+        (the same call, by a module function: the lexicon pickles)."""
         source = pattern_sentiment
         len(source)  # loads the lexicon
         words = dict(dict.items(source))
@@ -53,7 +55,7 @@ class PatternLexicon:
                 emoticons.setdefault(form.lower(), polarity)
         return cls({w: tuple(senses[None]) for w, senses in words.items()},
                    frozenset(w for w, senses in words.items() if any(map(senses.__contains__, source.modifiers))),
-                   dict(source.labeler), emoticons, tuple(source.negations), source.tokenizer)
+                   dict(source.labeler), emoticons, tuple(source.negations), tokenize)
 
     def __call__(self, sentence: str) -> PatternScore:
         """``PatternAnalyzer``'s sentiment of ``sentence``, with its assessments."""

@@ -30,11 +30,10 @@ from analysis._io import write_text_atomic
 from analysis._sentiment import (
     INPUTS,
     RATING_SCALE,
-    _analyzers,
+    Sentiment,
     _scores,
-    neutral_words,
+    load_sentiment,
     news_words,
-    opinion_words,
     tone_inputs,
 )
 
@@ -52,24 +51,23 @@ MIN_SENTENCES = 3
 FOLDS = 5
 
 
-def sentiment_words() -> frozenset[str]:
+def sentiment_words(sentiment: Sentiment) -> frozenset[str]:
     """The words that may get a weight: those VADER′, TextBlob or the opinion lexicon score, single-word terms of Slant's loaded-language
     lexicon, and ``STANCE``; never a word that says who someone is (``lexicons/neutral.tsv``)."""
-    _, vader, _ = _analyzers()
-    words = {w.lower() for w, v in vader.lexicon.items() if v}
+    words = {w.lower() for w, v in sentiment.news_vader.lexicon.items() if v}
     words |= {w.lower() for w, tags in textblob.en.sentiment.items() if any(p for p, _, _ in tags.values())}
-    words |= opinion_words().keys()
+    words |= sentiment.opinion.keys()
     for row in package_tsv("lexicons", "loaded.tsv"):
         term = row["term"].lower()
         if " " not in term:
             words |= noun_forms(term) | verb_forms(term)
-    return (frozenset(w for w in words if len(w) > 1 and w.replace("'", "").replace("-", "").isalpha()) | STANCE) - neutral_words()
+    return (frozenset(w for w in words if len(w) > 1 and w.replace("'", "").replace("-", "").isalpha()) | STANCE) - sentiment.neutral
 
 
-def features(text: str) -> tuple[list[float], set[tuple[str, bool]]]:
+def features(text: str, sentiment: Sentiment) -> tuple[list[float], set[tuple[str, bool]]]:
     """The analyzer inputs of ``tone`` for one sentence, and its (word, negated) pairs."""
-    scores = _scores(text, 0)
-    inputs, _ = tone_inputs(scores.evidence, text, scores.words)
+    scores = _scores(text, 0, sentiment)
+    inputs, _ = tone_inputs(scores.evidence, text, scores.words, sentiment)
     return inputs, {(word, negated) for word, negated, _, _ in news_words(text)}
 
 
@@ -95,9 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     records = nyt_records("dev")
     y = np.array([r["rating"] for r in records])
     folds = np.array([hashlib.sha256(r["article"].encode()).digest()[1] % FOLDS for r in records])
-    rows = [features(r["text"]) for r in records]
+    sentiment = load_sentiment()
+    rows = [features(r["text"], sentiment) for r in records]
     base = np.array([b for b, _ in rows])
-    allowed = sentiment_words()
+    allowed = sentiment_words(sentiment)
     counts = Counter(pair for _, pairs in rows for pair in pairs if pair[0] in allowed)
     vocabulary = sorted(pair for pair, n in counts.items() if n >= MIN_SENTENCES)
     column = {pair: j for j, pair in enumerate(vocabulary)}

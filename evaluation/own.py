@@ -149,5 +149,5 @@ def own_sets(resources: Resources, root: str | None) -> Iterable[Figure]:
         scores = evaluate_loaded(records, resources)
         yield Figure(task, SLANT, "loaded spans without hedge", part, scores["spans without hedge"], len(records))
         records = tone_records(part)
-        for system, (r, interval) in correlations(records).items():
+        for system, (r, interval) in correlations(records, resources.sentiment).items():
             yield Figure(task, system, "tone Pearson r", part, r, len(records), interval)

@@ -21,7 +21,7 @@ import numpy as np
 
 from analysis import Document, analyze
 from analysis._pipeline import Resources
-from analysis._sentiment import score_text
+from analysis._sentiment import Sentiment, score_text
 from analysis._toward import toward_span
 
 from .corpora import PARTS, POLARITIES, MtscSentence, Target, items
@@ -46,10 +46,11 @@ def nyt_records(half: str) -> list[dict]:
     return records
 
 
-def correlations(records: list[dict], *, samples: int = 2000) -> dict[str, tuple[float, tuple[float, float]]]:
+def correlations(records: list[dict], sentiment: Sentiment, *,
+                 samples: int = 2000) -> dict[str, tuple[float, tuple[float, float]]]:
     """Pearson r with the mean rating and its 95% bootstrap interval, for tone, VADER and TextBlob."""
     human = np.array([r["rating"] for r in records])
-    scores = [score_text(r["text"]) for r in records]
+    scores = [score_text(r["text"], sentiment) for r in records]
     systems = {SLANT: [s.tone for s in scores], "VADER compound": [s.vader_compound for s in scores],
                "TextBlob polarity": [s.textblob_polarity for s in scores]}
     return {name: with_interval(np.array(values), human, samples) for name, values in systems.items()}
@@ -74,7 +75,7 @@ def single_rater(records: list[dict]) -> float:
 def nyt(resources: Resources, root: str | None) -> Iterable[Figure]:
     for part in PARTS:
         records = nyt_records(part)
-        for system, (r, interval) in correlations(records).items():
+        for system, (r, interval) in correlations(records, resources.sentiment).items():
             yield Figure("NYT editorials", system, "Pearson r", part, r, len(records), interval)
         yield Figure("NYT editorials", HUMAN, "Pearson r", part, single_rater(records), len(records))
 

@@ -52,6 +52,7 @@ from analysis._loaded_model import (
 )
 from analysis._model import Article, Token
 from analysis._pipeline import PIPELINE, Resources, analyzed_paragraphs, run_pipeline
+from analysis._sentiment import Sentiment, load_sentiment
 from analysis._sequence import load_attribution_model
 from analysis._text import WORD_RE
 from analysis._tokens import load_tagger
@@ -100,12 +101,13 @@ def _fold(example: Example) -> int:
     return hashlib.sha256(f"{example.corpus}:{example.item}".encode()).digest()[0] % FOLDS
 
 
-def read_examples(root: str, part: Part = "dev") -> list[Example]:
-    """The sentences of one part of PTC and BABE as the model reads them, with their gold labels."""
+def read_examples(root: str, sentiment: Sentiment, part: Part = "dev") -> list[Example]:
+    """The sentences of one part of PTC and BABE as the model reads them (``sentiment``: the word lists its features
+    read), with their gold labels."""
     lexicon = load_lexicon()
     resources = Resources(lexicon, TermIndex.build(lexicon), load_tagger(), loaded_model=None,  # type: ignore[arg-type]
                           toward=None, attribution=load_attribution_model(),  # the steps before loaded language only
-                          word_clusters=load_word_clusters())
+                          word_clusters=load_word_clusters(), sentiment=sentiment)
     examples: list[Example] = []
     for article in items("ptc", part, root):
         gold = [(s, e, NAME_CALLING if technique.startswith("Name_Calling") else LOADED)
@@ -132,7 +134,8 @@ def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
                               analysis.attributions, resources.terms)
     for reading in sentence_readings(analysis, terms, speech_spans(text, analysis.quotes, analysis.attributions)):
         labels = [_label(token, gold, words) for token in reading.tokens]
-        yield Example(corpus, key, article.text, reading.tokens, token_features(reading.tokens, reading.contexts, resources.word_clusters),
+        yield Example(corpus, key, article.text, reading.tokens, token_features(reading.tokens, reading.contexts, resources.word_clusters,
+                                                                                resources.sentiment),
                       labels, reading.contexts, biased)
 
 
@@ -217,37 +220,38 @@ def words_out_of_fold(examples: list[Example]) -> list[float]:
     return logits
 
 
-def sentence_matrix(examples: list[Example], probabilities: list[list[float]],
-                    logits: list[float]) -> tuple[np.ndarray, np.ndarray]:
+def sentence_matrix(examples: list[Example], probabilities: list[list[float]], logits: list[float],
+                    sentiment: Sentiment) -> tuple[np.ndarray, np.ndarray]:
     """The sentence model's inputs and labels of the BABE examples."""
     rows, labels = [], []
     for example, p, z in zip(examples, probabilities, logits):
         if example.corpus == "babe":
-            rows.append(sentence_inputs(example.tokens, example.contexts, p, z))
+            rows.append(sentence_inputs(example.tokens, example.contexts, p, z, sentiment))
             labels.append(1.0 if example.biased else 0.0)
     return np.array(rows), np.array(labels)
 
 
 def babe_sentence_probabilities(examples: list[Example], probabilities: list[list[float]], logits: list[float],
-                                weights: np.ndarray) -> tuple[list[float], list[bool]]:
+                                weights: np.ndarray, sentiment: Sentiment) -> tuple[list[float], list[bool]]:
     """Per BABE item: the highest sentence probability among its sentences, and its label."""
     best: dict[str, tuple[float, bool]] = {}
     for example, p, z_words in zip(examples, probabilities, logits):
         if example.corpus == "babe":
-            z = float(np.dot(weights, sentence_inputs(example.tokens, example.contexts, p, z_words)))
+            z = float(np.dot(weights, sentence_inputs(example.tokens, example.contexts, p, z_words, sentiment)))
             q = 1 / (1 + math.exp(-z))
             best[example.item] = (max(q, best.get(example.item, (0.0, False))[0]), bool(example.biased))
     return [q for q, _ in best.values()], [b for _, b in best.values()]
 
 
 def main(root: str) -> int:
-    examples = read_examples(root)
+    sentiment = load_sentiment()
+    examples = read_examples(root, sentiment)
     print(f"  {len(examples)} dev sentences, {sum(len(e.tokens) for e in examples)} tokens")
     held = out_of_fold(examples)
     logits = words_out_of_fold(examples)
-    x, y = sentence_matrix(examples, held, logits)
+    x, y = sentence_matrix(examples, held, logits, sentiment)
     weights = fit_logistic(x, y, SENTENCE_PENALTY)
-    said, gold = babe_sentence_probabilities(examples, held, logits, weights)
+    said, gold = babe_sentence_probabilities(examples, held, logits, weights, sentiment)
     sentence_threshold = max((round(0.05 * k, 2) for k in range(4, 17)),
                              key=lambda t: mcc([q >= t for q in said], gold))
     print(f"  sentence threshold {sentence_threshold}, out-of-fold MCC {mcc([q >= sentence_threshold for q in said], gold):.3f}")

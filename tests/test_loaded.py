@@ -155,9 +155,8 @@ def test_factual_event_sentence_twin():
 
 def test_event_words_and_loaded_terms_are_disjoint():
     from analysis._lexicon import load_lexicon
-    from analysis._sentiment import event_words
 
-    events = event_words()
+    events = builtin().sentiment.events
     assert not [e.term for e in load_lexicon().entries if e.term.lower() in events and e.pos in ("", "noun")]
 
 

@@ -88,10 +88,10 @@ def test_a_token_reads_its_own_clusters_and_its_neighbours():
     tokens = tokens_of("the vile plan".split())
     contexts = [TokenContext() for _ in tokens]
     clusters = parse_word_clusters("word\tk4\tk16\nvile\t1\t9\nplan\t3\t12\n")
-    middle = token_features(tokens, contexts, clusters)[1]
+    middle = token_features(tokens, contexts, clusters, resources().sentiment)[1]
     assert {"c4=1", "c16=9", "1:c4=3", "1:c16=12"} <= set(middle)
     assert not any(f.startswith("-1:c") for f in middle)  # "the" has no cluster
-    assert [f for f in token_features(tokens, contexts, NO_CLUSTERS)[1] if "c4=" in f or "c16=" in f] == []
+    assert [f for f in token_features(tokens, contexts, NO_CLUSTERS, resources().sentiment)[1] if "c4=" in f or "c16=" in f] == []
 
 
 def test_model_spans_are_runs_of_words_at_or_above_the_threshold():

@@ -45,3 +45,15 @@ def test_a_custom_analyzer_can_be_added():
     check_order(pipeline)
     result = run_pipeline(Article("a", "The regime fell."), load_resources(), pipeline)
     assert result.loaded_terms == ()
+
+
+def test_tone_reads_the_model_in_the_resources():
+    from dataclasses import replace
+
+    from analysis._sentiment import INPUTS, ToneModel
+
+    resources = load_resources()
+    flat = replace(resources, sentiment=replace(resources.sentiment, model=ToneModel((0.0,) * len(INPUTS), {})))
+    article = Article("a", "The rescue was a wonderful success.")
+    assert run_pipeline(article, resources).tones[0].tone > 0.3
+    assert run_pipeline(article, flat).tones[0].tone == 0
