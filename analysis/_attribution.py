@@ -79,13 +79,21 @@ _DO_MODALS = frozenset("do does did will would can could may might should must s
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "CC"})
 #: Words that open an unnamed group of sources.
 _QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
-#: A share or count of people as a source ("60 percent of voters", "About three-quarters", "a majority of those…",
+#: A number in words: "thirty-one", "six", "ninety".
+_NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+                 r"|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+                 r"|fifteen|sixteen|seventeen|eighteen|nineteen)")
+#: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters", "a majority of those…",
 #: "Not everyone at the rally", "Many"): unnamed.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not)\s+)?"
-    r"(?:(?:a\s+full\s+)?\d[\d,.]*(?:\s*%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b"
+    r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b)", re.IGNORECASE)
+#: A relative clause after a comma ("who", "which", "whose"), and one that says what someone is or was ("who is", "who
+#: was until May"), whose predicate is read as an appositive.
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
+_COPULA = re.compile(r"^who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?:(?:now|also|then|formerly|once)\s+)?")
 #: A comma that separates phrases, not one inside a number ("43,000").
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _QUOTE_CHARS = "\"“”‘’'«»„`"
@@ -1039,9 +1047,12 @@ def source_type(phrase: str) -> str:
     if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
     listed = _listed_type(core)
-    if listed is None and comma:  # "X, a spokesman for the ministry": the appositive's head, not what follows it
+    appositive = _COPULA.sub("", appositive.strip(), count=1)  # "X, who is a spokesman for Y": a spokesman
+    if listed is None and comma and not _RELATIVE.match(appositive):
+        # "X, a spokesman for the ministry": the appositive's head, not what follows it; not what a relative clause
+        # says X did ("X, who sold a start-up to a company")
         listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+",
-                                       appositive.strip())[0])  # "a University of Michigan professor" stays whole
+                                       appositive)[0])  # "a University of Michigan professor" stays whole
     if listed is not None:
         return listed
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
