@@ -16,6 +16,9 @@ or when no source speaks it (no attribution content holds it, no cue or active n
 span excludes the marks. Voice follows who chose the words: terms inside a direct quotation (a quote that is not a
 scare quote) are ``quoted``; scare quotes, a paraphrase's words (an indirect attribution's content) and everything
 else are ``author``.
+
+Besides the lexicon, matching reads the word lists of a ``LoadedContexts`` (``load_loaded_contexts``), a member of the
+pipeline's ``Resources``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ._data import package_tsv
 from ._inflect import adverb, noun_forms, verb_forms
@@ -88,13 +90,34 @@ def _forms(word: str, pos: str) -> frozenset[str]:
     return noun_forms(word) | verb_forms(word) | {adverb(word)}
 
 
-@lru_cache(maxsize=1)
-def _naming_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Distancing words ("so-called") and the forms of naming verbs ("called", "described"), from naming.tsv."""
+@dataclass(frozen=True)
+class LoadedContexts:
+    """The word lists that tell the writer's loaded words from other uses, besides the lexicon: distancing words
+    ("so-called") and the forms of naming verbs ("called", "described"; ``lexicons/naming.tsv``) and of the
+    attribution cues' verbs (a quote after one in its clause is speech), which tell a scare quote from speech; and the
+    multi-word factual expressions of ``lexicons/events.tsv`` ("storm surge", "terrorist attack"), word by word, the
+    last word in each of its noun forms, inside which a loaded word is read literally."""
+
+    distancing: frozenset[str]
+    naming: frozenset[str]
+    speech: frozenset[str]
+    fixed_expressions: frozenset[tuple[str, ...]]
+
+
+def load_loaded_contexts() -> LoadedContexts:
+    """The shipped word lists (naming.tsv, the attribution cues, events.tsv)."""
+    from ._attribution import cue_table
+
     rows = package_tsv("lexicons", "naming.tsv")
     distancing = frozenset(r["term"] for r in rows if r["kind"] == "distancing")
     verbs = frozenset(form for r in rows if r["kind"] == "verb" for form in verb_forms(r["term"]))
-    return distancing, verbs
+    expressions: set[tuple[str, ...]] = set()
+    for row in package_tsv("lexicons", "events.tsv"):
+        words = tuple(w.lower() for w in WORD_RE.findall(row["term"]))
+        if len(words) > 1:
+            expressions |= {(*words[:-1], form) for form in noun_forms(words[-1])}
+    return LoadedContexts(distancing, verbs, frozenset(words[0] for words in cue_table().sequences),
+                          frozenset(expressions))
 
 
 def find_loaded_terms(
@@ -104,20 +127,21 @@ def find_loaded_terms(
     quotes: tuple[Quote, ...],
     attributions: tuple[Attribution, ...],
     index: TermIndex,
+    contexts: LoadedContexts,
 ) -> tuple[LoadedTerm, ...]:
     """Loaded terms and scare quotes of the given paragraphs, in text order, never overlapping. ``tokens`` are the
     tagged tokens of the sentences."""
     tags = {t.start: t.tag for sentence in tokens for t in sentence}
     contents = _contents(attributions)
-    scare = _by_paragraph(_scare_term(text, q) for q in quotes if is_scare_quote(text, q, contents))
-    quotations = quotation_spans(text, quotes, attributions)
+    scare = _by_paragraph(_scare_term(text, q) for q in quotes if is_scare_quote(text, q, contents, contexts))
+    quotations = quotation_spans(text, quotes, attributions, contexts)
     hedges = _by_paragraph(_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge")
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
         candidates = [
             *scare.get(paragraph.index, ()),
             *hedges.get(paragraph.index, ()),
-            *_lexicon_matches(text, paragraph, index, tags),
+            *_lexicon_matches(text, paragraph, index, tags, contexts.fixed_expressions),
         ]
         terms += [replace(term, voice=voice_of(term, quotations)) for term in _longest_first(candidates)]
     return tuple(terms)
@@ -129,16 +153,19 @@ def voice_of(term: LoadedTerm, quotations: SpanIndex) -> Voice:
     return "quoted" if term.category != "scare_quote" and quotations.contain(term.start, term.end) else "author"
 
 
-def quotation_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> SpanIndex:
+def quotation_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...],
+                    contexts: LoadedContexts) -> SpanIndex:
     """The direct quotations: quotes that are not scare quotes."""
     contents = _contents(attributions)
-    return SpanIndex((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents))
+    return SpanIndex((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents, contexts))
 
 
-def speech_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...]) -> list[tuple[int, int]]:
+def speech_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...],
+                 contexts: LoadedContexts) -> list[tuple[int, int]]:
     """The spans in a source's voice: attribution contents, and direct quotes that are not scare quotes."""
     contents = _contents(attributions)
-    return sorted({*contents.spans, *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents))})
+    return sorted({*contents.spans,
+                   *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents, contexts))})
 
 
 def _contents(attributions: tuple[Attribution, ...]) -> SpanIndex:
@@ -152,7 +179,8 @@ def _by_paragraph(terms: Iterable[LoadedTerm]) -> dict[int, list[LoadedTerm]]:
     return grouped
 
 
-def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: dict[int, str]) -> list[LoadedTerm]:
+def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: dict[int, str],
+                     expressions: frozenset[tuple[str, ...]]) -> list[LoadedTerm]:
     words = list(WORD_RE.finditer(text, paragraph.start, paragraph.end))
 
     def tag_at(offset: int) -> str:
@@ -166,7 +194,7 @@ def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: di
                 end = _match_at(words, i, pattern)
                 if end is None or _negated(words, i) or _designation(text, words, i, end, pattern, tag_at):
                     continue
-                if _in_fixed_expression(words, i, i + len(pattern.forms)):
+                if _in_fixed_expression(words, i, i + len(pattern.forms), expressions):
                     continue
                 last = words[i + len(pattern.forms) - 1]
                 if pattern.entry.pos and not _in_use(tag_at(last.start()), last.group(), pattern.entry.pos):
@@ -212,21 +240,8 @@ def _designation(text: str, words: list[re.Match[str]], i: int, end: int, patter
     return after[:1].isupper() or words[i - 1].group()[0].isupper()
 
 
-@lru_cache(maxsize=1)
-def _fixed_expressions() -> frozenset[tuple[str, ...]]:
-    """The multi-word factual expressions of ``lexicons/events.tsv`` ("storm surge", "terrorist attack"), word by
-    word, the last word in each of its noun forms: a loaded word inside one is read literally."""
-    expressions: set[tuple[str, ...]] = set()
-    for row in package_tsv("lexicons", "events.tsv"):
-        words = tuple(w.lower() for w in WORD_RE.findall(row["term"]))
-        if len(words) > 1:
-            expressions |= {(*words[:-1], form) for form in noun_forms(words[-1])}
-    return frozenset(expressions)
-
-
-def _in_fixed_expression(words: list[re.Match[str]], i: int, j: int) -> bool:
-    """Whether ``words[i:j]`` lie inside a fixed expression of the text ("a storm surge", "a supply shock")."""
-    expressions = _fixed_expressions()
+def _in_fixed_expression(words: list[re.Match[str]], i: int, j: int, expressions: frozenset[tuple[str, ...]]) -> bool:
+    """Whether ``words[i:j]`` lie inside one of the fixed ``expressions`` ("a storm surge", "a supply shock")."""
     lower = [w.group().lower() for w in words[max(0, i - 3):j + 3]]
     offset = max(0, i - 3)
     for start in range(max(0, i - 3), i + 1):
@@ -248,7 +263,7 @@ def _longest_first(candidates: list[LoadedTerm]) -> list[LoadedTerm]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def is_scare_quote(text: str, quote: Quote, contents: SpanIndex) -> bool:
+def is_scare_quote(text: str, quote: Quote, contents: SpanIndex, contexts: LoadedContexts) -> bool:
     """A short quoted fragment used to distance the writer, not speech (see the module docstring)."""
     fragment = text[quote.start:quote.end].rstrip(",;:")
     words = WORD_RE.findall(fragment)
@@ -257,7 +272,7 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex) -> bool:
     if _is_name(words) or _attributed_after(text, quote):
         return False  # a quoted name or title (‘Syrian National Army’, “the For the People Act”), a headline's speech
     clause = _clause_before(text, quote)
-    distancing, naming = _naming_words()
+    distancing, naming = contexts.distancing, contexts.naming
     if clause[-1:] and clause[-1].lower() in distancing or len(words) == 1 and _modifies_next(text, quote):
         return True
     named_at = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].lower() in naming), None)
@@ -265,7 +280,7 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex) -> bool:
         return "by" in (w.lower() for w in clause[named_at:]) or named_at > 0 and clause[named_at - 1].lower() in _BE
     if contents.contain(quote.start, quote.end):
         return False
-    return not any(w.lower() in _speech_words() for w in clause)
+    return not any(w.lower() in contexts.speech for w in clause)
 
 
 #: Small words a name or title keeps in lower case ("Department of State", "For the People Act").
@@ -290,14 +305,6 @@ def _clause_before(text: str, quote: Quote) -> list[str]:
     """The words between the start of the quote's clause (sentence start, ";", ":") and its opening mark."""
     start = max(text.rfind(mark, 0, quote.start) for mark in (". ", "; ", ": ", "\n")) + 1
     return WORD_RE.findall(text[start:max(start, quote.start - 1)])
-
-
-@lru_cache(maxsize=1)
-def _speech_words() -> frozenset[str]:
-    """Every form of the attribution cues' verbs: a quote after one in its clause is speech."""
-    from ._attribution import cue_table
-
-    return frozenset(words[0] for words in cue_table().sequences)
 
 
 def _modifies_next(text: str, quote: Quote) -> bool:

@@ -16,7 +16,7 @@ from ._data import shipped_digest
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
 from ._limits import Limits, over
-from ._loaded import TermIndex, find_loaded_terms, quotation_spans, speech_spans
+from ._loaded import LoadedContexts, TermIndex, find_loaded_terms, load_loaded_contexts, quotation_spans, speech_spans
 from ._loaded_model import LoadedModel, load_loaded_model, read_loaded
 from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
@@ -34,7 +34,8 @@ from ._word_clusters import NO_CLUSTERS, WordClusters, load_word_clusters
 class Resources:
     """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
     loaded-language model, the model of tone toward a mention, the attribution model, the actors, the input limits,
-    the word clusters (distributional classes of words the loaded-language model reads) and the sentiment analyzers,
+    the word clusters (distributional classes of words the loaded-language model reads), the word lists that tell
+    loaded words from other uses (``loaded_contexts``: scare quotes, fixed expressions) and the sentiment analyzers,
     tone model and word lists (``sentiment``; the loaded-language model reads its word lists too)."""
 
     lexicon: Lexicon
@@ -48,19 +49,20 @@ class Resources:
     word_clusters: WordClusters = NO_CLUSTERS
     #: The SHA-256 of every data file shipped with the kit (``_data.shipped_digest``), recorded in each analysis.
     shipped_data: str = ""
+    loaded_contexts: LoadedContexts = field(kw_only=True)
     sentiment: Sentiment = field(kw_only=True)
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
-    toward a mention, the attribution model, the actors file, if any, the input limits, the word clusters and the
-    sentiment analyzers. Raises DataFileError."""
+    toward a mention, the attribution model, the actors file, if any, the input limits, the word clusters, the
+    loaded-language word lists and the sentiment analyzers. Raises DataFileError."""
     loaded = load_lexicon(lexicon)
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_attribution_model(),
                      load_actors(actors) if actors else (), limits or Limits(), load_word_clusters(),
-                     shipped_digest(), sentiment=load_sentiment())
+                     shipped_digest(), loaded_contexts=load_loaded_contexts(), sentiment=load_sentiment())
 
 
 @dataclass(frozen=True)
@@ -112,17 +114,18 @@ def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
 
 def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
     text, quotes, attributions = analysis.article.text, analysis.quotes, analysis.attributions
+    contexts = resources.loaded_contexts
     lexicon = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, quotes, attributions,
-                                resources.terms)
-    terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions),
-                              quotation_spans(text, quotes, attributions), resources.loaded_model,
+                                resources.terms, contexts)
+    terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions, contexts),
+                              quotation_spans(text, quotes, attributions, contexts), resources.loaded_model,
                               resources.word_clusters, resources.sentiment, user_terms=resources.lexicon.user_terms)
     return replace(analysis, loaded_terms=terms, sentence_bias=bias)
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
-    speech = tuple(speech_spans(text, analysis.quotes, analysis.attributions))
+    speech = tuple(speech_spans(text, analysis.quotes, analysis.attributions, resources.loaded_contexts))
     tones = score_sentences(text, analysis.sentences, resources.sentiment, analysis.loaded_terms, speech)
     return replace(analysis, tones=tones)
 

@@ -48,7 +48,8 @@ def _resources() -> Resources:
     """What segmentation, tokens and quotes read: the lexicon and the tagger (not the model being fitted)."""
     lexicon = load_lexicon(None)
     return Resources(lexicon, TermIndex.build(lexicon), load_tagger(),  # no model is read before attribution
-                     loaded_model=None, toward=None, attribution=None, sentiment=None)  # type: ignore[arg-type]
+                     loaded_model=None, toward=None, attribution=None,  # type: ignore[arg-type]
+                     loaded_contexts=None, sentiment=None)  # type: ignore[arg-type]
 
 
 def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:

@@ -35,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 
 from analysis._io import write_text_atomic
 from analysis._lexicon import load_lexicon
-from analysis._loaded import TermIndex, find_loaded_terms, speech_spans
+from analysis._loaded import TermIndex, find_loaded_terms, load_loaded_contexts, speech_spans
 from analysis._loaded_model import (
     LOADED,
     MODEL_FILE,
@@ -107,7 +107,8 @@ def read_examples(root: str, sentiment: Sentiment, part: Part = "dev") -> list[E
     lexicon = load_lexicon()
     resources = Resources(lexicon, TermIndex.build(lexicon), load_tagger(), loaded_model=None,  # type: ignore[arg-type]
                           toward=None, attribution=load_attribution_model(),  # the steps before loaded language only
-                          word_clusters=load_word_clusters(), sentiment=sentiment)
+                          word_clusters=load_word_clusters(), loaded_contexts=load_loaded_contexts(),
+                          sentiment=sentiment)
     examples: list[Example] = []
     for article in items("ptc", part, root):
         gold = [(s, e, NAME_CALLING if technique.startswith("Name_Calling") else LOADED)
@@ -131,12 +132,12 @@ def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
     analysis = run_pipeline(article, resources, PIPELINE[:PIPELINE.index(LOADED_STEP)])
     text = analysis.article.text
     terms = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
-                              analysis.attributions, resources.terms)
-    for reading in sentence_readings(analysis, terms, speech_spans(text, analysis.quotes, analysis.attributions)):
+                              analysis.attributions, resources.terms, resources.loaded_contexts)
+    speech = speech_spans(text, analysis.quotes, analysis.attributions, resources.loaded_contexts)
+    for reading in sentence_readings(analysis, terms, speech):
         labels = [_label(token, gold, words) for token in reading.tokens]
-        yield Example(corpus, key, article.text, reading.tokens, token_features(reading.tokens, reading.contexts, resources.word_clusters,
-                                                                                resources.sentiment),
-                      labels, reading.contexts, biased)
+        features = token_features(reading.tokens, reading.contexts, resources.word_clusters, resources.sentiment)
+        yield Example(corpus, key, article.text, reading.tokens, features, labels, reading.contexts, biased)
 
 
 def _label(token: Token, gold: Sequence[tuple[int, int, str]], words: frozenset[str] | set[str]) -> str:

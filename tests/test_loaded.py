@@ -24,7 +24,7 @@ def terms(text: str, *, resources: Resources | None = None) -> list[tuple[str, s
     resources = resources or builtin()
     analysis = run_pipeline(Article("t", text), resources, BEFORE_LOADED)
     found = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
-                              analysis.attributions, resources.terms)
+                              analysis.attributions, resources.terms, resources.loaded_contexts)
     return [(t.text, t.category, t.voice) for t in found]
 
 
