@@ -119,6 +119,44 @@ def load_sentiment() -> Sentiment:
                      frozenset(stock.emojis))
 
 
+def _news_vader(neutral: frozenset[str]) -> SentimentIntensityAnalyzer:
+    news = SentimentIntensityAnalyzer()
+    for row in package_tsv("lexicons", "news_valence.tsv"):
+        for form in noun_forms(row["term"]) | verb_forms(row["term"]):
+            news.lexicon.setdefault(form, float(row["valence"]))
+    for word in neutral:
+        news.lexicon.pop(word, None)
+    return news
+
+
+def _neutral_words() -> frozenset[str]:
+    return frozenset(form for row in package_tsv("lexicons", "neutral.tsv") for form in noun_forms(row["term"].lower()))
+
+
+def _opinion_words(neutral: frozenset[str]) -> dict[str, float]:
+    polarities: dict[str, set[float]] = {}
+    for row in package_tsv("lexicons", "opinion.tsv"):
+        polarities.setdefault(row["term"], set()).add(1.0 if row["polarity"] == "positive" else -1.0)
+    return {word: next(iter(values)) for word, values in polarities.items() if len(values) == 1 and word not in neutral}
+
+
+def _subjectivity() -> dict[str, float]:
+    subjectivity = {}
+    for word, senses in textblob.en.sentiment.items():
+        values = [s for _, s, _ in senses.values()]
+        if values:
+            subjectivity[word.lower()] = sum(values) / len(values)
+    return subjectivity
+
+
+def _event_words() -> frozenset[str]:
+    forms: set[str] = set()
+    for row in package_tsv("lexicons", "events.tsv"):
+        term = row["term"].lower()
+        forms |= noun_forms(term) | verb_forms(term) if " " not in term else {term}
+    return frozenset(forms)
+
+
 def scoped_words(sentence: str) -> Iterator[tuple[str, bool, int, int]]:
     """Every word of a sentence as the tone model reads it: lower-cased (hyphenated compounds whole), whether a
     negation governs it ("no", "not", "never", "-n't", "without" … up to the next punctuation mark or "but"), and
@@ -158,44 +196,6 @@ def tone_inputs(evidence: Iterable[Evidence], sentence: str, words: int,
     for valences in (vader, opinion):
         inputs += [sum(v for v in valences if v > 0) / root, sum(v for v in valences if v < 0) / root]
     return inputs, _valences(evidence, "news")
-
-
-def _news_vader(neutral: frozenset[str]) -> SentimentIntensityAnalyzer:
-    news = SentimentIntensityAnalyzer()
-    for row in package_tsv("lexicons", "news_valence.tsv"):
-        for form in noun_forms(row["term"]) | verb_forms(row["term"]):
-            news.lexicon.setdefault(form, float(row["valence"]))
-    for word in neutral:
-        news.lexicon.pop(word, None)
-    return news
-
-
-def _neutral_words() -> frozenset[str]:
-    return frozenset(form for row in package_tsv("lexicons", "neutral.tsv") for form in noun_forms(row["term"].lower()))
-
-
-def _opinion_words(neutral: frozenset[str]) -> dict[str, float]:
-    polarities: dict[str, set[float]] = {}
-    for row in package_tsv("lexicons", "opinion.tsv"):
-        polarities.setdefault(row["term"], set()).add(1.0 if row["polarity"] == "positive" else -1.0)
-    return {word: next(iter(values)) for word, values in polarities.items() if len(values) == 1 and word not in neutral}
-
-
-def _subjectivity() -> dict[str, float]:
-    subjectivity = {}
-    for word, senses in textblob.en.sentiment.items():
-        values = [s for _, s, _ in senses.values()]
-        if values:
-            subjectivity[word.lower()] = sum(values) / len(values)
-    return subjectivity
-
-
-def _event_words() -> frozenset[str]:
-    forms: set[str] = set()
-    for row in package_tsv("lexicons", "events.tsv"):
-        term = row["term"].lower()
-        forms |= noun_forms(term) | verb_forms(term) if " " not in term else {term}
-    return frozenset(forms)
 
 
 @dataclass(frozen=True)
