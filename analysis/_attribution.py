@@ -1034,8 +1034,9 @@ def source_type(phrase: str) -> str:
     phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders
     before_comma = _appositive(phrase)[0]
     head = re.split(r"[’']s\s+", before_comma, maxsplit=1)
-    if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()):
-        phrase = head[1] + phrase[len(before_comma):]  # "The study’s lead author, Dr. X": the author
+    if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()) and _listed_type(head[0]) != "media":
+        phrase = head[1] + phrase[len(before_comma):]  # "The study’s lead author, Dr. X": the author; "CNN’s Jake
+        # Tapper" stays an outlet's
     core, comma, appositive = _appositive(phrase)
     if not core.strip():
         core, comma = phrase, ""
