@@ -38,7 +38,7 @@ SCARE_QUOTE_MAX_WORDS = 4
 _NEGATIONS = frozenset({"not", "no", "never", "hardly", "nothing"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 #: A possessive ending is not part of the term ("the regime’s thugs").
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = ("’s", "'s")
 _POS_TAGS = {"noun": ("NN",), "verb": ("VB",), "adj": ("JJ", "VBN", "VBG"), "adv": ("RB",)}
 
 
@@ -143,8 +143,14 @@ def find_loaded_terms(
             *hedges.get(paragraph.index, ()),
             *_lexicon_matches(text, paragraph, index, tags, contexts.fixed_expressions),
         ]
-        terms += [replace(term, voice=voice_of(term, quotations)) for term in _longest_first(candidates)]
+        terms += [with_voice(term, quotations) for term in _longest_first(candidates)]
     return tuple(terms)
+
+
+def with_voice(term: LoadedTerm, quotations: SpanIndex) -> LoadedTerm:
+    """``term`` with its :func:`voice_of` (the term itself when it has it already: most are the writer's)."""
+    voice = voice_of(term, quotations)
+    return term if voice == term.voice else replace(term, voice=voice)
 
 
 def voice_of(term: LoadedTerm, quotations: SpanIndex) -> Voice:
@@ -186,11 +192,15 @@ def _lexicon_matches(text: str, paragraph: Paragraph, index: TermIndex, tags: di
     def tag_at(offset: int) -> str:
         return tags.get(offset, "")
 
+    by_first_form = index.by_first_form
     found: dict[tuple[int, int], tuple[int, LoadedTerm]] = {}
     for i, word in enumerate(words):
-        bare = _POSSESSIVE.sub("", word.group())
-        for key in dict.fromkeys((bare, bare.lower())):
-            for pattern in index.by_first_form.get(key, ()):
+        bare = _bare(word.group())
+        lower = bare.lower()
+        if bare not in by_first_form and lower not in by_first_form:  # most words start no term
+            continue
+        for key in dict.fromkeys((bare, lower)):
+            for pattern in by_first_form.get(key, ()):
                 end = _match_at(words, i, pattern)
                 if end is None or _negated(words, i) or _designation(text, words, i, end, pattern, tag_at):
                     continue
@@ -212,13 +222,18 @@ def _match_at(words: list[re.Match[str]], i: int, pattern: _Pattern) -> int | No
     if i + len(pattern.forms) > len(words):
         return None
     for k, forms in enumerate(pattern.forms):
-        actual = _POSSESSIVE.sub("", words[i + k].group())
+        actual = _bare(words[i + k].group())
         if (actual if pattern.exact_case else actual.lower()) not in forms:
             return None
         if k and not words[i + k - 1].string[words[i + k - 1].end():words[i + k].start()].isspace():
             return None
     last = words[i + len(pattern.forms) - 1]
-    return last.start() + len(_POSSESSIVE.sub("", last.group()))
+    return last.start() + len(_bare(last.group()))
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending ("Kremlin's" → "Kremlin")."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def _in_use(tag: str, word: str, pos: str) -> bool:

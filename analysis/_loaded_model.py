@@ -37,7 +37,7 @@ from typing import NamedTuple
 import pycrfsuite
 
 from ._data import read_tsv
-from ._loaded import voice_of
+from ._loaded import with_voice
 from ._model import Analysis, LoadedTerm, Sentence, Token
 from ._text import SpanIndex, overlapping
 from ._sentiment import Sentiment
@@ -339,7 +339,7 @@ def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech:
     probabilities, names = [p for p, _ in read], [n for _, n in read]
     terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
                         model, user_terms=user_terms)
-    voiced = tuple(replace(t, voice=voice_of(t, quotations)) for t in terms)
+    voiced = tuple(with_voice(t, quotations) for t in terms)
     bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p, model.words_logit(r.tokens),
                                                                   sentiment)), 4)
                  for r, p in zip(readings, probabilities))
