@@ -114,10 +114,11 @@ def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
 
 #: What the shipped weights give on ``TEXT`` (refit the model, then update these with what it gives).
 PINNED_TERMS = [
+    ("Angry Mob", "emotive", "author"),
     ("spineless", "emotive", "author"),
     ("horde", "sensational", "author"),
     ("radical activists", "labeling", "author"),
     ("shameful", "emotive", "quoted"),
     ("betrayal", "emotive", "quoted"),
 ]
-PINNED_BIAS = (0.635, 0.1489, 0.8426, 0.9322)
+PINNED_BIAS = (0.7013, 0.1494, 0.8421, 0.9308)
