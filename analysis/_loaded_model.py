@@ -72,13 +72,14 @@ class LoadedModel:
         self.words = {row["term"]: (float(row["idf"]), float(row["weight"])) for _, row in read_tsv(words)[1]}
 
     def token_probabilities(self, features: list[list[str]]) -> tuple[list[float], list[float]]:
-        """The probability that each token of one sentence is loaded, and that it is a name-calling label."""
+        """The probability that each token of one sentence is loaded, and that it is a name-calling label (read only
+        where the first is at least ``token_threshold``, where a model span can hold the token: 0.0 elsewhere)."""
         if not features:
             return [], []
         self.tagger.set(features)
-        positions = range(len(features))
-        return ([1 - self.tagger.marginal(OTHER, i) for i in positions],
-                [self.tagger.marginal(NAME_CALLING, i) for i in positions])
+        marginal, threshold = self.tagger.marginal, self.token_threshold
+        loaded = [1 - marginal(OTHER, i) for i in range(len(features))]
+        return loaded, [marginal(NAME_CALLING, i) if p >= threshold else 0.0 for i, p in enumerate(loaded)]
 
     def words_logit(self, tokens: Sequence[Token]) -> float:
         """The word model's log-odds that a sentence is biased: a logistic regression over the TF-IDF of its
