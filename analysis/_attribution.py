@@ -1048,12 +1048,13 @@ def source_type(phrase: str) -> str:
     if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
     listed = _listed_type(core)
-    appositive = _COPULA.sub("", appositive.strip(), count=1)  # "X, who is a spokesman for Y": a spokesman
-    if listed is None and comma and not _RELATIVE.match(appositive):
+    if listed is None and comma:
         # "X, a spokesman for the ministry": the appositive's head, not what follows it; not what a relative clause
-        # says X did ("X, who sold a start-up to a company")
-        listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+",
-                                       appositive)[0])  # "a University of Michigan professor" stays whole
+        # says X did ("X, who sold a start-up to a company"), but what it says X is ("X, who is a spokesman for Y")
+        appositive = _COPULA.sub("", appositive.strip(), count=1)
+        if not _RELATIVE.match(appositive):
+            listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+",
+                                           appositive)[0])  # "a University of Michigan professor" stays whole
     if listed is not None:
         return listed
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):

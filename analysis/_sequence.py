@@ -81,8 +81,8 @@ class AttributionModel:
         return Tagging(labels, cue)
 
     def often_a_cue(self, word: str) -> bool:
-        """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than 35% of its
-        uses ("refuses", "asked", "criticism")."""
+        """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than ``OFTEN``
+        of its uses ("refuses", "asked", "criticism")."""
         return stem(word) in self.cue_stems
 
     def __getstate__(self) -> dict:
