@@ -90,6 +90,15 @@ _SHARE = re.compile(
     r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b)", re.IGNORECASE)
+#: A source who asked not to be named, wherever the phrase says so ("A White House official, who requested anonymity").
+_UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|did\s+not\s+want)\s+to\s+be\s+"
+                      r"(?:named|identified))\b", re.IGNORECASE)
+#: One unnamed official, with or without a body ("The official", "a former official", "A White House official",
+#: "an official in Kyiv"): unnamed, as "officials" are; "Pentagon official John Kirby" names one.
+_UNNAMED_OFFICIAL = re.compile(r"(?:the|a|an|one|another|this|that|a\s+second|a\s+third)\s+(?:\S+\s+){0,4}?official",
+                               re.IGNORECASE)
+#: A plural noun ("voters", "Americans", "Latinos").
+_PLURAL = re.compile(r"[a-z][^s]s$")
 #: A relative clause after a comma ("who", "which", "whose"), and one that says what someone is or was ("who is", "who
 #: was until May"), whose predicate is read as an appositive.
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
@@ -1042,9 +1051,12 @@ def source_type(phrase: str) -> str:
         core, comma = phrase, ""
     lowered = core.lower()
     named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
-    rest = core.split()[1:]  # after a quantifier: "Many", "Some Republican experts", not "Several Hamas"
-    if lowered.split()[0] in _QUANTIFIERS and (not rest or rest[-1].islower() or not named) or _SHARE.match(core.strip()):
-        return "anonymous"  # "Some scientists", "Some Republican experts", "60 percent of voters": unnamed
+    rest = _head_phrase(core).split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
+    if lowered.split()[0] in _QUANTIFIERS and (not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1])) \
+            or _SHARE.match(core.strip()) or re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) \
+            or _UNNAMED_OFFICIAL.fullmatch(_head_phrase(core)) or _UNNAMED.search(phrase):
+        return "anonymous"  # "Some scientists", "Many Americans", "60 percent of voters", "160", "The official",
+        # "a senior official, who requested anonymity": unnamed
     if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
     listed = _listed_type(core)
@@ -1053,16 +1065,22 @@ def source_type(phrase: str) -> str:
         # says X did ("X, who sold a start-up to a company"), but what it says X is ("X, who is a spokesman for Y")
         appositive = _COPULA.sub("", appositive.strip(), count=1)
         if not _RELATIVE.match(appositive):
-            listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+",
-                                           appositive)[0])  # "a University of Michigan professor" stays whole
+            listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
+                                           r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0])
+            # "a University of Michigan professor" stays whole; "a super PAC aligned with strategist X" is a PAC
     if listed is not None:
         return listed
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
         return "organization"  # "CSIS", "the IAEA"
-    head = re.split(r"\s+(?:in|of|at|from|for|with|who|which|that|on)\s+", core.strip())[0].split()[-1]
-    if (not named or head.islower()) and re.search(r"[a-z][^s]s$", head):
+    head = _head_phrase(core).split()[-1]
+    if (not named or head.islower()) and _PLURAL.search(head):
         return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
     return "person"
+
+
+def _head_phrase(core: str) -> str:
+    """The phrase before a prepositional phrase or a relative clause ("officials" in "officials in Nairobi who …")."""
+    return re.split(r"\s+(?:in|of|at|from|for|with|who|which|that|on)\s+", core.strip())[0]
 
 
 def _appositive(phrase: str) -> tuple[str, str, str]:
@@ -1080,7 +1098,11 @@ def _listed_type(phrase: str) -> str | None:
     for entry in (words[k] for k in held):
         haystack = phrase if entry.match == "name" else lowered
         if entry.word in haystack and entry.pattern.search(haystack):  # the substring test is the quick refusal
-            return entry.type
+            if entry.type != "none":
+                return entry.type
+            # a compound that names no type hides the type word inside it: "FBI general counsel" is no rank
+            phrase = re.sub(entry.pattern.pattern, " ", phrase, flags=re.IGNORECASE)
+            lowered = phrase.lower()
     return None
 
 
