@@ -84,12 +84,13 @@ _NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
                  r"|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                  r"|fifteen|sixteen|seventeen|eighteen|nineteen)")
 #: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters", "a majority of those…",
-#: "Not everyone at the rally", "Many"): unnamed.
+#: "Not everyone at the rally", "Many", "A growing number of Democrats", "Dozens of protesters"): unnamed.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not)\s+)?"
     r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
-    r"|(?:everyone|everybody|nobody|no one|none|all)\b)", re.IGNORECASE)
+    r"|(?:everyone|everybody|nobody|no one|none|all)\b"
+    r"|(?:an?\s+(?:[a-z]+\s+)?number|a\s+handful|a\s+lot|lots|dozens|hundreds|thousands|millions|scores)\s+of\b)", re.IGNORECASE)
 #: A source who asked not to be named, wherever the phrase says so ("A White House official, who requested anonymity").
 _UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|did\s+not\s+want)\s+to\s+be\s+"
                       r"(?:named|identified))\b", re.IGNORECASE)
@@ -1051,15 +1052,20 @@ def source_type(phrase: str) -> str:
         core, comma = phrase, ""
     lowered = core.lower()
     named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
-    rest = _head_phrase(core).split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
-    if lowered.split()[0] in _QUANTIFIERS and (not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1])) \
+    listed = _listed_type(core)
+    head_phrase = _head_phrase(core)
+    rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
+    if lowered.split()[0] in _QUANTIFIERS and listed != "document" and (
+            not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1])) \
             or _SHARE.match(core.strip()) or re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) \
-            or _UNNAMED_OFFICIAL.fullmatch(_head_phrase(core)) or _UNNAMED.search(phrase):
+            or _UNNAMED_OFFICIAL.fullmatch(head_phrase) or _UNNAMED.search(phrase):
         return "anonymous"  # "Some scientists", "Many Americans", "60 percent of voters", "160", "The official",
-        # "a senior official, who requested anonymity": unnamed
+        # "a senior official, who requested anonymity": unnamed; "three recent polls" are documents
+    head = head_phrase.split()[-1]
+    if listed not in ("pronoun", "document") and head.islower() and _listed_type(head) == "anonymous":
+        return "anonymous"  # a group noun as the head: "Trump supporters", "GOP primary voters", "White House aides"
     if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
-    listed = _listed_type(core)
     if listed is None and comma:
         # "X, a spokesman for the ministry": the appositive's head, not what follows it; not what a relative clause
         # says X did ("X, who sold a start-up to a company"), but what it says X is ("X, who is a spokesman for Y")
@@ -1072,7 +1078,6 @@ def source_type(phrase: str) -> str:
         return listed
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
         return "organization"  # "CSIS", "the IAEA"
-    head = _head_phrase(core).split()[-1]
     if (not named or head.islower()) and _PLURAL.search(head):
         return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
     return "person"
