@@ -1,6 +1,8 @@
 """Attribution: who is cited, with which cue, and what content is given to them.
 
-The cues are data (``data/cues.tsv``), the words that type a source too (``data/sources.tsv``). The rules read
+The cues are data (``data/cues.tsv``, a ``CueTable``), the words that type a source too (``data/sources.tsv``, a
+``SourceTypes``); both are loaded once (``load_cue_table``, ``load_source_types``) and members of the pipeline's
+``Resources``. The rules read
 the sentences that hold a cue word; for each cue:
 - a verb ("said", "claimed", "told") takes its source from the subject before it ("The military said",
   "Colonel X, the deputy head of Y, told", "Officials who asked not to be named said"), or, in an inverted clause
@@ -22,11 +24,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
-from ._data import package_tsv
+from ._data import Row, package_tsv
 from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
 from ._sequence import AttributionModel, LabelledSpan, cue_marks, labels_to_spans, paragraph_features
@@ -122,7 +123,7 @@ class CueEntry:
     not_before: re.Pattern[str] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity, as the other resources
 class CueTable:
     """Cue words by their lower-case token sequence (a word may be a verb and a noun cue), and cue adverbs."""
 
@@ -132,12 +133,11 @@ class CueTable:
     prefilter: re.Pattern[str]
 
 
-@lru_cache(maxsize=1)
-def cue_table() -> CueTable:
-    """The cues of ``data/cues.tsv`` with every inflected form of the verbs."""
+def load_cue_table(rows: Iterable[Row] | None = None) -> CueTable:
+    """The cues of ``data/cues.tsv`` (or of ``rows`` in its columns) with every inflected form of the verbs."""
     sequences: dict[tuple[str, ...], list[CueEntry]] = {}
     adverbs: dict[str, str] = {}
-    for row in package_tsv("data", "cues.tsv"):
+    for row in package_tsv("data", "cues.tsv") if rows is None else rows:
         entry = CueEntry(row["cue"], row["class"], row["kind"], row["content"], row["listener"] == "yes",
                          re.compile(row["not_before"]) if row["not_before"] else None)
         if entry.kind == "adverb":
@@ -187,6 +187,8 @@ class _Context:
     tokens: list[Token]
     quotes: _Quotes
     following: tuple[Quote, ...]  # every quote of the article; those of this paragraph on start at ``first``
+    cues: CueTable
+    sources: SourceTypes
     first: int = 0
 
     def span(self, first: int, last: int) -> Span:
@@ -217,7 +219,7 @@ class _Context:
         rest = self.text[quote.end:line_end if line_end >= 0 else len(self.text)].lstrip(" " + _QUOTE_CHARS)
         sentence = rest.split(".")[0]
         same_sentence = sentence[:1] == "," or sentence[:1].islower()
-        return same_sentence and cue_table().prefilter.search(sentence) is not None
+        return same_sentence and self.cues.prefilter.search(sentence) is not None
 
     def quote_opened_by(self, mark: Token) -> Quote | None:
         """The quote whose opening mark is ``mark``."""
@@ -231,10 +233,12 @@ def find_attributions(
     tokens: tuple[tuple[Token, ...], ...],
     quotes: tuple[Quote, ...],
     model: AttributionModel,
+    table: CueTable,
+    sources: SourceTypes,
 ) -> tuple[Attribution, ...]:
     """Attribution relations of every paragraph (``tokens``: the tagged tokens of each sentence), with pronoun sources
-    resolved, in text order: those the rules find, then those the learned model (``model``) finds whose cue is no rule's cue or source."""
-    table = cue_table()
+    resolved, in text order: those the rules find (the cues of ``table``), then those the learned model (``model``)
+    finds whose cue is no rule's cue or source; each source typed by ``sources``."""
     grouped: dict[int, list[Quote]] = {}
     for quote in quotes:
         grouped.setdefault(quote.paragraph, []).append(quote)
@@ -251,12 +255,12 @@ def find_attributions(
         paragraph_quotes = by_paragraph.get(paragraph.index, _Quotes())
         first_quote = bisect_left(quote_paragraphs, paragraph.index)
         for sentence, sentence_tokens in sentences_of[paragraph.index]:
-            context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, first_quote)
+            context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, table, sources, first_quote)
             if table.prefilter.search(text, sentence.start, sentence.end):
                 ruled.extend(_sentence_attributions(context, table))
             if _SEEMING.search(text, sentence.start, sentence.end):
                 ruled.extend(_seeming(context))
-        learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, first_quote),
+        learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, table, sources, first_quote),
                                       [t for _, t in sentences_of[paragraph.index]], model, table)
     found = _outer_minds(ruled + _beside_rules(learned, ruled), quotes)
     return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start)))
@@ -999,28 +1003,46 @@ class SourceWord:
     pattern: re.Pattern[str]  # the word as a whole word, compiled once
 
 
-@lru_cache(maxsize=1)
-def _source_words() -> tuple[SourceWord, ...]:
-    rows = package_tsv("data", "sources.tsv")
-    words = (SourceWord(word, r["type"], r["match"], int(r["priority"]),
+#: The phrases whose type a ``SourceTypes`` remembers (sources repeat); it forgets them all past this many.
+_TYPES_MEMO = 4096
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, as the other resources
+class SourceTypes:
+    """The words that type a source (``data/sources.tsv``), by priority, with the positions of those (two letters or
+    more) that start with each pair of letters (a phrase is searched only for the words whose first two letters it
+    holds), and the types of the phrases already typed (``type_of``)."""
+
+    words: tuple[SourceWord, ...]
+    starting: dict[str, tuple[int, ...]]
+    memo: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def type_of(self, phrase: str) -> str:
+        """``source_type(phrase, self)``, memoised."""
+        known = self.memo.get(phrase)
+        if known is None:
+            if len(self.memo) >= _TYPES_MEMO:
+                self.memo.clear()
+            known = self.memo[phrase] = source_type(phrase, self)
+        return known
+
+
+def load_source_types(rows: Iterable[Row] | None = None) -> SourceTypes:
+    """The source words of ``data/sources.tsv`` (or of ``rows`` in its columns)."""
+    rows = package_tsv("data", "sources.tsv") if rows is None else rows
+    found = (SourceWord(word, r["type"], r["match"], int(r["priority"]),
                         re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(word)))
              for r in rows for word in [r["word"] if r["match"] == "name" else r["word"].lower()])  # as matched
-    return tuple(sorted(words, key=lambda w: w.priority))
-
-
-@lru_cache(maxsize=1)
-def _source_word_starts() -> dict[str, tuple[int, ...]]:
-    """The positions in ``_source_words()`` of the source words (two letters or more) that start with each pair of
-    letters: a phrase is searched only for the words whose first two letters it holds."""
+    words = tuple(sorted(found, key=lambda w: w.priority))
     starting: dict[str, list[int]] = {}
-    for k, entry in enumerate(_source_words()):
+    for k, entry in enumerate(words):
         starting.setdefault(entry.word[:2], []).append(k)
-    return {pair: tuple(positions) for pair, positions in starting.items()}
+    return SourceTypes(words, {pair: tuple(positions) for pair, positions in starting.items()})
 
 
 def _source(ctx: _Context, first: int, last: int) -> Source:
     span = ctx.span(_number_start(ctx.tokens, first), last)
-    return Source(span.start, span.end, span.text, source_type(span.text))  # type: ignore[arg-type]
+    return Source(span.start, span.end, span.text, ctx.sources.type_of(span.text))  # type: ignore[arg-type]
 
 
 def _number_start(tokens: list[Token], first: int) -> int:
@@ -1032,19 +1054,18 @@ def _number_start(tokens: list[Token], first: int) -> int:
     return first
 
 
-@lru_cache(maxsize=4096)
-def source_type(phrase: str) -> str:
+def source_type(phrase: str, sources: SourceTypes) -> str:
     """The type of a source: a lone pronoun is a ``pronoun``; a share of people ("60 percent of voters") is
-    ``anonymous``; else the type of the first source word (``data/sources.tsv``, by priority) in its head phrase
+    ``anonymous``; else the type of the first source word (``sources``, by priority) in its head phrase
     (before an appositive), else in the appositive's head ("X, a spokesman for Y"); an unnamed group ("Some
     scientists", "Jewish leaders") is ``anonymous``; an acronym ("CSIS") an ``organization``; any other name a
-    ``person``. (Memoised: sources repeat.)"""
+    ``person``. (``SourceTypes.type_of`` memoises it: sources repeat.)"""
     if phrase.lower() in _SOURCE_PRONOUNS:
         return "pronoun"
     phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders
     before_comma = _appositive(phrase)[0]
     head = re.split(r"[’']s\s+", before_comma, maxsplit=1)
-    if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()) and _listed_type(head[0]) != "media":
+    if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()) and _listed_type(head[0], sources) != "media":
         phrase = head[1] + phrase[len(before_comma):]  # "The study’s lead author, Dr. X": the author; "CNN’s Jake
         # Tapper" stays an outlet's
     core, comma, appositive = _appositive(phrase)
@@ -1052,7 +1073,7 @@ def source_type(phrase: str) -> str:
         core, comma = phrase, ""
     lowered = core.lower()
     named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
-    listed = _listed_type(core)
+    listed = _listed_type(core, sources)
     head_phrase = _head_phrase(core)
     rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
     if lowered.split()[0] in _QUANTIFIERS and listed != "document" and (
@@ -1062,7 +1083,7 @@ def source_type(phrase: str) -> str:
         return "anonymous"  # "Some scientists", "Many Americans", "60 percent of voters", "160", "The official",
         # "a senior official, who requested anonymity": unnamed; "three recent polls" are documents
     head = head_phrase.split()[-1]
-    if listed not in ("pronoun", "document") and head.islower() and _listed_type(head) == "anonymous":
+    if listed not in ("pronoun", "document") and head.islower() and _listed_type(head, sources) == "anonymous":
         return "anonymous"  # a group noun as the head: "Trump supporters", "GOP primary voters", "White House aides"
     if re.search(r"\([A-Z]{2,}\)", core):
         return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
@@ -1072,7 +1093,7 @@ def source_type(phrase: str) -> str:
         appositive = _COPULA.sub("", appositive.strip(), count=1)
         if not _RELATIVE.match(appositive):
             listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
-                                           r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0])
+                                           r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], sources)
             # "a University of Michigan professor" stays whole; "a super PAC aligned with strategist X" is a PAC
     if listed is not None:
         return listed
@@ -1094,10 +1115,10 @@ def _appositive(phrase: str) -> tuple[str, str, str]:
     return (parts[0], ",", parts[1]) if len(parts) == 2 else (phrase, "", "")
 
 
-def _listed_type(phrase: str) -> str | None:
-    """The type of the first source word of ``data/sources.tsv`` found in the phrase, by priority."""
+def _listed_type(phrase: str, sources: SourceTypes) -> str | None:
+    """The type of the first source word of ``sources`` found in the phrase, by priority."""
     lowered = phrase.lower()
-    words, starting = _source_words(), _source_word_starts()
+    words, starting = sources.words, sources.starting
     pairs = {text[k:k + 2] for text in (phrase, lowered) for k in range(len(text) - 1)}
     held = sorted({k for pair in pairs for k in starting.get(pair, ())})  # the words whose first two letters occur
     for entry in (words[k] for k in held):

@@ -21,7 +21,8 @@ from functools import cached_property
 from typing import Any, Literal
 
 from ._model import TEXT_KINDS, Analysis, Attribution, LoadedTerm, Paragraph, Relay
-from ._sourcing import SentenceSourcing, article_sourcing, paragraph_sourcing, resolved_type, sentence_sourcing
+from ._sourcing import (SentenceSourcing, article_sourcing, paragraph_sourcing, resolved_type, sentence_sourcing,
+                        source_types_by_span)
 from ._text import count_words, signed
 
 #: The analyzers disagree on a paragraph when their means have opposite signs and both are at least this far from 0.
@@ -373,7 +374,8 @@ def attribution_density(f: Facts) -> float:
 def source_types(f: Facts) -> dict[str, int]:
     """Attributions of the running text by source type (a pronoun counts as the name it resolves to; ``none``:
     no source, as in a hedge); they sum to ``attribution_count``."""
-    counts = Counter(resolved_type(x) if x.source is not None else NO_SOURCE for x in f.attributions(f.running))
+    types = source_types_by_span(f.analysis.attributions)
+    counts = Counter(resolved_type(x, types) if x.source is not None else NO_SOURCE for x in f.attributions(f.running))
     return dict(sorted(counts.items()))
 
 

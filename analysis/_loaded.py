@@ -26,12 +26,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ._data import package_tsv
 from ._inflect import adverb, noun_forms, verb_forms
 from ._lexicon import Lexicon, LexiconEntry
 from ._model import Attribution, LoadedTerm, Paragraph, Quote, Token, Voice
 from ._text import WORD_RE, DisjointSpans, SpanIndex
+
+if TYPE_CHECKING:
+    from ._attribution import CueTable
 
 #: A scare quote has at most this many words.
 SCARE_QUOTE_MAX_WORDS = 4
@@ -104,10 +108,8 @@ class LoadedContexts:
     fixed_expressions: frozenset[tuple[str, ...]]
 
 
-def load_loaded_contexts() -> LoadedContexts:
-    """The shipped word lists (naming.tsv, the attribution cues, events.tsv)."""
-    from ._attribution import cue_table
-
+def load_loaded_contexts(cues: CueTable) -> LoadedContexts:
+    """The shipped word lists (naming.tsv, events.tsv) and the first words of the attribution cues (``cues``)."""
     rows = package_tsv("lexicons", "naming.tsv")
     distancing = frozenset(r["term"] for r in rows if r["kind"] == "distancing")
     verbs = frozenset(form for r in rows if r["kind"] == "verb" for form in verb_forms(r["term"]))
@@ -116,7 +118,7 @@ def load_loaded_contexts() -> LoadedContexts:
         words = tuple(w.lower() for w in WORD_RE.findall(row["term"]))
         if len(words) > 1:
             expressions |= {(*words[:-1], form) for form in noun_forms(words[-1])}
-    return LoadedContexts(distancing, verbs, frozenset(words[0] for words in cue_table().sequences),
+    return LoadedContexts(distancing, verbs, frozenset(words[0] for words in cues.sequences),
                           frozenset(expressions))
 
 

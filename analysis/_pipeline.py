@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._actors import Actor, auto_mentions, find_mentions, load_actors
-from ._attribution import find_attributions
+from ._attribution import CueTable, SourceTypes, find_attributions, load_cue_table, load_source_types
 from ._data import shipped_digest
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
@@ -35,8 +35,9 @@ class Resources:
     """What the analyzers read besides the article: the loaded-language lexicon, the part-of-speech tagger, the
     loaded-language model, the model of tone toward a mention, the attribution model, the actors, the input limits,
     the word clusters (distributional classes of words the loaded-language model reads), the word lists that tell
-    loaded words from other uses (``loaded_contexts``: scare quotes, fixed expressions) and the sentiment analyzers,
-    tone model and word lists (``sentiment``; the loaded-language model reads its word lists too)."""
+    loaded words from other uses (``loaded_contexts``: scare quotes, fixed expressions), the sentiment analyzers,
+    tone model and word lists (``sentiment``; the loaded-language model reads its word lists too), the attribution
+    cues (``cues``, ``data/cues.tsv``) and the words that type a source (``sources``, ``data/sources.tsv``)."""
 
     lexicon: Lexicon
     terms: TermIndex
@@ -51,18 +52,22 @@ class Resources:
     shipped_data: str = ""
     loaded_contexts: LoadedContexts = field(kw_only=True)
     sentiment: Sentiment = field(kw_only=True)
+    cues: CueTable = field(kw_only=True)
+    sources: SourceTypes = field(kw_only=True)
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
     toward a mention, the attribution model, the actors file, if any, the input limits, the word clusters, the
-    loaded-language word lists and the sentiment analyzers. Raises DataFileError."""
-    loaded = load_lexicon(lexicon)
+    loaded-language word lists, the sentiment analyzers, the attribution cues and the source words. Raises
+    DataFileError."""
+    loaded, cues = load_lexicon(lexicon), load_cue_table()
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_attribution_model(),
                      load_actors(actors) if actors else (), limits or Limits(), load_word_clusters(),
-                     shipped_digest(), loaded_contexts=load_loaded_contexts(), sentiment=load_sentiment())
+                     shipped_digest(), loaded_contexts=load_loaded_contexts(cues), sentiment=load_sentiment(),
+                     cues=cues, sources=load_source_types())
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,7 @@ def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
 def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
     found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.tokens, analysis.quotes,
-                              resources.attribution)
+                              resources.attribution, resources.cues, resources.sources)
     return replace(analysis, attributions=found, paragraphs=mark_relayed(text, analysis.paragraphs, found))
 
 

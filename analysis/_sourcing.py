@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ._attribution import source_type
 from ._model import TEXT_KINDS, Analysis, Attribution
 from ._text import SpanIndex, count_words
 
@@ -76,6 +76,7 @@ class ParagraphSourcing:
 def paragraph_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> dict[int, ParagraphSourcing]:
     """Sourcing figures by paragraph index."""
     figures = {p.index: ParagraphSourcing() for p in analysis.paragraphs}
+    types = source_types_by_span(analysis.attributions)
     for sentence, sourcing in zip(analysis.sentences, sentences):
         entry = figures[sentence.paragraph]
         entry.sentences += 1
@@ -87,14 +88,24 @@ def paragraph_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) ->
         if x.quote != "none":
             entry.quote_types[x.quote] += 1
         if x.source is not None:
-            entry.source_types[resolved_type(x)] += 1
+            entry.source_types[resolved_type(x, types)] += 1
     return figures
 
 
-def resolved_type(x: Attribution) -> str:
-    """The source type, with a resolved pronoun typed as the name it points to."""
+SpanTypes = Mapping[tuple[int, int], str]
+
+
+def source_types_by_span(attributions: Iterable[Attribution]) -> SpanTypes:
+    """The type of each source of the attributions by its start and end: a pronoun resolves to one of them."""
+    return {(x.source.start, x.source.end): x.source.type for x in attributions if x.source is not None}
+
+
+def resolved_type(x: Attribution, types: SpanTypes) -> str:
+    """The source type, with a resolved pronoun typed as the source it points to (``types``: the article's
+    ``source_types_by_span``); a pronoun resolved to no source of them stays a pronoun."""
     assert x.source is not None
-    return source_type(x.source.resolved.text) if x.source.resolved else x.source.type
+    resolved = x.source.resolved
+    return types.get((resolved.start, resolved.end), x.source.type) if resolved else x.source.type
 
 
 def article_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> dict:
@@ -102,7 +113,8 @@ def article_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> d
     text_paragraphs = {p.index for p in analysis.paragraphs if p.kind in TEXT_KINDS}
     body = {p.index for p in analysis.paragraphs if p.kind == "body"}
     sourced = [x for x in analysis.attributions if x.source is not None and x.paragraph in text_paragraphs]
-    anonymous = sum(1 for x in sourced if resolved_type(x) == "anonymous")
+    types = source_types_by_span(analysis.attributions)
+    anonymous = sum(1 for x in sourced if resolved_type(x, types) == "anonymous")
     body_sentences = [s for s, x in zip(sentences, analysis.sentences) if x.paragraph in body]
     unattributed = sum(1 for s in body_sentences if not s.attributed and not s.hedged)
     return {
@@ -116,12 +128,13 @@ def voice_names(analysis: Analysis) -> list[str | None]:
     a source."""
     names: list[str | None] = []
     known: dict[str, dict] = {}
+    types = source_types_by_span(analysis.attributions)
     for x in analysis.attributions:
         if x.source is None:
             names.append(None)
             continue
         named = x.source.resolved.text if x.source.resolved else x.source.text
-        entry = known.setdefault(voice_key(named, known), {"source": named.split(",")[0].strip(), "type": resolved_type(x)})
+        entry = known.setdefault(voice_key(named, known), {"source": named.split(",")[0].strip(), "type": resolved_type(x, types)})
         names.append(entry["source"])
     return names
 
@@ -131,10 +144,11 @@ def voices(analysis: Analysis) -> list[dict]:
     most attributions first."""
     text = analysis.article.text
     table: dict[str, dict] = {}
+    types = source_types_by_span(analysis.attributions)
     for x, name in zip(analysis.attributions, voice_names(analysis)):
         if name is None:
             continue
-        entry = table.setdefault(name, {"source": name, "type": resolved_type(x), "attributions": 0,
+        entry = table.setdefault(name, {"source": name, "type": resolved_type(x, types), "attributions": 0,
                                         "content_words": 0, "cue_classes": set(), "paragraphs": set()})
         entry["attributions"] += 1
         entry["content_words"] += count_words(text, x.content.start, x.content.end) if x.content else 0

@@ -21,7 +21,7 @@ from ._document import Document
 from ._figures import ARTICLE_FIGURES, NO_SOURCE
 from ._lexicon import BUILTIN as BUILTIN_LEXICON
 from ._model import LOADED_CATEGORIES, TEXT_KINDS
-from ._sourcing import resolved_type
+from ._sourcing import resolved_type, source_types_by_span
 from ._text import signed
 from ._trends import corpus_articles, group_figures, source_type_shares  # noqa: F401 - the corpus notebook's data
 from .findings import findings, term_names
@@ -410,8 +410,9 @@ def _layers(doc: Document, *, categories: tuple[str, ...] | None = None, voice: 
               for t in doc.analysis.loaded_terms
               if (categories is None or t.category in categories) and (voice is None or t.voice == voice)]
     other: list[Layer] = [(q.start, q.end, "slant-quote", "") for q in doc.analysis.quotes]
+    types = source_types_by_span(doc.analysis.attributions)
     for x in doc.analysis.attributions:
-        source_type = resolved_type(x) if x.source is not None else NO_SOURCE
+        source_type = resolved_type(x, types) if x.source is not None else NO_SOURCE
         if sources is not None and source_type not in sources:
             continue
         other.append((x.cue.start, x.cue.end, "slant-cue", "" if x.cue.cls == "neutral" else x.cue.cls))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from analysis._attribution import cue_table
+from analysis._attribution import load_cue_table
 from analysis._model import Analysis, Article
 from analysis._lexicon import load_lexicon
 from analysis._loaded import TermIndex
@@ -49,7 +49,7 @@ def _resources() -> Resources:
     lexicon = load_lexicon(None)
     return Resources(lexicon, TermIndex.build(lexicon), load_tagger(),  # no model is read before attribution
                      loaded_model=None, toward=None, attribution=None,  # type: ignore[arg-type]
-                     loaded_contexts=None, sentiment=None)  # type: ignore[arg-type]
+                     loaded_contexts=None, sentiment=None, cues=None, sources=None)  # type: ignore[arg-type]
 
 
 def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:
@@ -77,7 +77,7 @@ def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:
 def sequences(articles: list[PolnearArticle], counts: dict[str, list[int]]) -> Iterator[tuple[list[list[str]], list[str]]]:
     """Features and gold labels of every paragraph of the articles; ``counts`` gathers, per word stem, its tokens
     outside and inside a gold cue."""
-    table = cue_table()
+    table = load_cue_table()
     for article in articles:
         for sentences, quotes in paragraphs(article.text):
             tokens = [t for s in sentences for t in s]

@@ -34,6 +34,7 @@ import pycrfsuite
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from analysis._attribution import load_cue_table, load_source_types
 from analysis._io import write_text_atomic
 from analysis._lexicon import load_lexicon
 from analysis._loaded import TermIndex, find_loaded_terms, load_loaded_contexts, speech_spans
@@ -108,11 +109,11 @@ def _fold(example: Example) -> int:
 def read_examples(root: str, sentiment: Sentiment, part: Part = "dev") -> list[Example]:
     """The sentences of one part of PTC and BABE as the model reads them (``sentiment``: the word lists its features
     read), with their gold labels."""
-    lexicon = load_lexicon()
+    lexicon, cues = load_lexicon(), load_cue_table()
     resources = Resources(lexicon, TermIndex.build(lexicon), load_tagger(), loaded_model=None,  # type: ignore[arg-type]
                           toward=None, attribution=load_attribution_model(),  # the steps before loaded language only
-                          word_clusters=load_word_clusters(), loaded_contexts=load_loaded_contexts(),
-                          sentiment=sentiment)
+                          word_clusters=load_word_clusters(), loaded_contexts=load_loaded_contexts(cues),
+                          sentiment=sentiment, cues=cues, sources=load_source_types())
     examples: list[Example] = []
     for article in items("ptc", part, root):
         gold = [(s, e, NAME_CALLING if technique.startswith("Name_Calling") else LOADED)

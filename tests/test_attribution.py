@@ -1,4 +1,13 @@
+import pickle
+from dataclasses import replace
+
+import pytest
+
 from analysis import analyze
+from analysis._attribution import _TYPES_MEMO, load_cue_table, load_source_types
+from analysis._data import package_tsv
+from analysis._model import Article
+from analysis._pipeline import load_resources, run_pipeline
 
 
 def relations(text: str) -> list[tuple]:
@@ -104,7 +113,6 @@ def test_seed_ignasyuk_and_he_added_twin_on_the_seed():
 
 # The odd-quotes corpus: exact expected attributions (cue, source and content spans) for every text.
 
-import pytest  # noqa: E402
 
 from evaluation.gold import read_gold  # noqa: E402
 from evaluation.own import _gold_relations  # noqa: E402
@@ -287,3 +295,43 @@ def test_a_source_that_starts_with_a_number_keeps_all_of_it():
     assert relations("More than 43,000 residents said the water was unsafe.") == [
         ("said", "neutral", "43,000 residents", "anonymous", "the water was unsafe", "indirect"),
     ]
+
+
+@pytest.fixture(scope="module")
+def resources():
+    return load_resources()
+
+
+def _relations_with(resources, text):
+    analysis = run_pipeline(Article("a", text), resources)
+    return [(x.cue.text, x.cue.cls, x.source.text if x.source else None, x.source.type if x.source else None,
+             x.content.text if x.content else None) for x in analysis.attributions]
+
+
+def test_the_cues_and_the_source_words_are_those_of_the_resources(resources):
+    text = "The Harbour Board blorped that the port would close on Friday."
+    assert _relations_with(resources, text) == []
+    blorp = {"cue": "blorp", "class": "emotive", "kind": "verb", "past": "", "content": "that", "listener": "no",
+             "not_before": ""}
+    cues = load_cue_table([*package_tsv("data", "cues.tsv"), blorp])
+    found = ("blorped", "emotive", "The Harbour Board", "official", "the port would close on Friday")
+    assert _relations_with(replace(resources, cues=cues), text) == [found]
+    outlet = {"word": "Harbour Board", "type": "media", "match": "name", "priority": "0"}
+    sources = load_source_types([*package_tsv("data", "sources.tsv"), outlet])
+    assert _relations_with(replace(resources, cues=cues, sources=sources), text) == [(*found[:3], "media", found[4])]
+    assert resources.sources.type_of("The Harbour Board") == "official"  # each table its own memo
+
+
+def test_the_cue_table_and_the_source_words_pickle_and_read_the_same(resources):
+    copy = replace(resources, cues=pickle.loads(pickle.dumps(resources.cues)),
+                   sources=pickle.loads(pickle.dumps(resources.sources)))
+    text = "“We will not leave,” said Lena Fischer, a spokeswoman for the ministry. Critics said the plan would fail."
+    assert _relations_with(copy, text) == _relations_with(resources, text) != []
+
+
+def test_the_memo_of_source_types_stays_bounded():
+    sources = load_source_types()
+    for k in range(_TYPES_MEMO + 10):
+        sources.type_of(f"Officer {k}")
+    assert 0 < len(sources.memo) <= _TYPES_MEMO
+    assert sources.type_of("the ministry") == "official"

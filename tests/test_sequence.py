@@ -3,7 +3,7 @@
 import pickle
 
 from analysis import analyze
-from analysis._attribution import cue_table
+from analysis._attribution import load_cue_table
 from analysis._sequence import LabelledSpan, cue_marks, labels_to_spans, load_attribution_model, paragraph_features
 
 TEXT = ("The regional water board warned on Friday that reservoirs would run dry by August. "
@@ -17,7 +17,7 @@ def test_label_runs_become_spans_and_an_inside_label_after_another_role_opens_on
 
 
 def test_cue_marks_give_the_kind_and_class_of_the_cues_they_begin_and_continue():
-    table = cue_table()
+    table = load_cue_table()
     assert cue_marks(["she", "said", "according", "to", "him"], table.sequences, table.longest) == [
         "", "verb:neutral", "phrase:neutral", "in:phrase", ""]
 
@@ -25,7 +25,7 @@ def test_cue_marks_give_the_kind_and_class_of_the_cues_they_begin_and_continue()
 def _paragraph(text):
     doc = analyze(text=text)
     tokens = [t for sentence in doc.analysis.tokens for t in sentence]
-    table = cue_table()
+    table = load_cue_table()
     features = paragraph_features([list(s) for s in doc.analysis.tokens], doc.analysis.quotes,
                                   cue_marks([t.lower for t in tokens], table.sequences, table.longest))
     return tokens, features

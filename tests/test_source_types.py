@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis._attribution import source_type
+from analysis._attribution import load_source_types
 
 ROWS = [row for row in csv.DictReader(
     (line for line in (Path(__file__).parent / "data" / "attribution" / "source_types.tsv").open(encoding="utf-8")
@@ -18,6 +18,9 @@ def test_the_set_covers_a_hundred_sources_of_every_type():
                                              "anonymous", "social_media", "pronoun"}
 
 
+SOURCES = load_source_types()
+
+
 @pytest.mark.parametrize("row", ROWS, ids=[row["source"] for row in ROWS])
 def test_source_type(row):
-    assert source_type(row["source"]) == row["type"], row["kind"]
+    assert SOURCES.type_of(row["source"]) == row["type"], row["kind"]
