@@ -1076,7 +1076,7 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
     listed = _listed_type(core, sources)
     head_phrase = _head_phrase(core)
     rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
-    if lowered.split()[0] in _QUANTIFIERS and listed != "document" and (
+    if lowered.split()[0] in _QUANTIFIERS and _listed_type(head_phrase, sources) != "document" and (
             not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1])) \
             or _SHARE.match(core.strip()) or re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) \
             or _UNNAMED_OFFICIAL.fullmatch(head_phrase) or _UNNAMED.search(phrase):
