@@ -107,6 +107,21 @@ _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
 _COPULA = re.compile(r"^who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?:(?:now|also|then|formerly|once)\s+)?")
 #: A comma that separates phrases, not one inside a number ("43,000").
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+#: A first-person or other pronoun with a contraction, inside a quote ("I've", "I’m", "we're", "they'd").
+_CONTRACTED_PRONOUN = re.compile(r"(?:i|you|he|she|it|we|they)[’'](?:ve|m|re|ll|d|s)", re.IGNORECASE)
+#: The titles of someone who speaks for a body ("a spokeswoman for X", "an Intel spokeswoman", "executive director
+#: of X", "the company's chief executive"): the body's type decides.
+_SPEAKING_TITLE = (r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:executive\s+|managing\s+)?director|"
+                   r"president|chair(?:man|woman)?|head|chief\s+executive(?:\s+officer)?|CEO)")
+_TITLE_OF = re.compile(r"(?:\S+\s+){0,3}?%s\s+(?:of|for)\s+(?P<body>.+)" % _SPEAKING_TITLE, re.IGNORECASE)
+_BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+spokes(?:man|woman|person)(?:\s+(?-i:[A-Z])\S*)*",
+                         re.IGNORECASE)
+_TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
+                         re.IGNORECASE)
+#: A named person with other members of an unnamed group ("Ms. Henry and other labor leaders"): unnamed.
+_AND_OTHERS = re.compile(r".+\s+and\s+(?:other|several|many|some|dozens\s+of)\s+\S", re.IGNORECASE)
+#: The types of a body its spokesperson or head speaks for.
+_BODY_TYPES = frozenset({"official", "organization", "military", "media"})
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
 
@@ -1060,11 +1075,15 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
     (before an appositive), else in the appositive's head ("X, a spokesman for Y"); an unnamed group ("Some
     scientists", "Jewish leaders") is ``anonymous``; an acronym ("CSIS") an ``organization``; any other name a
     ``person``. (``SourceTypes.type_of`` memoises it: sources repeat.)"""
-    if phrase.lower() in _SOURCE_PRONOUNS:
-        return "pronoun"
+    if phrase.lower() in _SOURCE_PRONOUNS or _CONTRACTED_PRONOUN.fullmatch(phrase):
+        return "pronoun"  # "he", "I've" in a quote
     phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders
     before_comma = _appositive(phrase)[0]
     head = re.split(r"[’']s\s+", before_comma, maxsplit=1)
+    if len(head) == 2 and _TITLE_ONLY.fullmatch(head[1].strip()):
+        owner = _spoken_for(head[0], sources)
+        if owner is not None:
+            return owner  # "the company's chief executive": the company; "Trump's spokeswoman": his campaign
     if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()) and _listed_type(head[0], sources) != "media":
         phrase = head[1] + phrase[len(before_comma):]  # "The study’s lead author, Dr. X": the author; "CNN’s Jake
         # Tapper" stays an outlet's
@@ -1078,10 +1097,16 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
     rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
     if lowered.split()[0] in _QUANTIFIERS and _listed_type(head_phrase, sources) != "document" and (
             not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1])) \
-            or _SHARE.match(core.strip()) or re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) \
+            or _SHARE.match(core.strip()) and _listed_type(head_phrase, sources) != "document" \
+            or re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) \
             or _UNNAMED_OFFICIAL.fullmatch(head_phrase) or _UNNAMED.search(phrase):
         return "anonymous"  # "Some scientists", "Many Americans", "60 percent of voters", "160", "The official",
         # "a senior official, who requested anonymity": unnamed; "three recent polls" are documents
+    if _AND_OTHERS.match(head_phrase):
+        return "anonymous"  # "Ms. Henry and other labor leaders": a group, mostly unnamed
+    speaking = _speaker_for(core, sources)
+    if speaking is not None and listed not in ("person", "pronoun"):
+        return speaking  # "an Intel spokeswoman", "the president of the firefighters union": the body
     head = head_phrase.split()[-1]
     if listed not in ("pronoun", "document") and head.islower() and _listed_type(head, sources) == "anonymous":
         return "anonymous"  # a group noun as the head: "Trump supporters", "GOP primary voters", "White House aides"
@@ -1091,6 +1116,9 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
         # "X, a spokesman for the ministry": the appositive's head, not what follows it; not what a relative clause
         # says X did ("X, who sold a start-up to a company"), but what it says X is ("X, who is a spokesman for Y")
         appositive = _COPULA.sub("", appositive.strip(), count=1)
+        speaking = _speaker_for(appositive.rstrip(", "), sources)
+        if speaking is not None:
+            return speaking  # "X, executive director of One Wisconsin Now", "X, a spokeswoman for Trump"
         if not _RELATIVE.match(appositive):
             listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
                                            r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], sources)
@@ -1102,6 +1130,28 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
     if (not named or head.islower()) and _PLURAL.search(head):
         return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
     return "person"
+
+
+def _speaker_for(phrase: str, sources: SourceTypes) -> str | None:
+    """The type of the body a spokesperson or head speaks for ("a spokeswoman for X", "executive director of X",
+    "an Intel spokeswoman", "Priorities spokesman Y"), or None when the phrase names no such title and body."""
+    title_of = _TITLE_OF.fullmatch(phrase.strip())
+    if title_of:
+        return _spoken_for(title_of.group("body"), sources)
+    body_title = _BODY_TITLE.fullmatch(phrase.strip())
+    return _spoken_for(body_title.group("body"), sources) if body_title else None
+
+
+def _spoken_for(body: str, sources: SourceTypes) -> str | None:
+    """A body's type when it is one ("the company", "the ministry"), else ``organization`` for a name the lists do not
+    know (a company, a group, a candidate's campaign: "Intel", "One Wisconsin Now", "Trump"), else None."""
+    head = _listed_type(body.split()[-1], sources)  # the body's head noun first: "the Senate campaign" is a campaign
+    listed = head if head in _BODY_TYPES else _listed_type(body, sources)
+    if listed in _BODY_TYPES:
+        return listed
+    if listed in (None, "person") and any(w[0].isupper() for w in body.split() if w.lower() not in ("the", "a", "an")):
+        return "organization"  # "a spokesman for Mr. Trump": his campaign
+    return None
 
 
 def _head_phrase(core: str) -> str:

@@ -34,7 +34,7 @@ def test_preposed_source_with_said_and_indirect_content():
 
 def test_a_refusal_to_comment_is_a_cue_without_content_whose_cue_holds_the_negation():
     assert relations("A spokesman for the company would not comment on the report.") == [
-        ("would not comment", "neutral", "A spokesman for the company", "official", None, "none"),
+        ("would not comment", "neutral", "A spokesman for the company", "organization", None, "none"),
     ]
     assert [r[:3] for r in relations("The mayor did not comment on Tuesday.")] == [("did not comment", "neutral", "The mayor")]
 
@@ -48,7 +48,7 @@ def test_postposed_source_after_a_comma():
 def test_direct_quote_before_name_with_appositive_and_listener_verb():
     text = "“We expect more rain,” Maria Lopez, the head of the regional weather office, told reporters on Monday."
     assert relations(text) == [(
-        "told", "neutral", "Maria Lopez, the head of the regional weather office", "person",
+        "told", "neutral", "Maria Lopez, the head of the regional weather office", "official",
         "We expect more rain,", "direct",
     )]
 
