@@ -1190,7 +1190,7 @@ def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
     for attribution in attributions:
         source = attribution.source
         if source is not None and source.type == "pronoun":
-            word = source.text.lower()
+            word = re.sub(r"[’'].*", "", source.text.lower())  # "I've": I
             target = None if word in _UNRESOLVED else last_person if word in _PERSONAL else last_other
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))

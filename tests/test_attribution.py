@@ -94,6 +94,13 @@ def test_it_resolves_to_the_last_named_body():
     assert pronoun.resolved.text == "The army"
 
 
+def test_a_contracted_first_person_in_a_quote_is_a_pronoun_left_unresolved():
+    doc = analyze(text="The ministry said the road was open. “I’ve said for years that the bridge would not hold,” "
+                       "Mayor Tom Reyes told reporters.")
+    sources = [x.source for x in doc.analysis.attributions if x.source and x.source.text == "I’ve"]
+    assert [(s.type, s.resolved) for s in sources] == [("pronoun", None)]
+
+
 def test_nested_attribution_is_read_within_the_quote():
     found = relations("The union wrote that “managers said the plant would stay open.”")
     assert [(cue, source, content, quote) for cue, _, source, _, content, quote in found] == [
