@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
@@ -60,6 +60,8 @@ _DISCOURSE_MARKERS = frozenset({
     "for example", "for instance", "of course", "at the same time", "on the other hand", "by contrast", "in the end",
     "for now", "so far", "above all", "after all", "as well", "likewise", "similarly", "separately", "earlier", "later",
 })
+#: The most words of a discourse marker.
+_MARKER_WORDS = max(len(marker.split()) for marker in _DISCOURSE_MARKERS)
 #: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
 _TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
 #: Verbs by which the writer says what something looks like ("seems to", "appeared ready"): hedges without a source.
@@ -138,14 +140,51 @@ class CueEntry:
     not_before: re.Pattern[str] | None
 
 
+#: A run of word characters that starts at a word boundary (as ``\b`` sees it: the character before a search's start
+#: counts; the end of a search is a boundary).
+_WORD_RUN = re.compile(r"\b\w+")
+#: A speaker's label before a colon at the start of a line ("Dana Flores: …").
+_SPEAKER_COLON = re.compile(r"^[^\n:]{2,60}:", re.MULTILINE)
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity, as the other resources
 class CueTable:
-    """Cue words by their lower-case token sequence (a word may be a verb and a noun cue), and cue adverbs."""
+    """Cue words by their lower-case token sequence (a word may be a verb and a noun cue), and cue adverbs; the
+    lengths of the sequences each first word begins (most words first); the first words as a pattern of whole words,
+    any case, and whether they are all plain lower-case ASCII word characters (``may_hold_cue`` reads them as a set)."""
 
     sequences: dict[tuple[str, ...], tuple[CueEntry, ...]]
-    longest: int
     adverbs: dict[str, str]
-    prefilter: re.Pattern[str]
+    lengths: dict[str, tuple[int, ...]]
+    first_words: re.Pattern[str]
+    plain: bool
+
+    def matches(self, words: Sequence[str]) -> list[tuple[int, int, tuple[CueEntry, ...]]]:
+        """Every cue word or phrase among ``words`` (lower case) as the range of its first and last word with its
+        entries, left to right, the longest where several start together."""
+        found = []
+        n, i = len(words), 0
+        while i < n:
+            for size in self.lengths.get(words[i], ()):
+                entries = self.sequences.get(tuple(words[i:i + size])) if size <= n - i else None
+                if entries is not None:
+                    found.append((i, i + size - 1, entries))
+                    i += size - 1
+                    break
+            i += 1
+        return found
+
+    def may_hold_cue(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether ``text[start:end]`` holds a cue's first word as a whole word (any case) or starts a line with a
+        speaker's label before a colon: the sentences the rules read. Word by word, one set lookup per ASCII word,
+        the same answer as searching ``first_words``."""
+        end = len(text) if end is None else end
+        if not self.plain:
+            return self.first_words.search(text, start, end) is not None or _SPEAKER_COLON.search(text, start, end) is not None
+        for word in _WORD_RUN.findall(text, start, end):
+            if (word.lower() in self.lengths) if word.isascii() else (self.first_words.fullmatch(word) is not None):
+                return True
+        return _SPEAKER_COLON.search(text, start, end) is not None
 
 
 def load_cue_table(rows: Iterable[Row] | None = None) -> CueTable:
@@ -165,9 +204,14 @@ def load_cue_table(rows: Iterable[Row] | None = None) -> CueTable:
                 sequences.setdefault((form, *words[1:]), []).append(entry)
         else:
             sequences.setdefault(words, []).append(entry)
-    first_words = sorted({seq[0] for seq in sequences}, key=len, reverse=True)
-    prefilter = re.compile(r"\b(?:%s)\b|^[^\n:]{2,60}:" % "|".join(map(re.escape, first_words)), re.IGNORECASE | re.MULTILINE)
-    return CueTable({k: tuple(v) for k, v in sequences.items()}, max(len(k) for k in sequences), adverbs, prefilter)
+    lengths: dict[str, set[int]] = {}
+    for sequence in sequences:
+        lengths.setdefault(sequence[0], set()).add(len(sequence))
+    first_words = sorted(lengths, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, first_words)), re.IGNORECASE)
+    plain = all(word.isascii() and re.fullmatch(r"[a-z0-9_]+", word) for word in first_words)
+    return CueTable({k: tuple(v) for k, v in sequences.items()}, adverbs,
+                    {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}, pattern, plain)
 
 
 class _Quotes(list):
@@ -234,7 +278,7 @@ class _Context:
         rest = self.text[quote.end:line_end if line_end >= 0 else len(self.text)].lstrip(" " + _QUOTE_CHARS)
         sentence = rest.split(".")[0]
         same_sentence = sentence[:1] == "," or sentence[:1].islower()
-        return same_sentence and self.cues.prefilter.search(sentence) is not None
+        return same_sentence and self.cues.may_hold_cue(sentence)
 
     def quote_opened_by(self, mark: Token) -> Quote | None:
         """The quote whose opening mark is ``mark``."""
@@ -271,7 +315,7 @@ def find_attributions(
         first_quote = bisect_left(quote_paragraphs, paragraph.index)
         for sentence, sentence_tokens in sentences_of[paragraph.index]:
             context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, table, sources, first_quote)
-            if table.prefilter.search(text, sentence.start, sentence.end):
+            if table.may_hold_cue(text, sentence.start, sentence.end):
                 ruled.extend(_sentence_attributions(context, table))
             if _SEEMING.search(text, sentence.start, sentence.end):
                 ruled.extend(_seeming(context))
@@ -356,18 +400,7 @@ def _seeming(ctx: _Context) -> list[Attribution]:
 
 def _cue_matches(ctx: _Context, table: CueTable) -> list[tuple[int, int, tuple[CueEntry, ...]]]:
     """Every cue word or phrase of the sentence as token ranges, the longest where several start together."""
-    words = [t.lower for t in ctx.tokens]
-    matches = []
-    i = 0
-    while i < len(words):
-        for size in range(min(table.longest, len(words) - i), 0, -1):
-            entries = table.sequences.get(tuple(words[i:i + size]))
-            if entries is not None:
-                matches.append((i, i + size - 1, entries))
-                i += size - 1
-                break
-        i += 1
-    return matches
+    return table.matches([t.lower for t in ctx.tokens])
 
 
 def _speaker_label(ctx: _Context) -> Attribution | None:
@@ -922,7 +955,7 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     tokens = [t for sentence in sentences for t in sentence]
     if not tokens:
         return []
-    marks = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
+    marks = cue_marks([t.lower for t in tokens], table)
     tagging = model.tag(paragraph_features(sentences, paragraph.quotes, marks))
     spans = labels_to_spans(tagging.labels)
     cues = [s for s in spans if s.role == "cue"]
@@ -980,8 +1013,16 @@ def _learned_content(ctx: _Context, content: LabelledSpan) -> Span | None:
 
 def _not_content(tokens: list[Token]) -> bool:
     """Words that are never a content on their own: a time phrase ("Tuesday", "late last week"), a discourse marker
-    ("In all", "meanwhile"), a single word ("comment")."""
-    words = [t.lower for t in tokens if t.text[0].isalnum()]
+    ("In all", "meanwhile"), a single word ("comment"). Read until it is none of them: more words than a discourse
+    marker, one of them no word of a time phrase."""
+    words: list[str] = []
+    timeless = False
+    for token in tokens:
+        if token.text[0].isalnum():
+            words.append(token.lower)
+            timeless = timeless or words[-1] not in _TIME_WORDS and words[-1] not in _TIME_FILLERS
+            if timeless and len(words) > _MARKER_WORDS:
+                return False
     return len(words) < 2 or " ".join(words) in _DISCOURSE_MARKERS \
         or all(w in _TIME_WORDS or w in _TIME_FILLERS for w in words) and any(w in _TIME_WORDS for w in words)
 

@@ -17,11 +17,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources as package_files
+from typing import TYPE_CHECKING
 
 import pycrfsuite
 
 from ._data import read_tsv
 from ._model import Quote, Token
+
+if TYPE_CHECKING:
+    from ._attribution import CueTable
 
 Role = str  # "source", "cue" or "content"
 ROLES: tuple[Role, ...] = ("source", "cue", "content")
@@ -102,21 +106,14 @@ def load_attribution_model() -> AttributionModel:
     return AttributionModel(models.joinpath(MODEL_FILE).read_bytes(), often)
 
 
-def cue_marks(words: Sequence[str], sequences: dict, longest: int) -> list[str]:
-    """For each word, the kind and class of the cue of ``data/cues.tsv`` it begins or continues, else ""."""
+def cue_marks(words: Sequence[str], cues: CueTable) -> list[str]:
+    """For each word, the kind and class of the cue of ``data/cues.tsv`` (``cues``) it begins or continues, else ""."""
     marks = [""] * len(words)
-    i = 0
-    while i < len(words):
-        for size in range(min(longest, len(words) - i), 0, -1):
-            entries = sequences.get(tuple(words[i:i + size]))
-            if entries is not None:
-                entry = entries[0]
-                marks[i] = f"{entry.kind}:{entry.cls}"
-                for j in range(i + 1, i + size):
-                    marks[j] = f"in:{entry.kind}"
-                i += size - 1
-                break
-        i += 1
+    for first, last, entries in cues.matches(words):
+        entry = entries[0]
+        marks[first] = f"{entry.kind}:{entry.cls}"
+        for j in range(first + 1, last + 1):
+            marks[j] = f"in:{entry.kind}"
     return marks
 
 
@@ -182,6 +179,8 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
 def stem(word: str) -> str:
     """The word without a verb or plural ending ("praises", "praised", "praising" → "prais"): cues the lexicon lacks
     share their weights over their forms."""
+    if not word.endswith(_ENDINGS):  # most words: one test
+        return word
     for ending in _ENDINGS:
         if len(word) > len(ending) + 2 and word.endswith(ending):
             return word[:-len(ending)]

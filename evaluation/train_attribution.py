@@ -83,7 +83,7 @@ def sequences(articles: list[PolnearArticle], counts: dict[str, list[int]]) -> I
             tokens = [t for s in sentences for t in s]
             if not tokens:
                 continue
-            cues = cue_marks([t.lower for t in tokens], table.sequences, table.longest)
+            cues = cue_marks([t.lower for t in tokens], table)
             labels = gold_labels(tokens, article)
             for token, label in zip(tokens, labels):
                 counts[stem(token.lower)][label.endswith("cue")] += 1

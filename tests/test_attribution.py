@@ -1,4 +1,5 @@
 import pickle
+import re
 from dataclasses import replace
 
 import pytest
@@ -342,3 +343,18 @@ def test_the_memo_of_source_types_stays_bounded():
         sources.type_of(f"Officer {k}")
     assert 0 < len(sources.memo) <= _TYPES_MEMO
     assert sources.type_of("the ministry") == "official"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("The board SAID so.", 0), ("The unsaid words.", 0), ("xsaid it", 1), ("ſaid the man", 0), ("Asked, she left", 0),
+    ("Dana Flores: “We stay.”", 0), ("No cue here", 0), ("They were told", 5), ("said", 4), ("Ünsaid said", 0),
+])
+def test_the_cue_prefilter_reads_a_sentence_word_by_word_as_the_pattern_of_first_words_would(resources, text, start):
+    cues = resources.cues
+    pattern = re.compile(cues.first_words.pattern + r"|^[^\n:]{2,60}:", re.IGNORECASE | re.MULTILINE)
+    assert cues.may_hold_cue(text, start, len(text)) == (pattern.search(text, start) is not None)
+
+
+def test_the_cue_prefilter_finds_cue_words_in_any_case_and_speakers_labels(resources):
+    assert resources.cues.may_hold_cue("The board SAID so.") and resources.cues.may_hold_cue("Dana Flores: “We stay.”")
+    assert not resources.cues.may_hold_cue("The unsaid words.")

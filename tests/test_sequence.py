@@ -18,7 +18,7 @@ def test_label_runs_become_spans_and_an_inside_label_after_another_role_opens_on
 
 def test_cue_marks_give_the_kind_and_class_of_the_cues_they_begin_and_continue():
     table = load_cue_table()
-    assert cue_marks(["she", "said", "according", "to", "him"], table.sequences, table.longest) == [
+    assert cue_marks(["she", "said", "according", "to", "him"], table) == [
         "", "verb:neutral", "phrase:neutral", "in:phrase", ""]
 
 
@@ -27,7 +27,7 @@ def _paragraph(text):
     tokens = [t for sentence in doc.analysis.tokens for t in sentence]
     table = load_cue_table()
     features = paragraph_features([list(s) for s in doc.analysis.tokens], doc.analysis.quotes,
-                                  cue_marks([t.lower for t in tokens], table.sequences, table.longest))
+                                  cue_marks([t.lower for t in tokens], table))
     return tokens, features
 
 
