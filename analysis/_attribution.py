@@ -1131,20 +1131,11 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
     core, comma, appositive = _appositive(phrase)
     if not core.strip():
         core, comma = phrase, ""
-    lowered = core.lower()
     named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
     listed = _listed_type(core, sources)
     head_phrase = _head_phrase(core)
-    rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", "Many Americans", "Most Democrats"
-    if lowered.split()[0] in _QUANTIFIERS and _listed_type(head_phrase, sources) != "document" and (
-            not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1])) \
-            or _SHARE.match(core.strip()) and _listed_type(head_phrase, sources) != "document" \
-            or re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) \
-            or _UNNAMED_OFFICIAL.fullmatch(head_phrase) or _UNNAMED.search(phrase):
-        return "anonymous"  # "Some scientists", "Many Americans", "60 percent of voters", "160", "The official",
-        # "a senior official, who requested anonymity": unnamed; "three recent polls" are documents
-    if _AND_OTHERS.match(head_phrase):
-        return "anonymous"  # "Ms. Henry and other labor leaders": a group, mostly unnamed
+    if _unnamed(phrase, core, head_phrase, named, sources):
+        return "anonymous"
     speaking = _speaker_for(core, sources)
     if speaking is not None and listed not in ("person", "pronoun"):
         return speaking  # "an Intel spokeswoman", "the president of the firefighters union": the body
@@ -1171,6 +1162,20 @@ def source_type(phrase: str, sources: SourceTypes) -> str:
     if (not named or head.islower()) and _PLURAL.search(head):
         return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
     return "person"
+
+
+def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
+    """Whether a source is people left unnamed: a quantified group ("Some scientists", "Many Americans"), a share or
+    count of people ("60 percent of voters", "dozens of"), not of documents ("three recent polls"); a bare number
+    ("160"); one unnamed official ("The official"); a source who asked not to be named ("a senior official, who
+    requested anonymity"); a name with others of a group ("Ms. Henry and other labor leaders")."""
+    rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", not "Several Hamas"
+    quantified = core.split()[0].lower() in _QUANTIFIERS and (
+        not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1]) is not None)
+    if (quantified or _SHARE.match(core.strip())) and _listed_type(head_phrase, sources) != "document":
+        return True
+    return bool(re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) or _UNNAMED_OFFICIAL.fullmatch(head_phrase)
+                or _UNNAMED.search(phrase) or _AND_OTHERS.match(head_phrase))
 
 
 def _speaker_for(phrase: str, sources: SourceTypes) -> str | None:
