@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._actors import Actor, auto_mentions, find_mentions, load_actors
-from ._attribution import CueTable, SourceTypes, find_attributions, load_cue_table, load_source_types
+from ._attribution import CueTable, find_attributions, load_cue_table
 from ._data import shipped_digest
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
@@ -25,6 +25,7 @@ from ._segment import segment
 from ._sequence import AttributionModel, load_attribution_model
 from ._sentences import split_sentences
 from ._sentiment import Sentiment, load_sentiment, score_sentences
+from ._source_types import SourceTypes, load_source_types
 from ._tokens import Tagger, load_tagger, tag_sentences
 from ._toward import TowardModel, load_toward_model, toward_mentions
 from ._word_clusters import NO_CLUSTERS, WordClusters, load_word_clusters

@@ -34,7 +34,8 @@ import pycrfsuite
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from analysis._attribution import load_cue_table, load_source_types
+from analysis._attribution import load_cue_table
+from analysis._source_types import load_source_types
 from analysis._io import write_text_atomic
 from analysis._lexicon import load_lexicon
 from analysis._loaded import TermIndex, find_loaded_terms, load_loaded_contexts, speech_spans

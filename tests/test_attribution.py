@@ -5,10 +5,11 @@ from dataclasses import replace
 import pytest
 
 from analysis import analyze
-from analysis._attribution import _TYPES_MEMO, load_cue_table, load_source_types
+from analysis._attribution import load_cue_table
 from analysis._data import package_tsv
 from analysis._model import Article
 from analysis._pipeline import load_resources, run_pipeline
+from analysis._source_types import load_source_types
 
 
 def relations(text: str) -> list[tuple]:
@@ -335,14 +336,6 @@ def test_the_cue_table_and_the_source_words_pickle_and_read_the_same(resources):
                    sources=pickle.loads(pickle.dumps(resources.sources)))
     text = "“We will not leave,” said Lena Fischer, a spokeswoman for the ministry. Critics said the plan would fail."
     assert _relations_with(copy, text) == _relations_with(resources, text) != []
-
-
-def test_the_memo_of_source_types_stays_bounded():
-    sources = load_source_types()
-    for k in range(_TYPES_MEMO + 10):
-        sources.type_of(f"Officer {k}")
-    assert 0 < len(sources.memo) <= _TYPES_MEMO
-    assert sources.type_of("the ministry") == "official"
 
 
 @pytest.mark.parametrize(("text", "start"), [

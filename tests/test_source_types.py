@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis._attribution import load_source_types
+from analysis._source_types import _TYPES_MEMO, load_source_types
 
 ROWS = [row for row in csv.DictReader(
     (line for line in (Path(__file__).parent / "data" / "attribution" / "source_types.tsv").open(encoding="utf-8")
@@ -24,3 +24,11 @@ SOURCES = load_source_types()
 @pytest.mark.parametrize("row", ROWS, ids=[row["source"] for row in ROWS])
 def test_source_type(row):
     assert SOURCES.type_of(row["source"]) == row["type"], row["kind"]
+
+
+def test_the_memo_of_source_types_stays_bounded():
+    sources = load_source_types()
+    for k in range(_TYPES_MEMO + 10):
+        sources.type_of(f"Officer {k}")
+    assert 0 < len(sources.memo) <= _TYPES_MEMO
+    assert sources.type_of("the ministry") == "official"
