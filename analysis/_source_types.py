@@ -2,20 +2,23 @@
 organization, a document, people left unnamed, social media, a pronoun).
 
 The words that type a source are data (``data/sources.tsv``, a ``SourceTypes``), loaded once (``load_source_types``)
-and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase's head, its titles and its appositive.
+and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase as the first of an ordered table of
+constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, people left unnamed, a listed
+source word in the head, an appositive's head, an acronym, an unnamed plural, else a person's name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ._data import Row, package_tsv
 
 #: A source that is a lone pronoun of any kind: personal, possessive ("his claim"), relative ("…, who said").
-_SOURCE_PRONOUNS = frozenset("he she it they we i me my you your him his her hers its us our them their who whom which that"
-                             .split())
+_SOURCE_PRONOUNS = frozenset("he she it they we i me my you your him his her hers its us our them their "
+                             "who whom which that".split())
 #: Words that open an unnamed group of sources.
 _QUANTIFIERS = frozenset("some several many most few other others two three four various numerous".split())
 #: A number in words: "thirty-one", "six", "ninety".
@@ -23,18 +26,18 @@ _NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
                  r"|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                  r"|fifteen|sixteen|seventeen|eighteen|nineteen)")
 #: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters", "a majority of those…",
-#: "Not everyone at the rally", "Many", "A growing number of Democrats", "Dozens of protesters"): unnamed.
+#: "Not everyone at the meeting", "Many", "A growing number of farmers", "Dozens of protesters"): unnamed.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not)\s+)?"
     r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b"
     r"|(?:an?\s+(?:[a-z]+\s+)?number|a\s+handful|a\s+lot|lots|dozens|hundreds|thousands|millions|scores)\s+of\b)", re.IGNORECASE)
-#: A source who asked not to be named, wherever the phrase says so ("A White House official, who requested anonymity").
+#: A source who asked not to be named, wherever the phrase says so ("a senior official, who requested anonymity").
 _UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|did\s+not\s+want)\s+to\s+be\s+"
                       r"(?:named|identified))\b", re.IGNORECASE)
-#: One unnamed official, with or without a body ("The official", "a former official", "A White House official",
-#: "an official in Kyiv"): unnamed, as "officials" are; "Pentagon official John Kirby" names one.
+#: One unnamed official, with or without a body ("The official", "a former official", "A Treasury official",
+#: "an official in the capital"): unnamed, as "officials" are; "Treasury official Ann Lee" names one.
 _UNNAMED_OFFICIAL = re.compile(r"(?:the|a|an|one|another|this|that|a\s+second|a\s+third)\s+(?:\S+\s+){0,4}?official",
                                re.IGNORECASE)
 #: A plural noun ("voters", "Americans", "Latinos").
@@ -47,7 +50,7 @@ _COPULA = re.compile(r"^who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A first-person or other pronoun with a contraction, inside a quote ("I've", "I’m", "we're", "they'd").
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|you|he|she|it|we|they)[’'](?:ve|m|re|ll|d|s)", re.IGNORECASE)
-#: The titles of someone who speaks for a body ("a spokeswoman for X", "an Intel spokeswoman", "executive director
+#: The titles of someone who speaks for a body ("a spokeswoman for X", "a bank spokeswoman", "executive director
 #: of X", "the company's chief executive"): the body's type decides.
 _SPEAKING_TITLE = (r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:executive\s+|managing\s+)?director|"
                    r"president|chair(?:man|woman)?|head|chief\s+executive(?:\s+officer)?|CEO)")
@@ -56,7 +59,7 @@ _BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+spokes(?:man|woma
                          re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
                          re.IGNORECASE)
-#: A named person with other members of an unnamed group ("Ms. Henry and other labor leaders"): unnamed.
+#: A named person with other members of an unnamed group ("Ms. Lee and other union leaders"): unnamed.
 _AND_OTHERS = re.compile(r".+\s+and\s+(?:other|several|many|some|dozens\s+of)\s+\S", re.IGNORECASE)
 #: The types of a body its spokesperson or head speaks for.
 _BODY_TYPES = frozenset({"official", "organization", "military", "media"})
@@ -109,65 +112,156 @@ def load_source_types(rows: Iterable[Row] | None = None) -> SourceTypes:
 
 
 def source_type(phrase: str, sources: SourceTypes) -> str:
-    """The type of a source: a lone pronoun is a ``pronoun``; a share of people ("60 percent of voters") is
-    ``anonymous``; else the type of the first source word (``sources``, by priority) in its head phrase
-    (before an appositive), else in the appositive's head ("X, a spokesman for Y"); an unnamed group ("Some
-    scientists", "Jewish leaders") is ``anonymous``; an acronym ("CSIS") an ``organization``; any other name a
-    ``person``. (``SourceTypes.type_of`` memoises it: sources repeat.)"""
-    if phrase.lower() in _SOURCE_PRONOUNS or _CONTRACTED_PRONOUN.fullmatch(phrase):
-        return "pronoun"  # "he", "I've" in a quote
-    phrase = re.sub(r"\s+(?:who|whom|which|that)$", "", phrase)  # "business leaders who": the leaders
-    before_comma = _appositive(phrase)[0]
-    head = re.split(r"[’']s\s+", before_comma, maxsplit=1)
-    if len(head) == 2 and _TITLE_ONLY.fullmatch(head[1].strip()):
-        owner = _spoken_for(head[0], sources)
-        if owner is not None:
-            return owner  # "the company's chief executive": the company; "Trump's spokeswoman": his campaign
-    if len(head) == 2 and not re.search(r"\b(?:media|news|social)\b", head[0].lower()) and _listed_type(head[0], sources) != "media":
-        phrase = head[1] + phrase[len(before_comma):]  # "The study’s lead author, Dr. X": the author; "CNN’s Jake
-        # Tapper" stays an outlet's
-    core, comma, appositive = _appositive(phrase)
-    if not core.strip():
-        core, comma = phrase, ""
-    named = any(w[0].isupper() for w in core.split() if w.lower() not in ("the", "a", "an"))
-    listed = _listed_type(core, sources)
-    head_phrase = _head_phrase(core)
-    if _unnamed(phrase, core, head_phrase, named, sources):
-        return "anonymous"
-    speaking = _speaker_for(core, sources)
-    if speaking is not None and listed not in ("person", "pronoun"):
-        return speaking  # "an Intel spokeswoman", "the president of the firefighters union": the body
-    head = head_phrase.split()[-1]
-    if listed not in ("pronoun", "document") and head.islower() and _listed_type(head, sources) == "anonymous":
-        return "anonymous"  # a group noun as the head: "Trump supporters", "GOP primary voters", "White House aides"
-    if re.search(r"\([A-Z]{2,}\)", core):
-        return "organization"  # "Armed Conflict Location & Event Data (ACLED)"
-    if listed is None and comma:
-        # "X, a spokesman for the ministry": the appositive's head, not what follows it; not what a relative clause
-        # says X did ("X, who sold a start-up to a company"), but what it says X is ("X, who is a spokesman for Y")
-        appositive = _COPULA.sub("", appositive.strip(), count=1)
-        speaking = _speaker_for(appositive.rstrip(", "), sources)
-        if speaking is not None:
-            return speaking  # "X, executive director of One Wisconsin Now", "X, a spokeswoman for Trump"
-        if not _RELATIVE.match(appositive):
-            listed = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
-                                           r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], sources)
-            # "a University of Michigan professor" stays whole; "a super PAC aligned with strategist X" is a PAC
-    if listed is not None:
-        return listed
-    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", core.strip()):
-        return "organization"  # "CSIS", "the IAEA"
-    if (not named or head.islower()) and _PLURAL.search(head):
-        return "anonymous"  # "the doctors", "critics", "Jewish leaders", "Latino voters in Florida": unnamed people
+    """The type of a source: that of the first construction in ``_CONSTRUCTIONS`` the phrase is, read with the
+    source words of ``sources`` (``SourceTypes.type_of`` memoises it: sources repeat)."""
+    reading = _Phrase(phrase, sources)
+    return next(found for construction in _CONSTRUCTIONS if (found := construction(reading)) is not None)
+
+
+class _Phrase:
+    """A source phrase and the parts of it the constructions read, each worked out when first asked for."""
+
+    def __init__(self, found: str, sources: SourceTypes) -> None:
+        self.found = found
+        self.sources = sources
+
+    @cached_property
+    def whole(self) -> str:
+        """The phrase without a relative pronoun at its end ("business leaders who": the leaders)."""
+        return re.sub(r"\s+(?:who|whom|which|that)$", "", self.found)
+
+    @cached_property
+    def possessive(self) -> list[str]:
+        """The phrase before its appositive cut at its first possessive: [owner, owned], or [itself] without one."""
+        return re.split(r"[’']s\s+", _appositive(self.whole)[0], maxsplit=1)
+
+    @cached_property
+    def phrase(self) -> str:
+        """The phrase read: after a possessive, what is owned ("the study's lead author": the author), unless an
+        outlet owns it ("a network's political reporter" stays the outlet's)."""
+        owner = self.possessive
+        if (len(owner) == 2 and not re.search(r"\b(?:media|news|social)\b", owner[0].lower())
+                and _listed_type(owner[0], self.sources) != "media"):
+            return owner[1] + self.whole[len(_appositive(self.whole)[0]):]
+        return self.whole
+
+    @cached_property
+    def parts(self) -> tuple[str, str, str]:
+        """The phrase before its appositive (or the whole phrase when nothing comes before the comma), the comma, and
+        the appositive."""
+        core, comma, appositive = _appositive(self.phrase)
+        return (core, comma, appositive) if core.strip() else (self.phrase, "", appositive)
+
+    @property
+    def core(self) -> str:
+        return self.parts[0]
+
+    @property
+    def comma(self) -> str:
+        return self.parts[1]
+
+    @property
+    def appositive(self) -> str:
+        return self.parts[2]
+
+    @cached_property
+    def named(self) -> bool:
+        """Whether a word of the core is capitalised, articles aside."""
+        return any(w[0].isupper() for w in self.core.split() if w.lower() not in ("the", "a", "an"))
+
+    @cached_property
+    def listed(self) -> str | None:
+        """The type of the first source word in the core, by priority."""
+        return _listed_type(self.core, self.sources)
+
+    @cached_property
+    def head_phrase(self) -> str:
+        return _head_phrase(self.core)
+
+    @property
+    def head(self) -> str:
+        """The last word of the head phrase, its head noun."""
+        return self.head_phrase.split()[-1]
+
+
+def _pronoun(p: _Phrase) -> str | None:
+    """A lone pronoun, or one with a contraction in a quote: a ``pronoun`` ("she", "its", "who", "we're")."""
+    return "pronoun" if p.found.lower() in _SOURCE_PRONOUNS or _CONTRACTED_PRONOUN.fullmatch(p.found) else None
+
+
+def _owner_speaks(p: _Phrase) -> str | None:
+    """A body's spokesperson or head after its possessive: the body ("the company's chief executive")."""
+    owner = p.possessive
+    return _spoken_for(owner[0], p.sources) if len(owner) == 2 and _TITLE_ONLY.fullmatch(owner[1].strip()) else None
+
+
+def _people_unnamed(p: _Phrase) -> str | None:
+    """People left unnamed: ``anonymous`` ("Some scientists", "a third of parents", "one official")."""
+    return "anonymous" if _unnamed(p.phrase, p.core, p.head_phrase, p.named, p.sources) else None
+
+
+def _speaker(p: _Phrase) -> str | None:
+    """Whoever speaks for a body the phrase names: the body ("a spokeswoman for the ministry", "a bank spokesman")."""
+    return _speaker_for(p.core, p.sources) if p.listed not in ("person", "pronoun") else None
+
+
+def _group_head(p: _Phrase) -> str | None:
+    """A group noun as the head, after any names: ``anonymous`` ("local shop owners", "Senate aides")."""
+    group = (p.listed not in ("pronoun", "document") and p.head.islower()
+             and _listed_type(p.head, p.sources) == "anonymous")
+    return "anonymous" if group else None
+
+
+def _acronym_in_brackets(p: _Phrase) -> str | None:
+    """A name with its acronym in brackets: an ``organization`` ("the River Trust Alliance (RTA)")."""
+    return "organization" if re.search(r"\([A-Z]{2,}\)", p.core) else None
+
+
+def _listed(p: _Phrase) -> str | None:
+    """The first source word before the appositive, by priority: its type ("the health ministry", "a navy captain")."""
+    return p.listed
+
+
+def _appositive_head(p: _Phrase) -> str | None:
+    """The appositive of an untyped phrase: whom it speaks for, or its head ("Ann Lee, a nurse at the clinic")."""
+    if not p.comma:
+        return None
+    appositive = _COPULA.sub("", p.appositive.strip(), count=1)
+    speaking = _speaker_for(appositive.rstrip(", "), p.sources)
+    if speaking is not None or _RELATIVE.match(appositive):
+        return speaking
+    # "a University of Oxford professor" stays whole; "a committee aligned with the mayor" is a committee
+    return _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
+                                 r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], p.sources)
+
+
+def _acronym(p: _Phrase) -> str | None:
+    """An acronym the lists do not know: an ``organization`` ("the RSPCA")."""
+    return "organization" if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z]{2,}", p.core.strip()) else None
+
+
+def _plural_unnamed(p: _Phrase) -> str | None:
+    """A plural common noun as the head: unnamed people, ``anonymous`` ("the doctors", "young voters")."""
+    return "anonymous" if (not p.named or p.head.islower()) and _PLURAL.search(p.head) else None
+
+
+def _name(p: _Phrase) -> str:
+    """Any other name: a ``person`` ("Ann Lee", "Dr. Patel")."""
     return "person"
+
+
+#: The constructions a source phrase is read as, in order: the first that gives a type decides.
+_CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
+    _pronoun, _owner_speaks, _people_unnamed, _speaker, _group_head, _acronym_in_brackets, _listed, _appositive_head,
+    _acronym, _plural_unnamed, _name)
 
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
     """Whether a source is people left unnamed: a quantified group ("Some scientists", "Many Americans"), a share or
     count of people ("60 percent of voters", "dozens of"), not of documents ("three recent polls"); a bare number
     ("160"); one unnamed official ("The official"); a source who asked not to be named ("a senior official, who
-    requested anonymity"); a name with others of a group ("Ms. Henry and other labor leaders")."""
-    rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Republican experts", not "Several Hamas"
+    requested anonymity"); a name with others of a group ("Ms. Lee and other union leaders")."""
+    rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Labour experts", not "Several Oxfam"
     quantified = core.split()[0].lower() in _QUANTIFIERS and (
         not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1]) is not None)
     if (quantified or _SHARE.match(core.strip())) and _listed_type(head_phrase, sources) != "document":
@@ -178,7 +272,7 @@ def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: Sou
 
 def _speaker_for(phrase: str, sources: SourceTypes) -> str | None:
     """The type of the body a spokesperson or head speaks for ("a spokeswoman for X", "executive director of X",
-    "an Intel spokeswoman", "Priorities spokesman Y"), or None when the phrase names no such title and body."""
+    "a bank spokeswoman", "Oxfam spokesman Y"), or None when the phrase names no such title and body."""
     title_of = _TITLE_OF.fullmatch(phrase.strip())
     if title_of:
         return _spoken_for(title_of.group("body"), sources)
@@ -188,18 +282,18 @@ def _speaker_for(phrase: str, sources: SourceTypes) -> str | None:
 
 def _spoken_for(body: str, sources: SourceTypes) -> str | None:
     """A body's type when it is one ("the company", "the ministry"), else ``organization`` for a name the lists do not
-    know (a company, a group, a candidate's campaign: "Intel", "One Wisconsin Now", "Trump"), else None."""
+    know (a company, a group, a candidate's campaign: "Acme", "Save Our Rivers", "Ms. Lee"), else None."""
     head = _listed_type(body.split()[-1], sources)  # the body's head noun first: "the Senate campaign" is a campaign
     listed = head if head in _BODY_TYPES else _listed_type(body, sources)
     if listed in _BODY_TYPES:
         return listed
     if listed in (None, "person") and any(w[0].isupper() for w in body.split() if w.lower() not in ("the", "a", "an")):
-        return "organization"  # "a spokesman for Mr. Trump": his campaign
+        return "organization"  # "a spokesman for Ms. Lee": her campaign
     return None
 
 
 def _head_phrase(core: str) -> str:
-    """The phrase before a prepositional phrase or a relative clause ("officials" in "officials in Nairobi who …")."""
+    """The phrase before a prepositional phrase or a relative clause ("officials" in "officials in the capital who …")."""
     return re.split(r"\s+(?:in|of|at|from|for|with|who|which|that|on)\s+", core.strip())[0]
 
 
