@@ -3,8 +3,9 @@ organization, a document, people left unnamed, social media, a pronoun).
 
 The words that type a source are data (``data/sources.tsv``, a ``SourceTypes``), loaded once (``load_source_types``)
 and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase as the first of an ordered table of
-constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, people left unnamed, a listed
-source word in the head, an appositive's head, an acronym, an unnamed plural, else a person's name.
+constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, a description followed by a
+name, people left unnamed, a group or document noun as the head, a listed source word, an appositive's head, a name in
+capitals, an acronym, an unnamed plural, else a person's name.
 """
 
 from __future__ import annotations
@@ -25,14 +26,19 @@ _QUANTIFIERS = frozenset("some several many most few other others two three four
 _NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
                  r"|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                  r"|fifteen|sixteen|seventeen|eighteen|nineteen)")
-#: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters", "a majority of those…",
-#: "Not everyone at the meeting", "Many", "A growing number of farmers", "Dozens of protesters"): unnamed.
+#: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters",
+#: "a majority of those…", "A mere 9 percent", "another 12 percent", "Not everyone at the meeting", "Many", "A growing
+#: number of farmers", "a group of economists", "Dozens of protesters"): unnamed; not a majority leader or whip.
 _SHARE = re.compile(
-    r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not)\s+)?"
+    r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not|another"
+    r"|(?:a|an|the)\s+(?:mere|paltry|further|additional|remaining|other|vast|overwhelming|slim|narrow|bare|solid))\s+)?"
     r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
-    r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b|(?:a\s+)?(?:[a-z]+\s+)?(?:majority|minority|plurality|third|quarter)\b(?!\s+(?-i:[A-Z]))"
+    r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b"
+    r"|(?:a\s+)?(?:(?-i:[a-z]+)\s+)?(?:majority|minority|plurality|third|quarter)\b"
+    r"(?!\s+(?-i:[A-Z])|\s+(?:leader|whip)\b)"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b"
-    r"|(?:an?\s+(?:[a-z]+\s+)?number|a\s+handful|a\s+lot|lots|dozens|hundreds|thousands|millions|scores)\s+of\b)", re.IGNORECASE)
+    r"|(?:an?\s+(?:[a-z]+\s+)?number|(?:a|one|another)\s+(?:(?-i:[a-z]+)\s+)?group|a\s+handful|a\s+lot|lots|dozens"
+    r"|hundreds|thousands|millions|scores)\s+of\b)", re.IGNORECASE)
 #: A source who asked not to be named, wherever the phrase says so ("a senior official, who requested anonymity").
 _UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|did\s+not\s+want)\s+to\s+be\s+"
                       r"(?:named|identified))\b", re.IGNORECASE)
@@ -59,6 +65,19 @@ _BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+spokes(?:man|woma
                          re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
                          re.IGNORECASE)
+#: A word of five capitals or more ("SMITH"), unless three consonants in a row make it letters ("NFPTU"): a name
+#: seldom has them.
+_WORD_IN_CAPITALS = re.compile(r"[A-Z]{5,}")
+_CONSONANT_RUN = re.compile(r"[^AEIOUY]{3}")
+#: Some of a group ("One of his aides", "two of them").
+_ONE_OF = re.compile(r"(?:one|two|three|some|each|both|several|another)\s+of\b", re.IGNORECASE)
+#: The lowercase words of a name ("Ann and Tom Lee", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset("and de del della di da van von der den al bin la le".split())
+#: An acronym written with full stops ("F.B.I.", "U.N.").
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+#: A possessive's owner that is not the head of the phrase but inside a phrase after it ("a source close to the
+#: mayor's office": the source, not the office): a preposition before a lowercase word or an article.
+_OWNER_IN_PHRASE = re.compile(r"\s(?:in|of|at|from|for|with|on|by|to|about|close\s+to)\s+(?:the\s|an?\s|[a-z])")
 #: A named person with other members of an unnamed group ("Ms. Lee and other union leaders"): unnamed.
 _AND_OTHERS = re.compile(r".+\s+and\s+(?:other|several|many|some|dozens\s+of)\s+\S", re.IGNORECASE)
 #: The types of a body its spokesperson or head speaks for.
@@ -127,8 +146,9 @@ class _Phrase:
 
     @cached_property
     def whole(self) -> str:
-        """The phrase without a relative pronoun at its end ("business leaders who": the leaders)."""
-        return re.sub(r"\s+(?:who|whom|which|that)$", "", self.found)
+        """The phrase without a relative pronoun at its end ("business leaders who": the leaders), its acronyms
+        without their full stops ("the F.B.I.": the FBI)."""
+        return _DOTTED.sub(lambda m: m.group().replace(".", ""), re.sub(r"\s+(?:who|whom|which|that)$", "", self.found))
 
     @cached_property
     def possessive(self) -> list[str]:
@@ -141,7 +161,7 @@ class _Phrase:
         outlet owns it ("a network's political reporter" stays the outlet's)."""
         owner = self.possessive
         if (len(owner) == 2 and not re.search(r"\b(?:media|news|social)\b", owner[0].lower())
-                and _listed_type(owner[0], self.sources) != "media"):
+                and not _OWNER_IN_PHRASE.search(owner[0]) and _listed_type(owner[0], self.sources) != "media"):
             return owner[1] + self.whole[len(_appositive(self.whole)[0]):]
         return self.whole
 
@@ -195,6 +215,17 @@ def _owner_speaks(p: _Phrase) -> str | None:
     return _spoken_for(owner[0], p.sources) if len(owner) == 2 and _TITLE_ONLY.fullmatch(owner[1].strip()) else None
 
 
+def _named_after(p: _Phrase) -> str | None:
+    """A description followed by the name it describes: the name's type ("One of her aides, Ann Lee")."""
+    words = p.appositive.strip(" ,").split()
+    some_of = _ONE_OF.match(p.core) is not None
+    described = (any(w.islower() for w in p.core.split() if w not in ("the", "a", "an"))
+                 and (some_of or _head_phrase(p.core) == p.core.strip() and p.listed in (None, "anonymous")))
+    if p.comma and described and len(words) >= 2 and all(w[0].isupper() or w in _NAME_PARTICLES for w in words):
+        return source_type(" ".join(words), p.sources)
+    return None
+
+
 def _people_unnamed(p: _Phrase) -> str | None:
     """People left unnamed: ``anonymous`` ("Some scientists", "a third of parents", "one official")."""
     return "anonymous" if _unnamed(p.phrase, p.core, p.head_phrase, p.named, p.sources) else None
@@ -217,6 +248,12 @@ def _acronym_in_brackets(p: _Phrase) -> str | None:
     return "organization" if re.search(r"\([A-Z]{2,}\)", p.core) else None
 
 
+def _document_head(p: _Phrase) -> str | None:
+    """A document noun as the head, whatever names come before it: a ``document`` ("the police investigation")."""
+    document = p.head.islower() and p.listed not in ("anonymous", "social_media") and _listed_type(p.head, p.sources) == "document"
+    return "document" if document else None  # not "a source close to the inquiry", nor "social media reports"
+
+
 def _listed(p: _Phrase) -> str | None:
     """The first source word before the appositive, by priority: its type ("the health ministry", "a navy captain")."""
     return p.listed
@@ -233,6 +270,14 @@ def _appositive_head(p: _Phrase) -> str | None:
     # "a University of Oxford professor" stays whole; "a committee aligned with the mayor" is a committee
     return _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
                                  r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], p.sources)
+
+
+def _in_capitals(p: _Phrase) -> str | None:
+    """A name in capitals, as a transcript writes it: typed in title case ("SMITH": Smith, "FRANCE": France)."""
+    word = p.core.strip()
+    if _WORD_IN_CAPITALS.fullmatch(word) and not _CONSONANT_RUN.search(word):
+        return source_type(word.title(), p.sources)
+    return None
 
 
 def _acronym(p: _Phrase) -> str | None:
@@ -252,8 +297,8 @@ def _name(p: _Phrase) -> str:
 
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
-    _pronoun, _owner_speaks, _people_unnamed, _speaker, _group_head, _acronym_in_brackets, _listed, _appositive_head,
-    _acronym, _plural_unnamed, _name)
+    _pronoun, _owner_speaks, _named_after, _people_unnamed, _speaker, _group_head, _acronym_in_brackets, _document_head,
+    _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
 
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
@@ -283,12 +328,14 @@ def _speaker_for(phrase: str, sources: SourceTypes) -> str | None:
 def _spoken_for(body: str, sources: SourceTypes) -> str | None:
     """A body's type when it is one ("the company", "the ministry"), else ``organization`` for a name the lists do not
     know (a company, a group, a candidate's campaign: "Acme", "Save Our Rivers", "Ms. Lee"), else None."""
+    body = _appositive(body)[0]  # the body's name, not what an appositive says of it
     head = _listed_type(body.split()[-1], sources)  # the body's head noun first: "the Senate campaign" is a campaign
     listed = head if head in _BODY_TYPES else _listed_type(body, sources)
     if listed in _BODY_TYPES:
         return listed
-    if listed in (None, "person") and any(w[0].isupper() for w in body.split() if w.lower() not in ("the", "a", "an")):
-        return "organization"  # "a spokesman for Ms. Lee": her campaign
+    if listed not in ("document", "pronoun") and any(w[0].isupper() for w in body.split()
+                                                     if w.lower() not in ("the", "a", "an")):
+        return "organization"  # "a spokesman for Ms. Lee": her campaign; "a Twitter spokesman": the company
     return None
 
 
