@@ -29,7 +29,7 @@ from itertools import accumulate
 from ._data import Row, package_tsv
 from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
-from ._sequence import AttributionModel, LabelledSpan, cue_marks, labels_to_spans, paragraph_features
+from ._sequence import AttributionModel, LabelledSpan, cue_marks, labels_to_spans
 from ._source_types import SourceTypes
 
 _PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers", "who", "whom"})
@@ -910,7 +910,7 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     if not tokens:
         return []
     marks = cue_marks([t.lower for t in tokens], table)
-    tagging = model.tag(paragraph_features(sentences, paragraph.quotes, marks))
+    tagging = model.tag_paragraph(sentences, paragraph.quotes, marks)
     spans = labels_to_spans(tagging.labels)
     cues = [s for s in spans if s.role == "cue"]
     if not cues:

@@ -10,15 +10,22 @@ nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits t
 ``models/attribution.crfsuite`` from PolNeAR's dev part; ``models/attribution.txt`` says how. It also writes
 ``models/attribution_cue_rates.tsv``: how often each word stem is part of a cue there, so that a word such as
 "refuses" or "criticism", in no word list, counts as a cue word where the model's relations are checked.
+
+A paragraph is tagged from each feature's number in the model rather than its string (:func:`_feature_numbers`):
+the label scores of each token are summed here as crfsuite sums them, and crfsuite labels the paragraph from them
+(see ``_Weights``): the same labels and probabilities as crfsuite's tagger given the features' strings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import struct
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources as package_files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
 import pycrfsuite
 
 from ._data import read_tsv
@@ -39,6 +46,8 @@ OFTEN = 0.35
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
 _FAR = 6
 _ENDINGS = ("ing", "ed", "es", "s")
+#: Entries of the memo of each word's attribute numbers: the common words of a corpus.
+_MEMO = 1 << 12
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,64 @@ class Tagging:
         return min(self.cue_marginals[span.first:span.last + 1])
 
 
+class _Weights:
+    """The CRF's weights read from its crfsuite model file (the header, the labels' and attributes' string tables,
+    the feature table and each attribute's features), and the same model with its state weights replaced so that
+    crfsuite labels a sequence from label scores computed here.
+
+    ``state`` holds one row of weights over the labels per attribute (row k for attribute number k; row 0, all zeros,
+    for an attribute the model lacks): a token's label scores are its attributes' rows added one after the other from
+    0.0, the sums crfsuite's tagger makes (``crf1dt_state_score``: an absent weight adds nothing, here 0.0, which
+    changes no sum). ``scored``: the model file with every state weight 0.0 but one per label, 1.0, from attribute
+    ``keys[k]`` to label k, and the transitions as they are: a token given only the attributes ``keys``, with its
+    label scores as values, has the same label scores in crfsuite as its features give in the model, and crfsuite's
+    Viterbi and marginals over them are the model's."""
+
+    _FEATURE = np.dtype([("type", "<i4"), ("src", "<i4"), ("dst", "<i4"), ("weight", "<f8")])
+
+    def __init__(self, model: bytes) -> None:
+        if model[:4] != b"lCRF" or model[8:12] != b"FOMC":
+            raise ValueError("not a crfsuite CRF1d model")
+        # the offsets of the features, of the labels' and attributes' strings and of the attributes' features
+        features_at, labels_at, names_at, _, refs_at = struct.unpack_from("<5I", model, 28)
+        self.labels = _strings(model, labels_at)
+        self.names = _strings(model, names_at)  # attribute number k - 1 for row k of ``state``
+        self.numbers = {name: k for k, name in enumerate(self.names, 1)}
+        scored = bytearray(model)
+        count = struct.unpack_from("<I", model, features_at + 8)[0]
+        features = np.frombuffer(scored, self._FEATURE, count, features_at + 12)
+        weights = features[features["type"] == 0]
+        self.state = np.zeros((len(self.names) + 1, len(self.labels)))
+        self.state[weights["src"] + 1, weights["dst"]] = weights["weight"]
+        features["weight"][features["type"] == 0] = 0.0
+        keys = []
+        for number in range(len(self.names)):
+            refs = struct.unpack_from("<I", model, refs_at + 12 + 4 * number)[0]
+            if len(keys) < len(self.labels) and struct.unpack_from("<I", model, refs)[0]:
+                first = struct.unpack_from("<I", model, refs + 4)[0]
+                features[first]["dst"], features[first]["weight"] = len(keys), 1.0
+                keys.append(self.names[number])
+        self.keys = tuple(keys)
+        self.scored = bytes(scored)
+
+    def scores(self, attributes: np.ndarray) -> list[dict[str, float]]:
+        """The label scores of each token of a sequence whose tokens have the attribute numbers of ``attributes`` (one
+        column per token, 0 where it has none), as the items of ``scored``."""
+        keys = self.keys
+        return [dict(zip(keys, row)) for row in np.add.reduce(self.state[attributes], axis=0).tolist()]
+
+
+def _strings(model: bytes, offset: int) -> list[str]:
+    """The strings of a constant-quark database (CQDB) chunk of a crfsuite model, by number (its backward array)."""
+    count, backward = struct.unpack_from("<2I", model, offset + 16)
+    strings = []
+    for number in range(count):
+        record = offset + struct.unpack_from("<I", model, offset + backward + 4 * number)[0]
+        size = struct.unpack_from("<I", model, record + 4)[0]
+        strings.append(model[record + 8:record + 7 + size].decode("utf-8"))
+    return strings
+
+
 @dataclass(frozen=True)
 class AttributionModel:
     """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the word
@@ -70,19 +137,43 @@ class AttributionModel:
 
     model: bytes = field(repr=False)
     cue_stems: frozenset[str] = field(default_factory=frozenset, repr=False)
-    _opened: list = field(default_factory=list, repr=False, compare=False)
 
     def tag(self, features: list[list[str]]) -> Tagging:
-        """The labels of one sequence (a paragraph's tokens) and how sure the model is of its cue tokens."""
-        if not self._opened:
-            tagger = pycrfsuite.Tagger()
-            tagger.open_inmemory(self.model)
-            self._opened.append(tagger)
-        tagger = self._opened[0]
-        labels = tagger.tag(features)
+        """The labels of one sequence (a paragraph's tokens, each with its feature strings) and how sure the model is
+        of its cue tokens."""
+        numbers = self._weights.numbers
+        rows = [[n for f in row if (n := numbers.get(f))] for row in features]
+        width = max(map(len, rows), default=0)
+        padded = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp)
+        return self._tagging(padded.reshape(-1, width).T)
+
+    def tag_paragraph(self, sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str]) -> Tagging:
+        """The labels of a paragraph's tokens: ``tag(paragraph_features(sentences, quotes, cues))``, with the
+        features read as the model's attribute numbers, without their strings."""
+        return self._tagging(_feature_numbers(sentences, quotes, cues, self._numbers))
+
+    def _tagging(self, attributes: np.ndarray) -> Tagging:
+        """The labels of a sequence whose tokens have the attribute numbers of the columns of ``attributes`` (0:
+        none), and the marginals of its cue tokens."""
+        tagger = self._tagger
+        labels = tagger.tag(self._weights.scores(attributes)) if attributes.shape[1] else []
         cue = [tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) if label.endswith("-cue") else 0.0
                for i, label in enumerate(labels)]
         return Tagging(labels, cue)
+
+    @cached_property
+    def _weights(self) -> _Weights:
+        return _Weights(self.model)
+
+    @cached_property
+    def _numbers(self) -> _FeatureNumbers:
+        return _FeatureNumbers(self._weights.numbers)
+
+    @cached_property
+    def _tagger(self) -> pycrfsuite.Tagger:
+        tagger = pycrfsuite.Tagger()
+        tagger.open_inmemory(self._weights.scored)  # read in place: the bytes live as long as the weights
+        return tagger
 
     def often_a_cue(self, word: str) -> bool:
         """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than ``OFTEN``
@@ -95,7 +186,6 @@ class AttributionModel:
     def __setstate__(self, state: dict) -> None:
         object.__setattr__(self, "model", state["model"])
         object.__setattr__(self, "cue_stems", state["cue_stems"])
-        object.__setattr__(self, "_opened", [])
 
 
 def load_attribution_model() -> AttributionModel:
@@ -131,21 +221,36 @@ def _shape(word: str) -> str:
     return "lower"
 
 
-def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str]) -> list[list[str]]:
-    """The features of every token of a paragraph (its sentences' tokens in order); ``cues`` from :func:`cue_marks`
-    over the same tokens."""
+class _Columns(NamedTuple):
+    """What the features of a paragraph's tokens read, one list per column, in token order."""
+
+    words: list[str]
+    tags: list[str]
+    shapes: list[str]
+    places: list[tuple[int, int, int]]  # (sentence number, index in sentence, sentence length)
+    inside: list[int]  # 1 inside a quote
+    left: list[str]
+    right: list[str]
+    sides: list[tuple[str, str]]
+
+
+def _columns(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str]) -> _Columns:
     tokens = [t for sentence in sentences for t in sentence]
-    words = [t.lower for t in tokens]
-    tags = [t.tag for t in tokens]
-    shapes = [_shape(t.text) for t in tokens]
-    places: list[tuple[int, int, int]] = []  # (sentence number, index in sentence, sentence length)
+    places: list[tuple[int, int, int]] = []
     for number, sentence in enumerate(sentences):
         places.extend((number, k, len(sentence)) for k in range(len(sentence)))
     quoted = _inside_quotes(tokens, quotes)
-    inside = [int(q) for q in quoted]
     left, right = _cue_distances(cues, places)
-    sides = _quote_sides(sentences, quoted, cues)
-    n = len(tokens)
+    return _Columns([t.lower for t in tokens], [t.tag for t in tokens], [_shape(t.text) for t in tokens], places,
+                    [int(q) for q in quoted], left, right, _quote_sides(sentences, quoted, cues))
+
+
+def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote],
+                       cues: list[str]) -> list[list[str]]:
+    """The features of every token of a paragraph (its sentences' tokens in order); ``cues`` from :func:`cue_marks`
+    over the same tokens. (:func:`_feature_numbers` gives the same features as the model's attribute numbers.)"""
+    words, tags, shapes, places, inside, left, right, sides = _columns(sentences, quotes, cues)
+    n = len(words)
     rows = []
     for i in range(n):
         word, pos, cue, q = words[i], tags[i], cues[i], inside[i]
@@ -174,6 +279,95 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
         row += [f"stem={stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
         rows.append(row)
     return rows
+
+
+class _Numbers(dict):
+    """The attribute number of the feature ``prefix`` + value (values joined by "|"; 0 when the model lacks it),
+    by value."""
+
+    def __init__(self, numbers: dict[str, int], prefix: str) -> None:
+        super().__init__()
+        self.numbers, self.prefix = numbers, prefix
+
+    def __missing__(self, value: object) -> int:
+        text = "|".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        number = self[value] = self.numbers.get(self.prefix + text, 0)
+        return number
+
+
+#: The features of a word alone, in the order of ``_FeatureNumbers.word``'s tuple (after the own word's "w=", "s3=",
+#: "s2=" and "stem=": the word seen from its neighbours).
+_WORD_PREFIXES = ("w=", "s3=", "s2=", "stem=", "-2w=", "-1w=", "1w=", "2w=", "-3w=", "3w=")
+
+
+class _FeatureNumbers:
+    """The model's attribute numbers (``numbers``) of the features of ``paragraph_features``, looked up by value: one
+    table per feature of few values, and a memo of the ten features of each word."""
+
+    def __init__(self, numbers: dict[str, int]) -> None:
+        self.numbers = numbers
+        self._words: dict[str, tuple[int, ...]] = {}
+        (self.pos, self.shape, self.cue, self.q, self.cue_left, self.cue_right, self.sentence, self.at, self.left,
+         self.pos_cue, self.quote_cues, self.pos_before, self.pos_after, self.held, self.side, self.side_pos) = (
+            _Numbers(numbers, f"{name}=") for name in ("pos", "shape", "cue", "q", "cueL", "cueR", "sent", "at", "left",
+                                                        "pos|cue", "q|cueL|cueR", "pos-1|pos", "pos|pos+1", "sq|sc",
+                                                        "qpos", "qpos|pos"))
+        self.around = {offset: tuple(_Numbers(numbers, f"{offset}{name}=") for name in ("pos", "cue", "q", "shape"))
+                       for offset in (-2, -1, 1, 2)}
+        self.edge = {offset: numbers.get(f"{offset}edge", 0) for offset in (-2, -1, 1, 2)}
+
+    def word(self, word: str) -> tuple[int, ...]:
+        """The numbers of the features of ``_WORD_PREFIXES`` for ``word``."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= _MEMO:
+                self._words.clear()
+            get = self.numbers.get
+            values = (word, word[-3:], word[-2:], stem(word), *[word] * 6)
+            found = self._words[word] = tuple(get(p + v, 0) for p, v in zip(_WORD_PREFIXES, values))
+        return found
+
+
+def _feature_numbers(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str],
+                     table: _FeatureNumbers) -> np.ndarray:
+    """The attribute numbers of the features of :func:`paragraph_features` (0 for a feature the model lacks or a
+    token does not have), one row per feature and one column per token: a token's column holds its features'
+    numbers in the order of its list of strings there, read from the tables of ``table`` a feature at a time."""
+    words, tags, shapes, places, inside, left, right, sides = _columns(sentences, quotes, cues)
+    own = [list(column) for column in zip(*map(table.word, words))]  # the ten of _WORD_PREFIXES, each over the tokens
+    get = table.numbers.get
+    side, held = [s for s, _ in sides], [h for _, h in sides]
+    rows = [own[0], own[1], own[2], _read(table.pos, tags), _read(table.shape, shapes), _read(table.cue, cues),
+            _read(table.q, inside), _read(table.cue_left, left), _read(table.cue_right, right),
+            _read(table.sentence, [min(p[0], 2) for p in places]), _read(table.at, [min(p[1], 3) for p in places]),
+            _read(table.left, [min(p[2] - p[1] - 1, 3) for p in places]), _read(table.pos_cue, zip(tags, cues)),
+            _read(table.quote_cues, zip(inside, left, right))]
+    for offset, seen in ((-2, 4), (-1, 5), (1, 6), (2, 7)):
+        tag_of, cue_of, quote_of, shape_of = table.around[offset]
+        rows += [_shifted(own[seen], offset, table.edge[offset]), _shifted(_read(tag_of, tags), offset, 0),
+                 _shifted(_read(cue_of, cues), offset, 0)]
+        if offset in (-1, 1):
+            rows += [_shifted(_read(quote_of, inside), offset, 0), _shifted(_read(shape_of, shapes), offset, 0)]
+    pairs = list(zip(tags, tags[1:]))
+    bigrams = [get(f"w-1|w={a}|{b}", 0) for a, b in zip(words, words[1:])]
+    rows += [[0, *_read(table.pos_before, pairs)], [0, *bigrams], [*_read(table.pos_after, pairs), 0],
+             [*[get(f"w|w+1={a}|{b}", 0) for a, b in zip(words, words[1:])], 0], _shifted(own[8], -3, 0),
+             _shifted(own[9], 3, 0), own[3], _read(table.held, held), _read(table.side, side),
+             _read(table.side_pos, zip(side, tags))]
+    return np.array(rows, dtype=np.intp) if words else np.zeros((len(rows), 0), dtype=np.intp)
+
+
+def _read(table: _Numbers, values: Iterable[object]) -> list[int]:
+    """The attribute numbers of ``values`` in ``table``."""
+    return list(map(table.__getitem__, values))
+
+
+def _shifted(column: list[int], offset: int, fill: int) -> list[int]:
+    """At each index i, ``column[i + offset]``, or ``fill`` where ``i + offset`` is outside the column."""
+    n = len(column)
+    if offset < 0:
+        return ([fill] * -offset + column[:offset])[:n]
+    return (column[offset:] + [fill] * offset)[:n]
 
 
 def stem(word: str) -> str:

@@ -2,9 +2,12 @@
 
 import pickle
 
+import pycrfsuite
+
 from analysis import analyze
 from analysis._attribution import load_cue_table
-from analysis._sequence import LabelledSpan, cue_marks, labels_to_spans, load_attribution_model, paragraph_features
+from analysis._sequence import (LabelledSpan, Tagging, _feature_numbers, cue_marks, labels_to_spans, load_attribution_model,
+                                paragraph_features)
 
 TEXT = ("The regional water board warned on Friday that reservoirs would run dry by August. "
         "Farmers, the board added, should plan for a second year of rationing.")
@@ -70,3 +73,22 @@ def test_a_tagging_keeps_the_cue_probabilities_of_its_own_sequence():
 #: changes them updates this line.
 PINNED = [("source", "The regional water board"), ("cue", "warned"), ("content", "that reservoirs would run dry by August"),
           ("source", "the board"), ("cue", "added")]
+
+
+def test_a_paragraph_is_tagged_from_its_features_numbers_with_crfsuites_labels_and_probabilities():
+    doc = analyze(text=TEXT + ' "It will be dry," the board said. Nobody expects rain, officials say.')
+    sentences = [list(s) for s in doc.analysis.tokens]
+    marks = cue_marks([t.lower for s in sentences for t in s], load_cue_table())
+    features = paragraph_features(sentences, doc.analysis.quotes, marks)
+    model = load_attribution_model()
+    numbers = {name: k for k, name in enumerate(model._weights.names, 1)}
+    columns = _feature_numbers(sentences, doc.analysis.quotes, marks, model._numbers).T.tolist()
+    assert [[n for n in column if n] for column in columns] == [[numbers[f] for f in row if f in numbers]
+                                                                for row in features]
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open_inmemory(model.model)
+    labels = crfsuite.tag(features)
+    marginals = [crfsuite.marginal("B-cue", i) + crfsuite.marginal("I-cue", i) if label.endswith("-cue") else 0.0
+                 for i, label in enumerate(labels)]
+    assert "B-cue" in labels
+    assert model.tag_paragraph(sentences, doc.analysis.quotes, marks) == model.tag(features) == Tagging(labels, marginals)
