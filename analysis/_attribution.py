@@ -29,7 +29,7 @@ from itertools import accumulate
 from ._data import Row, package_tsv
 from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
-from ._sequence import AttributionModel, LabelledSpan, cue_marks, labels_to_spans
+from ._sequence import AttributionModel, LabelledSpan, Tagging, cue_marks, labels_to_spans
 from ._source_types import SourceTypes
 
 _PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers", "who", "whom"})
@@ -75,6 +75,8 @@ _SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling l
 _COMMENT_VERBS = verb_forms("comment")
 _NEGATIONS = frozenset({"not", "n't", "never"})
 #: Auxiliaries after which a negated base form is a verb, whatever the tagger reads ("did not comment").
+#: The least probability the model gives a word of a rule's cue inside a quote for the relation to stand.
+QUOTED_CUE_LEAST = 0.5
 _DO_MODALS = frozenset("do does did will would can could may might should must shall".split())
 #: Parts of speech that are never a cue on their own ("Reports of looting": "of" is no cue).
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "CC"})
@@ -267,16 +269,44 @@ def find_attributions(
             continue
         paragraph_quotes = by_paragraph.get(paragraph.index, _Quotes())
         first_quote = bisect_left(quote_paragraphs, paragraph.index)
+        here: list[Attribution] = []
         for sentence, sentence_tokens in sentences_of[paragraph.index]:
             context = _Context(text, paragraph, sentence_tokens, paragraph_quotes, quotes, table, sources, first_quote)
             if table.may_hold_cue(text, sentence.start, sentence.end):
-                ruled.extend(_sentence_attributions(context, table))
+                here.extend(_sentence_attributions(context, table))
             if _SEEMING.search(text, sentence.start, sentence.end):
-                ruled.extend(_seeming(context))
-        learned += _learned_relations(_Context(text, paragraph, [], paragraph_quotes, quotes, table, sources, first_quote),
-                                      [t for _, t in sentences_of[paragraph.index]], model, table)
+                here.extend(_seeming(context))
+        paragraph_tokens = [t for _, sentence_tokens in sentences_of[paragraph.index] for t in sentence_tokens]
+        found_here, tagging = _learned_relations(
+            _Context(text, paragraph, [], paragraph_quotes, quotes, table, sources, first_quote),
+            [t for _, t in sentences_of[paragraph.index]], model, table)
+        learned += found_here
+        ruled += _heard_by_model(here, paragraph_tokens, tagging, paragraph_quotes) if tagging is not None else here
     found = _outer_minds(ruled + _beside_rules(learned, ruled), quotes)
     return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start)))
+
+
+def _heard_by_model(ruled: list[Attribution], tokens: list[Token], tagging: Tagging, quotes: _Quotes) -> list[Attribution]:
+    """The rules' relations of a paragraph without those whose cue stands inside a quote and which the model reads
+    as no cue (a probability under ``QUOTED_CUE_LEAST`` for a word of the cue): PolNeAR marks few attributions
+    inside quotes ("“… what people say about …”"), and the rules mark every reporting verb there."""
+    starts = [t.start for t in tokens]
+    kept = []
+    for relation in ruled:
+        cue = relation.cue
+        if quotes.at(cue.start) is not None:
+            first, last = bisect_left(starts, cue.start), bisect_left(starts, cue.end) - 1
+            if first <= last and min(tagging.cue_marginals[first:last + 1]) < QUOTED_CUE_LEAST \
+                    and not _nested_report(relation, tokens[last]):
+                continue
+        kept.append(relation)
+    return kept
+
+
+def _nested_report(relation: Attribution, cue: Token) -> bool:
+    """A past report by a named source inside a quote ("AFP writes that “Opposition sources … said Turkey had …”"):
+    a nested attribution, as Slant marks them, whatever the model reads."""
+    return cue.tag == "VBD" and relation.source is not None and relation.source.type != "pronoun"
 
 
 def _outer_minds(found: list[Attribution], quotes: tuple[Quote, ...]) -> list[Attribution]:
@@ -898,23 +928,24 @@ def _quote_type(ctx: _Context, content: Span | None) -> str:
 
 
 def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model: AttributionModel,
-                       table: CueTable) -> list[Attribution]:
+                       table: CueTable) -> tuple[list[Attribution], Tagging | None]:
     """The model's cue spans in one paragraph (``paragraph``: its context, without tokens), each with the source and
     content spans nearest to it (a source or content goes to its nearest cue). A relation is kept when it has a
     source, or a content and a cue word (of ``data/cues.tsv``, or a word PolNeAR's dev part marks as part of a cue
     in more than 35% of its uses: "refuses", "criticism"); a cue without a word of ``data/cues.tsv`` only when the
     model gives each of its tokens a probability of at least one half of being a cue ("attacked", "went to" are cues
     in some sentences only); a lone preposition, determiner or conjunction is no cue; a content that is a lone word,
-    a time phrase or a discourse marker is no content; a naming verb is dropped when its words are quoted ("called X ‘…’": scare quotes, see the loaded-language analyzer) or absent."""
+    a time phrase or a discourse marker is no content; a naming verb is dropped when its words are quoted ("called X ‘…’": scare quotes, see the loaded-language analyzer) or absent.
+    Returns them with the model's tagging of the paragraph (None when it has no tokens)."""
     tokens = [t for sentence in sentences for t in sentence]
     if not tokens:
-        return []
+        return [], None
     marks = cue_marks([t.lower for t in tokens], table)
     tagging = model.tag_paragraph(sentences, paragraph.quotes, marks)
     spans = labels_to_spans(tagging.labels)
     cues = [s for s in spans if s.role == "cue"]
     if not cues:
-        return []
+        return [], tagging
     firsts = [c.first for c in cues]
     parts: dict[LabelledSpan, dict[str, LabelledSpan]] = {c: {} for c in cues}
     for span in spans:
@@ -935,12 +966,17 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
                 or not listed and tagging.cue_probability(cue_span) < 0.5 \
                 or source is None and (content_span is None or not often) \
-                or tokens[cue_span.first].lower in _NAMING_VERBS and _scare_quoted(content_span):
+                or _naming(tokens[cue_span.first:cue_span.last + 1]) and _scare_quoted(content_span):
             continue
         cue_text = ctx.span(cue_span.first, cue_span.last)
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
         relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
-    return relations
+    return relations, tagging
+
+
+def _naming(cue: list[Token]) -> bool:
+    """A cue of a naming verb ("called", "described as"), not a demand or an appeal ("called for", "called on")."""
+    return cue[0].lower in _NAMING_VERBS and not (len(cue) > 1 and cue[-1].lower in ("for", "on", "upon"))
 
 
 def _scare_quoted(content: Span | None) -> bool:

@@ -61,8 +61,8 @@ class LabelledSpan:
 
 @dataclass(frozen=True)
 class Tagging:
-    """The CRF's labels of one sequence and, for each token labelled part of a cue, the probability that it is (its
-    B-cue and I-cue marginals; 0 for the other tokens)."""
+    """The CRF's labels of one sequence and, for each token, the probability that it is part of a cue (its B-cue and
+    I-cue marginals)."""
 
     labels: list[str]
     cue_marginals: list[float]
@@ -154,11 +154,10 @@ class AttributionModel:
 
     def _tagging(self, attributes: np.ndarray) -> Tagging:
         """The labels of a sequence whose tokens have the attribute numbers of the columns of ``attributes`` (0:
-        none), and the marginals of its cue tokens."""
+        none), and the cue marginals of every token."""
         tagger = self._tagger
         labels = tagger.tag(self._weights.scores(attributes)) if attributes.shape[1] else []
-        cue = [tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) if label.endswith("-cue") else 0.0
-               for i, label in enumerate(labels)]
+        cue = [tagger.marginal("B-cue", i) + tagger.marginal("I-cue", i) for i in range(len(labels))]
         return Tagging(labels, cue)
 
     @cached_property

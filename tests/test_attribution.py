@@ -97,8 +97,8 @@ def test_it_resolves_to_the_last_named_body():
 
 
 def test_a_contracted_first_person_in_a_quote_is_a_pronoun_left_unresolved():
-    doc = analyze(text="The ministry said the road was open. “I’ve said for years that the bridge would not hold,” "
-                       "Mayor Tom Reyes told reporters.")
+    doc = analyze(text="The ministry said the road was open. Mayor Tom Reyes told reporters: “The bridge will not hold. "
+                       "I’ve said for years that it would fail.”")
     sources = [x.source for x in doc.analysis.attributions if x.source and x.source.text == "I’ve"]
     assert [(s.type, s.resolved) for s in sources] == [("pronoun", None)]
 
@@ -351,3 +351,4 @@ def test_the_cue_prefilter_reads_a_sentence_word_by_word_as_the_pattern_of_first
 def test_the_cue_prefilter_finds_cue_words_in_any_case_and_speakers_labels(resources):
     assert resources.cues.may_hold_cue("The board SAID so.") and resources.cues.may_hold_cue("Dana Flores: “We stay.”")
     assert not resources.cues.may_hold_cue("The unsaid words.")
+

@@ -66,7 +66,7 @@ def test_a_tagging_keeps_the_cue_probabilities_of_its_own_sequence():
     model.tag(_paragraph("The board met on Monday.")[1])
     warned = next(i for i, t in enumerate(tokens) if t.text == "warned")
     assert tagging.labels[warned] == "B-cue" and tagging.cue_probability(LabelledSpan("cue", warned, warned)) > 0.5
-    assert tagging.cue_marginals[0] == 0.0 and tagging.labels[0] != "B-cue"
+    assert tagging.cue_marginals[0] < 0.5 and tagging.labels[0] != "B-cue"  # every token has its probability
 
 
 #: What the weights of this commit label (``make train`` with the same corpora gives the same file); a refit that
