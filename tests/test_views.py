@@ -12,6 +12,7 @@ import pytest
 from analysis import analyze, findings, views
 from analysis import Document
 from analysis._data import package_tsv, shipped_digest
+from analysis._loaded_model import load_loaded_model
 from conftest import REPO
 
 SEED = "seeds/000_8122d49cfe791c67.txt"
@@ -98,6 +99,8 @@ def test_methods_and_limits_is_the_readme_table():
     rows = [r for r in rows if not set("".join(r)) <= set("-")]
     expected = [[r["part"], r["measure"], r["slant"], r["peer"]] for r in package_tsv("data", "quality.tsv")]
     assert rows[:len(expected)] == expected
+    threshold = load_loaded_model().sentence_threshold
+    assert f"`bias_probability` ≥ {threshold:.3f}, the model's threshold" in " ".join(r[1] for r in expected)
     html = views.methods_and_limits().data
     assert all(r[0] in html for r in expected)
 
