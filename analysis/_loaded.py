@@ -10,8 +10,8 @@ Matching (``lexicons/loaded.tsv``):
 - where candidates overlap, the longest wins (then the earliest), so spans never overlap and have one category.
 
 Scare quotes: a quoted fragment of at most ``SCARE_QUOTE_MAX_WORDS`` words that is not a sentence and not a proper
-name, when a distancing word precedes it ("so-called ‘experts’"), when it is a single word modifying what follows
-(the “modern” HTS), when a naming verb in the passive precedes it ("described by Washington as ‘moderate rebels’"),
+name, when a distancing word precedes it ("so-called ‘experts’"), when it is a single word modifying the noun or
+adjective the tagger reads after it (the “modern” HTS; not “wonderful” if, “shocked” by), when a naming verb in the passive precedes it ("described by Washington as ‘moderate rebels’"),
 or when no source speaks it (no attribution content holds it, no cue or active naming verb opens its clause). The
 span excludes the marks. Voice follows who chose the words: terms inside a direct quotation (a quote that is not a
 scare quote) are ``quoted``; scare quotes, a paraphrase's words (an indirect attribution's content) and everything
@@ -24,7 +24,7 @@ pipeline's ``Resources``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -133,10 +133,10 @@ def find_loaded_terms(
 ) -> tuple[LoadedTerm, ...]:
     """Loaded terms and scare quotes of the given paragraphs, in text order, never overlapping. ``tokens`` are the
     tagged tokens of the sentences."""
-    tags = {t.start: t.tag for sentence in tokens for t in sentence}
+    tags = token_tags(tokens)
     contents = _contents(attributions)
-    scare = _by_paragraph(_scare_term(text, q) for q in quotes if is_scare_quote(text, q, contents, contexts))
-    quotations = quotation_spans(text, quotes, attributions, contexts)
+    scare = _by_paragraph(_scare_term(text, q) for q in quotes if is_scare_quote(text, q, contents, contexts, tags))
+    quotations = quotation_spans(text, quotes, attributions, contexts, tags)
     hedges = _by_paragraph(_hedge_term(text, a) for a in attributions if a.cue.cls == "hedge")
     terms: list[LoadedTerm] = []
     for paragraph in paragraphs:
@@ -147,6 +147,11 @@ def find_loaded_terms(
         ]
         terms += [with_voice(term, quotations) for term in _longest_first(candidates)]
     return tuple(terms)
+
+
+def token_tags(tokens: Iterable[Iterable[Token]]) -> dict[int, str]:
+    """The part-of-speech tag of each token of the sentences, by its start offset."""
+    return {t.start: t.tag for sentence in tokens for t in sentence}
 
 
 def with_voice(term: LoadedTerm, quotations: SpanIndex) -> LoadedTerm:
@@ -162,18 +167,19 @@ def voice_of(term: LoadedTerm, quotations: SpanIndex) -> Voice:
 
 
 def quotation_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...],
-                    contexts: LoadedContexts) -> SpanIndex:
-    """The direct quotations: quotes that are not scare quotes."""
+                    contexts: LoadedContexts, tags: Mapping[int, str]) -> SpanIndex:
+    """The direct quotations: quotes that are not scare quotes (``tags``: :func:`token_tags`)."""
     contents = _contents(attributions)
-    return SpanIndex((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents, contexts))
+    return SpanIndex((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents, contexts, tags))
 
 
 def speech_spans(text: str, quotes: tuple[Quote, ...], attributions: tuple[Attribution, ...],
-                 contexts: LoadedContexts) -> list[tuple[int, int]]:
-    """The spans in a source's voice: attribution contents, and direct quotes that are not scare quotes."""
+                 contexts: LoadedContexts, tags: Mapping[int, str]) -> list[tuple[int, int]]:
+    """The spans in a source's voice: attribution contents, and direct quotes that are not scare quotes (``tags``:
+    :func:`token_tags`)."""
     contents = _contents(attributions)
     return sorted({*contents.spans,
-                   *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents, contexts))})
+                   *((q.start, q.end) for q in quotes if not is_scare_quote(text, q, contents, contexts, tags))})
 
 
 def _contents(attributions: tuple[Attribution, ...]) -> SpanIndex:
@@ -280,8 +286,10 @@ def _longest_first(candidates: list[LoadedTerm]) -> list[LoadedTerm]:
     return sorted(kept, key=lambda t: t.start)
 
 
-def is_scare_quote(text: str, quote: Quote, contents: SpanIndex, contexts: LoadedContexts) -> bool:
-    """A short quoted fragment used to distance the writer, not speech (see the module docstring)."""
+def is_scare_quote(text: str, quote: Quote, contents: SpanIndex, contexts: LoadedContexts,
+                   tags: Mapping[int, str]) -> bool:
+    """A short quoted fragment used to distance the writer, not speech (see the module docstring; ``tags``: the
+    part-of-speech tag of each token by its start, :func:`token_tags`)."""
     fragment = text[quote.start:quote.end].rstrip(",;:")
     words = WORD_RE.findall(fragment)
     if not words or len(words) > SCARE_QUOTE_MAX_WORDS or fragment.endswith((".", "!", "?", "…")):
@@ -290,7 +298,7 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex, contexts: Loade
         return False  # a quoted name or title (‘Syrian National Army’, “the For the People Act”), a headline's speech
     clause = _clause_before(text, quote)
     distancing, naming = contexts.distancing, contexts.naming
-    if clause[-1:] and clause[-1].lower() in distancing or len(words) == 1 and _modifies_next(text, quote):
+    if clause[-1:] and clause[-1].lower() in distancing or len(words) == 1 and _modifies_next(text, quote, tags):
         return True
     named_at = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].lower() in naming), None)
     if named_at is not None:  # passive naming keeps the name at a distance; an active namer speaks the words
@@ -324,11 +332,16 @@ def _clause_before(text: str, quote: Quote) -> list[str]:
     return WORD_RE.findall(text[start:max(start, quote.start - 1)])
 
 
-def _modifies_next(text: str, quote: Quote) -> bool:
-    """A one-word quote followed by a noun it modifies (the “modern” HTS, “peaceful” protesters)."""
-    after = re.match(r"[”’\"'»]\s+([A-Za-z][\w-]*)", text[quote.end:quote.end + 40])
-    return after is not None and after.group(1).lower() not in ("and", "or", "but", "of", "in", "on", "to", "is",
-                                                                  "was", "are", "were", "said", "says", "he", "she")
+def _modifies_next(text: str, quote: Quote, tags: Mapping[int, str]) -> bool:
+    """A one-word quote followed by a noun or adjective it modifies, as the tagger reads the next word (the “modern”
+    HTS, “peaceful” protesters, “free” coronavirus vaccines); not a quoted word followed by a function word, a verb or
+    an adverb (it would be “wonderful” if, were “shocked” by, would “absolutely” extend), which marks speech."""
+    after = re.match(r"[”’\"'»]\s+[A-Za-z]", text[quote.end:quote.end + 40])
+    return after is not None and tags.get(quote.end + after.end() - 1, "").startswith(_MODIFIED_TAGS)
+
+
+#: The tags of a word a one-word scare quote modifies: a noun, an adjective, or a gerund used as one.
+_MODIFIED_TAGS = ("NN", "JJ", "VBG")
 
 
 def _hedge_term(text: str, attribution: Attribution) -> LoadedTerm:

@@ -18,7 +18,7 @@ see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
 How the model and the lexicon combine (:func:`judge_terms`): a lexicon term stays when the model gives one of its
 tokens at least ``lexicon_threshold`` (the model confirms it in context; scare quotes, hedges and the terms of a
 user's lexicon always stay); contiguous tokens at or above ``token_threshold`` that overlap no kept lexicon term make
-a span of their own, ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
+a span of their own (function words at its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
 two techniques) and ``emotive`` otherwise, weight 1. Each term carries ``probability``: the model's highest token
 probability inside it.
 """
@@ -258,7 +258,8 @@ def _context(lexicon: str, speech: bool, headline: bool) -> TokenContext:
 
 
 def model_spans(tokens: Sequence[Token], probabilities: Sequence[float], threshold: float) -> list[tuple[int, int]]:
-    """Runs of consecutive word tokens at or above ``threshold``: (first token, end token)."""
+    """Runs of consecutive word tokens at or above ``threshold``, without the function words at their edges ("retains
+    the" → "retains", "the heels" → "heels"; a run of function words only is dropped): (first token, end token)."""
     spans, run = [], []
     for i, (token, p) in enumerate(zip(tokens, probabilities)):
         if p >= threshold and token.text[:1].isalnum():
@@ -269,7 +270,21 @@ def model_spans(tokens: Sequence[Token], probabilities: Sequence[float], thresho
         run = []
     if run:
         spans.append(run)
-    return [(r[0], r[-1] + 1) for r in spans]
+    return [(a, b) for a, b in (_content(tokens, r[0], r[-1] + 1) for r in spans) if a < b]
+
+
+def _content(tokens: Sequence[Token], a: int, b: int) -> tuple[int, int]:
+    """``tokens[a:b]`` without the function words at either edge."""
+    while a < b and tokens[a].tag in _FUNCTION_TAGS:
+        a += 1
+    while b > a and tokens[b - 1].tag in _FUNCTION_TAGS:
+        b -= 1
+    return a, b
+
+
+#: The part-of-speech tags of function words (determiners, prepositions, conjunctions, pronouns, wh-words, modals),
+#: which a model span neither starts nor ends on (a particle may end one: "lashed out").
+_FUNCTION_TAGS = frozenset({"DT", "PDT", "IN", "CC", "TO", "PRP", "PRP$", "WP", "WP$", "WDT", "WRB", "MD"})
 
 
 @dataclass(frozen=True)

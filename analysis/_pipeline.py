@@ -16,7 +16,8 @@ from ._data import shipped_digest
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
 from ._limits import Limits, over
-from ._loaded import LoadedContexts, TermIndex, find_loaded_terms, load_loaded_contexts, quotation_spans, speech_spans
+from ._loaded import (LoadedContexts, TermIndex, find_loaded_terms, load_loaded_contexts, quotation_spans, speech_spans,
+                      token_tags)
 from ._loaded_model import LoadedModel, load_loaded_model, read_loaded
 from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
 from ._quotes import find_quotes, mark_quoted
@@ -123,15 +124,17 @@ def _loaded(analysis: Analysis, resources: Resources) -> Analysis:
     contexts = resources.loaded_contexts
     lexicon = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, quotes, attributions,
                                 resources.terms, contexts)
-    terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions, contexts),
-                              quotation_spans(text, quotes, attributions, contexts), resources.loaded_model,
+    tags = token_tags(analysis.tokens)
+    terms, bias = read_loaded(analysis, lexicon, speech_spans(text, quotes, attributions, contexts, tags),
+                              quotation_spans(text, quotes, attributions, contexts, tags), resources.loaded_model,
                               resources.word_clusters, resources.sentiment, user_terms=resources.lexicon.user_terms)
     return replace(analysis, loaded_terms=terms, sentence_bias=bias)
 
 
 def _sentiment(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
-    speech = tuple(speech_spans(text, analysis.quotes, analysis.attributions, resources.loaded_contexts))
+    speech = tuple(speech_spans(text, analysis.quotes, analysis.attributions, resources.loaded_contexts,
+                                token_tags(analysis.tokens)))
     tones = score_sentences(text, analysis.sentences, resources.sentiment, analysis.loaded_terms, speech)
     return replace(analysis, tones=tones)
 

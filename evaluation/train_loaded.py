@@ -38,7 +38,7 @@ from analysis._attribution import load_cue_table
 from analysis._source_types import load_source_types
 from analysis._io import write_text_atomic
 from analysis._lexicon import load_lexicon
-from analysis._loaded import TermIndex, find_loaded_terms, load_loaded_contexts, speech_spans
+from analysis._loaded import TermIndex, find_loaded_terms, load_loaded_contexts, speech_spans, token_tags
 from analysis._loaded_model import (
     LOADED,
     MODEL_FILE,
@@ -139,7 +139,8 @@ def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
     text = analysis.article.text
     terms = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
                               analysis.attributions, resources.terms, resources.loaded_contexts)
-    speech = speech_spans(text, analysis.quotes, analysis.attributions, resources.loaded_contexts)
+    speech = speech_spans(text, analysis.quotes, analysis.attributions, resources.loaded_contexts,
+                          token_tags(analysis.tokens))
     for reading in sentence_readings(analysis, terms, speech):
         labels = [_label(token, gold, words) for token in reading.tokens]
         features = token_features(reading.tokens, reading.contexts, resources.word_clusters, resources.sentiment)

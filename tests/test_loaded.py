@@ -129,6 +129,12 @@ def test_one_word_quote_modifying_a_noun_is_a_scare_quote():
     assert terms("Police cleared the “peaceful” protesters by noon.") == [("peaceful", "scare_quote", "author")]
 
 
+def test_one_word_quote_before_a_function_word_or_verb_marks_speech():
+    # the tagger reads the next word: not a noun or adjective the quoted word modifies, so the marks give a source's word
+    assert terms("The mayor said the plan would be “wonderful” if the council backs it.") == []
+    assert terms("Critics were “shocked” by the ruling.") == [("shocked", "sensational", "quoted")]
+
+
 def test_quoted_names_are_not_scare_quotes():
     assert terms("They joined the ‘Northern Defence Front’ in May.") == []
 

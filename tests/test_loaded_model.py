@@ -100,6 +100,13 @@ def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
     assert model_spans(tokens, [0.0] * 5, 0.5) == []
 
 
+def test_model_spans_leave_out_function_words_at_their_edges():
+    tags = ["VBZ", "DT", "NNS", "IN", "DT", "NN", "RP"]
+    tokens = [Token(t.start, t.end, t.text, tag) for t, tag in zip(tokens_of("retains the heels of the rally out".split()), tags)]
+    assert model_spans(tokens, [0.9, 0.9, 0.1, 0.9, 0.9, 0.9, 0.9], 0.5) == [(0, 1), (5, 7)]  # a particle may end one
+    assert model_spans(tokens, [0.1, 0.9, 0.1, 0.9, 0.9, 0.1, 0.1], 0.5) == []  # function words only
+
+
 def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
     text = "the vile thugs and the vile plan"
     tokens = tokens_of(text.split())
@@ -121,4 +128,4 @@ PINNED_TERMS = [
     ("shameful", "emotive", "quoted"),
     ("betrayal", "emotive", "quoted"),
 ]
-PINNED_BIAS = (0.7056, 0.1424, 0.8514, 0.9327)
+PINNED_BIAS = (0.7054, 0.1429, 0.8463, 0.9318)
