@@ -677,6 +677,8 @@ def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int]
         if word.tag in ("DT", "PDT", "PRP$") and previous is not None and previous.tag in _NOUN_TAGS:
             i -= 1
             break  # "the day | the Syrian opposition factions": a determiner after a noun starts the phrase
+        if word.tag == "VBN" and previous is not None and previous.lower in ("has", "have", "had", "having"):
+            break  # "has had no conversations with …": a verb, not a modifier
         if word.tag in _NP_TAGS or word.text in ("&", "/", "(", ")") or word.tag in ("-LRB-", "-RRB-"):
             i -= 1
         elif word.lower in _NP_PREPOSITIONS and previous is not None and i < end and tokens[i + 1].tag in _NP_TAGS and (
