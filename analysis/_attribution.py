@@ -62,6 +62,9 @@ _DISCOURSE_MARKERS = frozenset({
 _MARKER_WORDS = max(len(marker.split()) for marker in _DISCOURSE_MARKERS)
 #: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
 _TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
+#: Words that are no source on their own: time words, discourse markers, the adverbs and auxiliaries a subject
+#: stands before.
+_FILLERS = _TIME_WORDS | _DISCOURSE_MARKERS | _AUXILIARIES
 #: Verbs by which the writer says what something looks like ("seems to", "appeared ready"): hedges without a source.
 _SEEMING_VERBS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
 _SEEMING = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_SEEMING_VERBS)), re.IGNORECASE)
@@ -79,6 +82,10 @@ _NEGATED_AUXILIARY = re.compile(r"[a-z]+n[’']t|cannot")
 #: Words tagged as prepositions that open a clause: the noun phrase after them is its subject ("as Moscow is demanding").
 _SUBORDINATORS = frozenset("as because while if since although though whether that after before until unless whereas so "
                            "once than".split())
+#: The passive forms of verbs whose object is the one spoken to ("was asked", "has been pressed on", "were told"):
+#: their subject is the listener, not the source.
+_ADDRESSED = frozenset("asked pressed questioned challenged told urged informed warned interviewed quizzed".split())
+_PASSIVE_AUXILIARIES = frozenset("is was were are be been being get got gets getting".split())
 #: Auxiliaries after which a negated base form is a verb, whatever the tagger reads ("did not comment").
 #: The least probability the model gives a word of a rule's cue inside a quote for the relation to stand.
 QUOTED_CUE_LEAST = 0.5
@@ -358,12 +365,20 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
         if taken & set(range(first, last + 1)):
             continue
         relation = next((r for e in entries if (r := _relation(ctx, first, last, e, table, found)) is not None), None)
+        if relation is not None and _filler(relation.source):
+            relation = replace(relation, source=None)
         if relation is not None:
             found.append(relation)
             taken |= set(range(first, last + 1))
             if relation.source is not None:
                 taken |= {i for i, t in enumerate(ctx.tokens) if relation.source.start <= t.start < relation.source.end}
     return sorted(found, key=lambda a: a.cue.start)
+
+
+def _filler(source: Source | None) -> bool:
+    """A source that is one word of time or discourse, or an adverb a subject stands before ("Once he was elected,
+    …", "So says …", "Then he cut into …", "announced Friday"): no source (the cue and content stand)."""
+    return source is not None and source.text.lower() in _FILLERS
 
 
 def _seeming(ctx: _Context) -> list[Attribution]:
@@ -990,9 +1005,13 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     relations = []
     for cue_span in cues:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
+        addressed = source is not None and source.last < cue_span.first \
+            and _addressed(tokens[cue_span.first:cue_span.last + 1])
+        if addressed:
+            source = None  # "Blumenthal was asked, “…”": the listener; the one who asks is the source
         content_span = _learned_content(ctx, content) if content else None
         listed = any(marks[cue_span.first:cue_span.last + 1])
-        often = listed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
+        often = listed or addressed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
         if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
                 or not listed and tagging.cue_probability(cue_span) < 0.5 \
                 or source is None and (content_span is None or not often) \
@@ -1002,6 +1021,15 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
         relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
     return relations, tagging
+
+
+def _addressed(cue: list[Token]) -> bool:
+    """A passive of a verb whose object is the one spoken to ("was asked", "has been pressed on", "were also told"):
+    an auxiliary of the passive, then the participle, adverbs between."""
+    for k, token in enumerate(cue):
+        if token.lower in _ADDRESSED and token.tag == "VBN":
+            return any(t.lower in _PASSIVE_AUXILIARIES for t in cue[:k])
+    return False
 
 
 def _naming(cue: list[Token]) -> bool:
