@@ -42,11 +42,10 @@ _SHARE = re.compile(
 #: A source who asked not to be named, wherever the phrase says so ("a senior official, who requested anonymity").
 _UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|did\s+not\s+want)\s+to\s+be\s+"
                       r"(?:named|identified))\b", re.IGNORECASE)
-#: One unnamed official or insider, with or without a body ("The official", "a former official", "A Treasury
-#: official", "an official in the capital", "a GOP insider"): unnamed, as "officials" are; "Treasury official Ann Lee"
-#: names one.
-_UNNAMED_OFFICIAL = re.compile(r"(?:the|a|an|one|another|this|that|a\s+second|a\s+third)\s+(?:\S+\s+){0,4}?"
-                               r"(?:official|insider)", re.IGNORECASE)
+#: One unnamed official, with or without a body ("The official", "a former official", "A Treasury official",
+#: "an official in the capital"): unnamed, as "officials" are; "Treasury official Ann Lee" names one.
+_UNNAMED_OFFICIAL = re.compile(r"(?:the|a|an|one|another|this|that|a\s+second|a\s+third)\s+(?:\S+\s+){0,4}?official",
+                               re.IGNORECASE)
 #: A plural noun ("voters", "Americans", "Latinos").
 _PLURAL = re.compile(r"[a-z][^s]s$")
 #: A relative clause after a comma ("who", "which", "whose"), and one that says what someone is or was ("who is", "who
