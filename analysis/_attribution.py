@@ -62,6 +62,9 @@ _DISCOURSE_MARKERS = frozenset({
 _MARKER_WORDS = max(len(marker.split()) for marker in _DISCOURSE_MARKERS)
 #: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
 _TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
+#: Words that are no source on their own: time words, discourse markers, the adverbs and auxiliaries a subject
+#: stands before.
+_FILLERS = _TIME_WORDS | _DISCOURSE_MARKERS | _AUXILIARIES
 #: Verbs by which the writer says what something looks like ("seems to", "appeared ready"): hedges without a source.
 _SEEMING_VERBS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
 _SEEMING = re.compile(r"\b(?:%s)\b" % "|".join(sorted(_SEEMING_VERBS)), re.IGNORECASE)
@@ -74,6 +77,15 @@ _SPEECH_PARTICIPLES = frozenset("calling describing dubbing branding labelling l
 #: A refusal to comment ("did not comment", "would not comment"): a cue without content; and the negations.
 _COMMENT_VERBS = verb_forms("comment")
 _NEGATIONS = frozenset({"not", "n't", "never"})
+#: A negated auxiliary written as one word ("wouldn’t", "can't", "cannot"), which the tagger may read as a noun.
+_NEGATED_AUXILIARY = re.compile(r"[a-z]+n[’']t|cannot")
+#: Words tagged as prepositions that open a clause: the noun phrase after them is its subject ("as Moscow is demanding").
+_SUBORDINATORS = frozenset("as because while if since although though whether that after before until unless whereas so "
+                           "once than".split())
+#: The passive forms of verbs whose object is the one spoken to ("was asked", "has been pressed on", "were told"):
+#: their subject is the listener, not the source.
+_ADDRESSED = frozenset("asked pressed questioned challenged told urged informed warned interviewed quizzed".split())
+_PASSIVE_AUXILIARIES = frozenset("is was were are be been being get got gets getting".split())
 #: Auxiliaries after which a negated base form is a verb, whatever the tagger reads ("did not comment").
 #: The least probability the model gives a word of a rule's cue inside a quote for the relation to stand.
 QUOTED_CUE_LEAST = 0.5
@@ -353,12 +365,20 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
         if taken & set(range(first, last + 1)):
             continue
         relation = next((r for e in entries if (r := _relation(ctx, first, last, e, table, found)) is not None), None)
+        if relation is not None and _filler(relation.source):
+            relation = replace(relation, source=None)
         if relation is not None:
             found.append(relation)
             taken |= set(range(first, last + 1))
             if relation.source is not None:
                 taken |= {i for i, t in enumerate(ctx.tokens) if relation.source.start <= t.start < relation.source.end}
     return sorted(found, key=lambda a: a.cue.start)
+
+
+def _filler(source: Source | None) -> bool:
+    """A source that is one word of time or discourse, or an adverb a subject stands before ("Once he was elected,
+    …", "So says …", "Then he cut into …", "announced Friday"): no source (the cue and content stand)."""
+    return source is not None and source.text.lower() in _FILLERS
 
 
 def _seeming(ctx: _Context) -> list[Attribution]:
@@ -452,6 +472,10 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
     tokens = ctx.tokens
     before = _skip_back(tokens, first - 1, lo)
     subject = _subject_before(ctx, before, lo)
+    if subject is not None and tokens[before].text != "," and tokens[subject[1]].tag not in ("WDT", "WP") \
+            and _object_of(tokens, subject[0], lo):
+        subject = None  # "issued a statement saying …", "in the past said": an object is no subject ("ignored the
+        # shop owners who say": the relative pronoun is)
     if subject is None and before >= lo and tokens[before].lower in ("and", "but", "or"):
         subject = _shared_subject(ctx, before, lo, earlier)  # "… confirmed A but denied B"
     if subject is not None:
@@ -500,7 +524,14 @@ def _shared_subject(ctx: _Context, before: int, lo: int, earlier: list[Attributi
             indexes = [i for i, t in enumerate(tokens) if relation.source.start <= t.start < relation.source.end]
             if indexes:
                 return indexes[0], indexes[-1]
-    return _noun_phrase_after(ctx, _after_dateline(tokens, lo, before), before, subject=True)
+    return _noun_phrase_after(ctx, _after_opener(tokens, _after_dateline(tokens, lo, before), before), before, subject=True)
+
+
+def _after_opener(tokens: list[Token], lo: int, hi: int) -> int:
+    """Past a time phrase or a discourse marker and its comma at the start of a sentence ("Last week, the campaign
+    …", "Later, …")."""
+    comma = next((i for i in range(lo, min(hi, lo + _MARKER_WORDS + 1)) if tokens[i].text == ","), None)
+    return comma + 1 if comma is not None and _not_content(tokens[lo:comma]) else lo
 
 
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
@@ -591,6 +622,8 @@ def _is_verb(tokens: list[Token], i: int) -> bool:
         return True  # "The ministry did not comment.": the tagger reads a negated base form as a noun
     if not pos.startswith("VB"):
         return False
+    if pos in ("VBN", "VBD") and 0 < i < len(tokens) - 1 and tokens[i - 1].tag == "CD" and tokens[i + 1].tag.startswith("NN"):
+        return False  # "270 pledged delegates": a participle that modifies a noun
     if pos == "VBN" and i > 0 and tokens[i - 1].lower in ("was", "were", "been", "be", "is", "are", "being"):
         return i + 1 < len(tokens) and tokens[i + 1].lower == "by"
     return True
@@ -600,7 +633,7 @@ def _skip_back(tokens: list[Token], i: int, lo: int) -> int:
     """Back over auxiliaries, adverbs and a time phrase ("has also", "on Friday") between a subject and its verb."""
     while i >= lo:
         word = tokens[i]
-        if word.lower in _AUXILIARIES or word.tag in ("MD", "RB", "RBR", "RBS"):
+        if word.lower in _AUXILIARIES or word.tag in ("MD", "RB", "RBR", "RBS") or _NEGATED_AUXILIARY.fullmatch(word.lower):
             i -= 1
         elif word.lower in _TIME_WORDS and i - 1 >= lo and tokens[i - 1].tag in ("IN", "DT", "JJ"):
             i -= 2
@@ -625,7 +658,8 @@ def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
         inner = tokens[opening + 1]
         apposition = inner.tag in ("DT", "PRP$", "WP", "WDT", "CD", "NNP", "JJ", "NN") or inner.lower in ("who", "which")
         head = _noun_phrase_back(tokens, opening - 1, lo)
-        if not apposition or head is None or not (_has_name(tokens, head) or tokens[head[0]].tag == "DT"):
+        if not apposition or head is None or not (_has_name(tokens, head) or tokens[head[0]].tag == "DT") \
+                or _object_of(tokens, head[0], lo):
             return None
         return head[0], end - 1
     if tokens[end].tag in ("WDT", "WP") and end - 1 >= lo:  # "a 2023 district survey that found"
@@ -635,6 +669,14 @@ def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
     if phrase is None:
         return None
     return _with_relative_clause(tokens, phrase, lo)
+
+
+def _object_of(tokens: list[Token], first: int, lo: int) -> bool:
+    """A noun phrase that follows a preposition or a verb is its object, no subject ("Trump, speaking at a rally in
+    Wilmington, N.C., warned"; "Cory James, 22, of Flint, Mich., said")."""
+    before = tokens[first - 1] if first - 1 >= lo else None
+    return before is not None and (before.tag in ("IN", "TO") and before.lower not in _SUBORDINATORS
+                                   or before.tag.startswith("VB"))
 
 
 def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int] | None:
@@ -650,6 +692,8 @@ def _noun_phrase_back(tokens: list[Token], end: int, lo: int) -> tuple[int, int]
         if word.tag in ("DT", "PDT", "PRP$") and previous is not None and previous.tag in _NOUN_TAGS:
             i -= 1
             break  # "the day | the Syrian opposition factions": a determiner after a noun starts the phrase
+        if word.tag == "VBN" and previous is not None and previous.lower in ("has", "have", "had", "having"):
+            break  # "has had no conversations with …": a verb, not a modifier
         if word.tag in _NP_TAGS or word.text in ("&", "/", "(", ")") or word.tag in ("-LRB-", "-RRB-"):
             i -= 1
         elif word.lower in _NP_PREPOSITIONS and previous is not None and i < end and tokens[i + 1].tag in _NP_TAGS and (
@@ -710,8 +754,9 @@ def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = Fa
                       or (tokens[i].lower in ("in", "at", "from") and i > start and _name_follows(tokens, i + 1, hi))
                       or (tokens[i].lower in ("and", "&") and i > start and i + 1 < hi and tokens[i + 1].tag.startswith("NNP")
                           and tokens[i - 1].tag.startswith("NNP"))):
-        if tokens[i].text == ")" and not any(t.text == "(" for t in tokens[start:i]):
-            break
+        if tokens[i].text == ")" and not any(t.text == "(" for t in tokens[start:i]) \
+                or subject and tokens[i].tag == "VBN" and i > start and tokens[i - 1].tag in _NOUN_TAGS:
+            break  # "the campaign called on …": the verb after its subject
         i += 1
     end = i - 1
     while end >= start and tokens[end].tag in ("IN", "CC", "DT", "POS") or end >= start and tokens[end].text in "(/&":
@@ -960,9 +1005,13 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
     relations = []
     for cue_span in cues:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
+        addressed = source is not None and source.last < cue_span.first \
+            and _addressed(tokens[cue_span.first:cue_span.last + 1])
+        if addressed:
+            source = None  # "Blumenthal was asked, “…”": the listener; the one who asks is the source
         content_span = _learned_content(ctx, content) if content else None
         listed = any(marks[cue_span.first:cue_span.last + 1])
-        often = listed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
+        often = listed or addressed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
         if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
                 or not listed and tagging.cue_probability(cue_span) < 0.5 \
                 or source is None and (content_span is None or not often) \
@@ -972,6 +1021,15 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
         relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
     return relations, tagging
+
+
+def _addressed(cue: list[Token]) -> bool:
+    """A passive of a verb whose object is the one spoken to ("was asked", "has been pressed on", "were also told"):
+    an auxiliary of the passive, then the participle, adverbs between."""
+    for k, token in enumerate(cue):
+        if token.lower in _ADDRESSED and token.tag == "VBN":
+            return any(t.lower in _PASSIVE_AUXILIARIES for t in cue[:k])
+    return False
 
 
 def _naming(cue: list[Token]) -> bool:

@@ -61,8 +61,8 @@ _CONTRACTED_PRONOUN = re.compile(r"(?:i|you|he|she|it|we|they)[’'](?:ve|m|re|l
 _SPEAKING_TITLE = (r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:executive\s+|managing\s+)?director|"
                    r"president|chair(?:man|woman)?|head|chief\s+executive(?:\s+officer)?|CEO)")
 _TITLE_OF = re.compile(r"(?:\S+\s+){0,3}?%s\s+(?:of|for)\s+(?P<body>.+)" % _SPEAKING_TITLE, re.IGNORECASE)
-_BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+spokes(?:man|woman|person)(?:\s+(?-i:[A-Z])\S*)*",
-                         re.IGNORECASE)
+_BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+(?:spokes(?:man|woman|person)|press\s+secretary)"
+                         r"(?:\s+(?-i:[A-Z])\S*)*", re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
                          re.IGNORECASE)
 #: A word of five capitals or more ("SMITH"), unless three consonants in a row make it letters ("NFPTU"): a name
@@ -80,6 +80,12 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _OWNER_IN_PHRASE = re.compile(r"\s(?:in|of|at|from|for|with|on|by|to|about|close\s+to)\s+(?:the\s|an?\s|[a-z])")
 #: A named person with other members of an unnamed group ("Ms. Lee and other union leaders"): unnamed.
 _AND_OTHERS = re.compile(r".+\s+and\s+(?:other|several|many|some|dozens\s+of)\s+\S", re.IGNORECASE)
+#: Some members of a party or body named by its plural ("Democrats involved in the talks", "Republicans in Congress",
+#: "Conservatives close to the leader"): unnamed, as "Senate Republican leaders" are; "Democrats" alone is the party.
+_MEMBERS = re.compile(r"(?:the\s+)?(?P<body>(?-i:[A-Z])\w+s)\s+(?:involved|close\s+to|familiar\s+with|in|at|on|from)\b",
+                      re.IGNORECASE)
+#: Outlets counted ("Six regional newspapers", "Several news outlets"): media, not a group of people.
+_OUTLETS = re.compile(r"\b(?:newspapers|outlets|networks|broadcasters|magazines|tabloids)$", re.IGNORECASE)
 #: The types of a body its spokesperson or head speaks for.
 _BODY_TYPES = frozenset({"official", "organization", "military", "media"})
 
@@ -267,9 +273,11 @@ def _appositive_head(p: _Phrase) -> str | None:
     speaking = _speaker_for(appositive.rstrip(", "), p.sources)
     if speaking is not None or _RELATIVE.match(appositive):
         return speaking
-    # "a University of Oxford professor" stays whole; "a committee aligned with the mayor" is a committee
-    return _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
-                                 r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], p.sources)
+    # "a University of Oxford professor" stays whole; "a committee aligned with the mayor" is a committee; a
+    # document word describes a name, it is none ("Ann Lee, the polling expert")
+    described = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
+                                      r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], p.sources)
+    return None if described == "document" and p.named else described
 
 
 def _in_capitals(p: _Phrase) -> str | None:
@@ -303,13 +311,18 @@ _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
     """Whether a source is people left unnamed: a quantified group ("Some scientists", "Many Americans"), a share or
-    count of people ("60 percent of voters", "dozens of"), not of documents ("three recent polls"); a bare number
-    ("160"); one unnamed official ("The official"); a source who asked not to be named ("a senior official, who
-    requested anonymity"); a name with others of a group ("Ms. Lee and other union leaders")."""
+    count of people ("60 percent of voters", "dozens of"), not of documents or outlets ("three recent polls", "Six
+    regional newspapers"); some members of a party ("Democrats involved in the talks"); a bare number ("160"); one
+    unnamed official ("The official"); a source who asked not to be named ("a senior official, who requested
+    anonymity"); a name with others of a group ("Ms. Lee and other union leaders")."""
     rest = head_phrase.split()[1:]  # after a quantifier: "Many", "Some Labour experts", not "Several Oxfam"
     quantified = core.split()[0].lower() in _QUANTIFIERS and (
         not rest or rest[-1].islower() or not named or _PLURAL.search(rest[-1]) is not None)
-    if (quantified or _SHARE.match(core.strip())) and _listed_type(head_phrase, sources) != "document":
+    counted = _listed_type(head_phrase, sources) != "document" and not _OUTLETS.search(head_phrase)
+    if (quantified or _SHARE.match(core.strip())) and counted:  # not "three recent polls", "Six regional newspapers"
+        return True
+    members = _MEMBERS.match(core.strip())
+    if members and _listed_type(members.group("body"), sources) == "organization":
         return True
     return bool(re.fullmatch(r"(?!(?:19|20)\d\d$)[\d,]+", core.strip()) or _UNNAMED_OFFICIAL.fullmatch(head_phrase)
                 or _UNNAMED.search(phrase) or _AND_OTHERS.match(head_phrase))

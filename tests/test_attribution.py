@@ -251,6 +251,18 @@ def test_a_relative_pronoun_that_speaks_is_part_of_the_source():
         ("say", "the shop owners who", "anonymous", "the pool costs too much")]
 
 
+def test_a_lone_time_word_or_adverb_is_never_a_source():
+    found = relations("The deal, announced Friday, would last four years, the union said.")
+    assert [(c, s) for c, _, s, *_ in found] == [("announced", None), ("said", "the union")]
+    assert all(s != "So" for _, _, s, *_ in relations("So says the old harbour master."))
+
+
+def test_the_subject_of_a_passive_listener_verb_is_the_listener_not_the_source():
+    """"X was asked / pressed / told": X is spoken to; the relation keeps its cue and content, without a source."""
+    found = relations("The minister was pressed on why the hospital had closed.")
+    assert [(c, s, x) for c, _, s, _, x, _ in found] == [("was pressed on", None, "why the hospital had closed")]
+
+
 def test_naming_verbs_are_not_attributions():
     assert relations("The volunteers, described by the governor as ‘local heroes’, cleared the roads.") == []
 
