@@ -12,25 +12,24 @@ import pytest
 from analysis import analyze
 import math
 
-from analysis._loaded import find_loaded_terms, speech_spans
 from analysis._loaded_model import (
     MODEL_FILE,
     NAME_CALLING,
     OTHER,
     SENTENCE_INPUTS,
+    LoadedModel,
     SentenceReading,
     TokenContext,
     attribute_numbers,
     judge_terms,
     load_loaded_model,
     model_spans,
-    sentence_readings,
     sentence_terms,
     token_features,
 )
 from analysis._word_clusters import NO_CLUSTERS, parse_word_clusters
 from analysis._model import Sentence, Token
-from analysis._pipeline import Resources, analyzed_paragraphs, load_resources
+from analysis._pipeline import Resources, load_resources
 
 #: Written for this test (no corpus or seed sentence).
 TEXT = ("Council Caves To Angry Mob\n\n"
@@ -102,15 +101,20 @@ def test_a_token_reads_its_own_clusters_and_its_neighbours():
     assert [f for f in token_features(tokens, contexts, NO_CLUSTERS, resources().sentiment)[1] if "c4=" in f or "c16=" in f] == []
 
 
-def test_the_token_model_reads_the_features_numbers_with_crfsuites_probabilities():
-    text = TEXT + "\n\nThe mayor said the “reform” was a disgrace, and critics called it a sham. | Why?"
-    analysis, shared = analyze(text=text, resources=resources()).analysis, resources()
-    lexicon = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
-                                analysis.attributions, shared.terms, shared.loaded_contexts)
-    readings = sentence_readings(analysis, lexicon, speech_spans(text, analysis.quotes, analysis.attributions,
-                                                                 shared.loaded_contexts))
+def test_the_token_model_reads_the_features_numbers_with_crfsuites_probabilities(monkeypatch):
+    read_by_the_pipeline = []
+    token_probabilities = LoadedModel.token_probabilities
+
+    def recorded(model, readings, clusters, sentiment):
+        read = token_probabilities(model, readings, clusters, sentiment)
+        read_by_the_pipeline.append((model, readings, clusters, sentiment, read))
+        return read
+
+    monkeypatch.setattr(LoadedModel, "token_probabilities", recorded)
+    analyze(text=TEXT + "\n\nThe mayor said the “reform” was a disgrace, and critics called it a sham. | Why?",
+            resources=resources())
+    [(model, readings, clusters, sentiment, read)] = read_by_the_pipeline
     assert any(c.lexicon for r in readings for c in r.contexts) and any(c.speech for r in readings for c in r.contexts)
-    model, clusters, sentiment = shared.loaded_model, shared.word_clusters, shared.sentiment
     features = [token_features(r.tokens, r.contexts, clusters, sentiment) for r in readings]
     numbers = model.weights.numbers
     columns = attribute_numbers(readings, clusters, sentiment, model).T.tolist()
@@ -119,12 +123,12 @@ def test_the_token_model_reads_the_features_numbers_with_crfsuites_probabilities
     crf = package_files.files("analysis").joinpath("models", MODEL_FILE).read_bytes()
     crfsuite = pycrfsuite.Tagger()
     crfsuite.open_inmemory(crf)
-    for (loaded, names), sentence in zip(model.token_probabilities(readings, clusters, sentiment), features):
+    for (loaded, names), sentence in zip(read, features):
         crfsuite.set(sentence)
         assert loaded == [1 - crfsuite.marginal(OTHER, i) for i in range(len(sentence))]
         assert names == [crfsuite.marginal(NAME_CALLING, i) if p >= model.token_threshold else 0.0
                          for i, p in enumerate(loaded)]
-    assert model.token_probabilities([], clusters, sentiment) == []
+    assert token_probabilities(model, [], clusters, sentiment) == []
 
 
 def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
