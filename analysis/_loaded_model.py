@@ -21,6 +21,10 @@ user's lexicon always stay); contiguous tokens at or above ``token_threshold`` t
 a span of their own (function words at its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
 two techniques) and ``emotive`` otherwise, weight 1. Each term carries ``probability``: the model's highest token
 probability inside it.
+
+The token model reads each token's features as the model's attribute numbers (:func:`attribute_numbers`, in the
+order of :func:`token_features`, the strings the training writes), and crfsuite gives its probabilities from the label
+scores they sum to (``_crf``): the same probabilities as crfsuite's given the strings.
 """
 
 from __future__ import annotations
@@ -30,12 +34,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from typing import NamedTuple
 
-import pycrfsuite
+import numpy as np
 
+from ._crf import CRFWeights, PairNumbers, WordRows
 from ._data import read_tsv
 from ._loaded import with_voice
 from ._model import Analysis, LoadedTerm, Sentence, Token
@@ -60,9 +65,10 @@ class LoadedModel:
     """The shipped token, word and sentence models and their thresholds (``analysis/models``)."""
 
     def __init__(self, crf: bytes, settings: str, words: str) -> None:
-        self._crf = crf  # the tagger reads these bytes in place: they live as long as it does
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open_inmemory(crf)
+        self.weights = CRFWeights(crf)
+        #: crfsuite over the token model's label scores (``_crf``), reading the bytes of ``weights`` in place
+        self.tagger = self.weights.tagger()
+        self.numbers = _ContextNumbers.of(self.weights)
         values = {row["name"]: float(row["value"]) for _, row in read_tsv(settings)[1]}
         self.token_threshold = values["token_threshold"]
         self.lexicon_threshold = values["lexicon_threshold"]
@@ -71,14 +77,25 @@ class LoadedModel:
         self.words_intercept = values["words_intercept"]
         self.words = {row["term"]: (float(row["idf"]), float(row["weight"])) for _, row in read_tsv(words)[1]}
 
-    def token_probabilities(self, features: list[list[str]]) -> tuple[list[float], list[float]]:
-        """The probability that each token of one sentence is loaded, and that it is a name-calling label (read only
-        where the first is at least ``token_threshold``, where a model span can hold the token: 0.0 elsewhere)."""
-        if not features:
+    def token_probabilities(self, readings: Sequence[SentenceReading], clusters: WordClusters,
+                            sentiment: Sentiment) -> list[tuple[list[float], list[float]]]:
+        """For each sentence read, the probability that each of its tokens is loaded, and that it is a name-calling
+        label (read only where the first is at least ``token_threshold``, where a model span can hold the token: 0.0
+        elsewhere): the token model over the features of :func:`token_features`, read as its attribute numbers."""
+        scores = self.weights.scores(attribute_numbers(readings, clusters, sentiment, self))
+        read, at = [], 0
+        for reading in readings:
+            read.append(self._marginals(scores[at:at + len(reading.tokens)]))
+            at += len(reading.tokens)
+        return read
+
+    def _marginals(self, scores: list[dict[str, float]]) -> tuple[list[float], list[float]]:
+        """The probabilities of ``token_probabilities`` for one sentence whose tokens have the label ``scores``."""
+        if not scores:
             return [], []
-        self.tagger.set(features)
+        self.tagger.set(scores)
         marginal, threshold = self.tagger.marginal, self.token_threshold
-        loaded = [1 - marginal(OTHER, i) for i in range(len(features))]
+        loaded = [1 - marginal(OTHER, i) for i in range(len(scores))]
         return loaded, [marginal(NAME_CALLING, i) if p >= threshold else 0.0 for i, p in enumerate(loaded)]
 
     def words_logit(self, tokens: Sequence[Token]) -> float:
@@ -179,7 +196,8 @@ def _word_items(text: str, pos: str, lexicon: str, clusters: WordClusters, senti
     return _WordItems(lower, tuple(items), seen)
 
 
-_EDGES = {offset: f"{offset}:edge" for offset in (-2, -1, 1, 2)}
+_OFFSETS = (-2, -1, 1, 2)
+_EDGES = {offset: f"{offset}:edge" for offset in _OFFSETS}
 
 
 def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], clusters: WordClusters,
@@ -196,7 +214,7 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], cl
             items.append("headline")
         if i == 0:
             items.append("first")
-        for offset in (-2, -1, 1, 2):
+        for offset in _OFFSETS:
             j = i + offset
             if 0 <= j < n:
                 items += words[j].seen[offset]
@@ -208,6 +226,72 @@ def token_features(tokens: Sequence[Token], contexts: Sequence[TokenContext], cl
             items.append(f"bi+={word.lower}|{words[i + 1].lower}")
         features.append(items)
     return features
+
+
+class _ContextNumbers(NamedTuple):
+    """The token model's attribute numbers of the features of :func:`token_features` that come from no word: speech,
+    headline, first, the edges (by offset, in ``_OFFSETS`` order) and the word pairs (0: a feature the model lacks)."""
+
+    speech: int
+    headline: int
+    first: int
+    edges: tuple[int, ...]
+    before: PairNumbers
+    after: PairNumbers
+
+    @classmethod
+    def of(cls, weights: CRFWeights) -> _ContextNumbers:
+        get = weights.numbers.get
+        return cls(get("speech", 0), get("headline", 0), get("first", 0),
+                   tuple(get(_EDGES[offset], 0) for offset in _OFFSETS),
+                   PairNumbers(weights.numbers, "bi-="), PairNumbers(weights.numbers, "bi+="))
+
+
+def _word_numbers(key: tuple[str, str, str], weights: CRFWeights, clusters: WordClusters,
+                  sentiment: Sentiment) -> list[list[int]]:
+    """The attribute numbers in ``weights`` of the features :func:`_word_items` gives of a token's word, part of speech
+    and lexicon category (``key``), those the model lacks left out: its own, then what the token at each offset of
+    ``_OFFSETS`` sees of it."""
+    items, get = _word_items(*key, clusters, sentiment), weights.numbers.get
+    return [[n for f in part if (n := get(f))] for part in (items.own, *map(items.seen.get, _OFFSETS))]
+
+
+@lru_cache(maxsize=4)
+def _word_rows(weights: CRFWeights, clusters: WordClusters, sentiment: Sentiment) -> WordRows:
+    """The memo of :func:`_word_numbers` (words repeat), one per model and word lists (the pipeline has one)."""
+    return WordRows(partial(_word_numbers, weights=weights, clusters=clusters, sentiment=sentiment),
+                    1 + len(_OFFSETS), _MEMO)
+
+
+def attribute_numbers(readings: Sequence[SentenceReading], clusters: WordClusters, sentiment: Sentiment,
+                      model: LoadedModel) -> np.ndarray:
+    """The token model's attribute numbers of the features of :func:`token_features` of every token of ``readings``
+    (0 for none), one column per token (the sentences one after the other): a token's column holds its features'
+    numbers in the order of its list of strings there, those the model lacks left out, read a block of features at
+    a time over the tokens of all the sentences."""
+    tokens = [t for reading in readings for t in reading.tokens]
+    contexts = [c for reading in readings for c in reading.contexts]
+    words = _word_rows(model.weights, clusters, sentiment)
+    own, *seen = words.columns((t.text, t.tag, c.lexicon) for t, c in zip(tokens, contexts))
+    fixed, n = model.numbers, len(tokens)
+    lengths = np.array([len(reading.tokens) for reading in readings], dtype=np.intp)
+    length = np.repeat(lengths, lengths)
+    place = np.arange(n) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # each token's index in its sentence
+    blocks = [own, np.array([[fixed.speech if c.speech else 0 for c in contexts],
+                             [fixed.headline if c.headline else 0 for c in contexts]], dtype=np.intp).reshape(2, n),
+              np.where(place == 0, fixed.first, 0)[None]]
+    for k, offset in enumerate(_OFFSETS):
+        outside = (place + offset < 0) | (place + offset >= length)
+        block = seen[k][:, np.clip(np.arange(n) + offset, 0, max(n - 1, 0))]
+        block[:, outside] = 0
+        block[0, outside] = fixed.edges[k]
+        blocks.append(block)
+    lowers = [t.lower for t in tokens]
+    before = np.array([0, *fixed.before.of(lowers)], dtype=np.intp)[:n]
+    after = np.array([*fixed.after.of(lowers), 0], dtype=np.intp)[:n]
+    before[place == 0] = 0
+    after[place == length - 1] = 0
+    return np.concatenate([*blocks, before[None], after[None]])
 
 
 def sentence_inputs(tokens: Sequence[Token], contexts: Sequence[TokenContext], probabilities: Sequence[float],
@@ -351,7 +435,7 @@ def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech:
     """The article's loaded terms (voice ``quoted`` inside a direct quotation, else ``author``) and the probability
     that each of its sentences is biased."""
     readings = sentence_readings(analysis, lexicon_terms, speech)
-    read = [model.token_probabilities(token_features(r.tokens, r.contexts, clusters, sentiment)) for r in readings]
+    read = model.token_probabilities(readings, clusters, sentiment)
     probabilities, names = [p for p, _ in read], [n for _, n in read]
     terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
                         model, user_terms=user_terms)

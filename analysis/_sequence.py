@@ -12,13 +12,12 @@ nearest cue word is. ``evaluation/train_attribution.py`` (``make train``) fits t
 "refuses" or "criticism", in no word list, counts as a cue word where the model's relations are checked.
 
 A paragraph is tagged from each feature's number in the model rather than its string (:func:`_feature_numbers`):
-the label scores of each token are summed here as crfsuite sums them, and crfsuite labels the paragraph from them
-(see ``_Weights``): the same labels and probabilities as crfsuite's tagger given the features' strings.
+the label scores of each token are summed as crfsuite sums them, and crfsuite labels the paragraph from them
+(``_crf.CRFWeights``): the same labels and probabilities as crfsuite's tagger given the features' strings.
 """
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,12 +25,14 @@ from importlib import resources as package_files
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import pycrfsuite
 
+from ._crf import CRFWeights, PairNumbers, attribute_columns
 from ._data import read_tsv
 from ._model import Quote, Token
 
 if TYPE_CHECKING:
+    import pycrfsuite
+
     from ._attribution import CueTable
 
 Role = str  # "source", "cue" or "content"
@@ -72,64 +73,6 @@ class Tagging:
         return min(self.cue_marginals[span.first:span.last + 1])
 
 
-class _Weights:
-    """The CRF's weights read from its crfsuite model file (the header, the labels' and attributes' string tables,
-    the feature table and each attribute's features), and the same model with its state weights replaced so that
-    crfsuite labels a sequence from label scores computed here.
-
-    ``state`` holds one row of weights over the labels per attribute (row k for attribute number k; row 0, all zeros,
-    for an attribute the model lacks): a token's label scores are its attributes' rows added one after the other from
-    0.0, the sums crfsuite's tagger makes (``crf1dt_state_score``: an absent weight adds nothing, here 0.0, which
-    changes no sum). ``scored``: the model file with every state weight 0.0 but one per label, 1.0, from attribute
-    ``keys[k]`` to label k, and the transitions as they are: a token given only the attributes ``keys``, with its
-    label scores as values, has the same label scores in crfsuite as its features give in the model, and crfsuite's
-    Viterbi and marginals over them are the model's."""
-
-    _FEATURE = np.dtype([("type", "<i4"), ("src", "<i4"), ("dst", "<i4"), ("weight", "<f8")])
-
-    def __init__(self, model: bytes) -> None:
-        if model[:4] != b"lCRF" or model[8:12] != b"FOMC":
-            raise ValueError("not a crfsuite CRF1d model")
-        # the offsets of the features, of the labels' and attributes' strings and of the attributes' features
-        features_at, labels_at, names_at, _, refs_at = struct.unpack_from("<5I", model, 28)
-        self.labels = _strings(model, labels_at)
-        self.names = _strings(model, names_at)  # attribute number k - 1 for row k of ``state``
-        self.numbers = {name: k for k, name in enumerate(self.names, 1)}
-        scored = bytearray(model)
-        count = struct.unpack_from("<I", model, features_at + 8)[0]
-        features = np.frombuffer(scored, self._FEATURE, count, features_at + 12)
-        weights = features[features["type"] == 0]
-        self.state = np.zeros((len(self.names) + 1, len(self.labels)))
-        self.state[weights["src"] + 1, weights["dst"]] = weights["weight"]
-        features["weight"][features["type"] == 0] = 0.0
-        keys = []
-        for number in range(len(self.names)):
-            refs = struct.unpack_from("<I", model, refs_at + 12 + 4 * number)[0]
-            if len(keys) < len(self.labels) and struct.unpack_from("<I", model, refs)[0]:
-                first = struct.unpack_from("<I", model, refs + 4)[0]
-                features[first]["dst"], features[first]["weight"] = len(keys), 1.0
-                keys.append(self.names[number])
-        self.keys = tuple(keys)
-        self.scored = bytes(scored)
-
-    def scores(self, attributes: np.ndarray) -> list[dict[str, float]]:
-        """The label scores of each token of a sequence whose tokens have the attribute numbers of ``attributes`` (one
-        column per token, 0 where it has none), as the items of ``scored``."""
-        keys = self.keys
-        return [dict(zip(keys, row)) for row in np.add.reduce(self.state[attributes], axis=0).tolist()]
-
-
-def _strings(model: bytes, offset: int) -> list[str]:
-    """The strings of a constant-quark database (CQDB) chunk of a crfsuite model, by number (its backward array)."""
-    count, backward = struct.unpack_from("<2I", model, offset + 16)
-    strings = []
-    for number in range(count):
-        record = offset + struct.unpack_from("<I", model, offset + backward + 4 * number)[0]
-        size = struct.unpack_from("<I", model, record + 4)[0]
-        strings.append(model[record + 8:record + 7 + size].decode("utf-8"))
-    return strings
-
-
 @dataclass(frozen=True)
 class AttributionModel:
     """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the word
@@ -142,10 +85,7 @@ class AttributionModel:
         """The labels of one sequence (a paragraph's tokens, each with its feature strings) and how sure the model is
         of its cue tokens."""
         numbers = self._weights.numbers
-        rows = [[n for f in row if (n := numbers.get(f))] for row in features]
-        width = max(map(len, rows), default=0)
-        padded = np.array([row + [0] * (width - len(row)) for row in rows], dtype=np.intp)
-        return self._tagging(padded.reshape(-1, width).T)
+        return self._tagging(attribute_columns([[n for f in row if (n := numbers.get(f))] for row in features]))
 
     def tag_paragraph(self, sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str]) -> Tagging:
         """The labels of a paragraph's tokens: ``tag(paragraph_features(sentences, quotes, cues))``, with the
@@ -161,8 +101,8 @@ class AttributionModel:
         return Tagging(labels, cue)
 
     @cached_property
-    def _weights(self) -> _Weights:
-        return _Weights(self.model)
+    def _weights(self) -> CRFWeights:
+        return CRFWeights(self.model)
 
     @cached_property
     def _numbers(self) -> _FeatureNumbers:
@@ -170,9 +110,7 @@ class AttributionModel:
 
     @cached_property
     def _tagger(self) -> pycrfsuite.Tagger:
-        tagger = pycrfsuite.Tagger()
-        tagger.open_inmemory(self._weights.scored)  # read in place: the bytes live as long as the weights
-        return tagger
+        return self._weights.tagger()
 
     def often_a_cue(self, word: str) -> bool:
         """Whether PolNeAR's dev part marks the stem of ``word`` (lower case) as part of a cue in more than ``OFTEN``
@@ -301,7 +239,7 @@ _WORD_PREFIXES = ("w=", "s3=", "s2=", "stem=", "-2w=", "-1w=", "1w=", "2w=", "-3
 
 class _FeatureNumbers:
     """The model's attribute numbers (``numbers``) of the features of ``paragraph_features``, looked up by value: one
-    table per feature of few values, and a memo of the ten features of each word."""
+    table per feature of few values, a memo of the ten features of each word and the two word pairs' tables."""
 
     def __init__(self, numbers: dict[str, int]) -> None:
         self.numbers = numbers
@@ -314,6 +252,7 @@ class _FeatureNumbers:
         self.around = {offset: tuple(_Numbers(numbers, f"{offset}{name}=") for name in ("pos", "cue", "q", "shape"))
                        for offset in (-2, -1, 1, 2)}
         self.edge = {offset: numbers.get(f"{offset}edge", 0) for offset in (-2, -1, 1, 2)}
+        self.bigram_before, self.bigram_after = PairNumbers(numbers, "w-1|w="), PairNumbers(numbers, "w|w+1=")
 
     def word(self, word: str) -> tuple[int, ...]:
         """The numbers of the features of ``_WORD_PREFIXES`` for ``word``."""
@@ -334,7 +273,6 @@ def _feature_numbers(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quot
     numbers in the order of its list of strings there, read from the tables of ``table`` a feature at a time."""
     words, tags, shapes, places, inside, left, right, sides = _columns(sentences, quotes, cues)
     own = [list(column) for column in zip(*map(table.word, words))]  # the ten of _WORD_PREFIXES, each over the tokens
-    get = table.numbers.get
     side, held = [s for s, _ in sides], [h for _, h in sides]
     rows = [own[0], own[1], own[2], _read(table.pos, tags), _read(table.shape, shapes), _read(table.cue, cues),
             _read(table.q, inside), _read(table.cue_left, left), _read(table.cue_right, right),
@@ -348,9 +286,8 @@ def _feature_numbers(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quot
         if offset in (-1, 1):
             rows += [_shifted(_read(quote_of, inside), offset, 0), _shifted(_read(shape_of, shapes), offset, 0)]
     pairs = list(zip(tags, tags[1:]))
-    bigrams = [get(f"w-1|w={a}|{b}", 0) for a, b in zip(words, words[1:])]
-    rows += [[0, *_read(table.pos_before, pairs)], [0, *bigrams], [*_read(table.pos_after, pairs), 0],
-             [*[get(f"w|w+1={a}|{b}", 0) for a, b in zip(words, words[1:])], 0], _shifted(own[8], -3, 0),
+    rows += [[0, *_read(table.pos_before, pairs)], [0, *table.bigram_before.of(words)],
+             [*_read(table.pos_after, pairs), 0], [*table.bigram_after.of(words), 0], _shifted(own[8], -3, 0),
              _shifted(own[9], 3, 0), own[3], _read(table.held, held), _read(table.side, side),
              _read(table.side_pos, zip(side, tags))]
     return np.array(rows, dtype=np.intp) if words else np.zeros((len(rows), 0), dtype=np.intp)

@@ -112,6 +112,8 @@ class SourceTypes:
     words: tuple[SourceWord, ...]
     starting: dict[str, tuple[int, ...]]
     memo: dict[str, str] = field(default_factory=dict, repr=False)
+    #: The listed type of the phrases and words already looked up (``_listed_type``: the constructions ask again).
+    listed: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def type_of(self, phrase: str) -> str:
         """``source_type(phrase, self)``, memoised."""
@@ -364,7 +366,21 @@ def _appositive(phrase: str) -> tuple[str, str, str]:
 
 
 def _listed_type(phrase: str, sources: SourceTypes) -> str | None:
-    """The type of the first source word of ``sources`` found in the phrase, by priority."""
+    """The type of the first source word of ``sources`` found in the phrase, by priority (memoised in
+    ``sources.listed``: the constructions of a phrase ask for its parts more than once)."""
+    known = sources.listed.get(phrase, _UNLISTED)
+    if known is _UNLISTED:
+        if len(sources.listed) >= _TYPES_MEMO:
+            sources.listed.clear()
+        known = sources.listed[phrase] = _first_listed(phrase, sources)
+    return known
+
+
+_UNLISTED = object()  # not yet looked up (``None``: no source word)
+
+
+def _first_listed(phrase: str, sources: SourceTypes) -> str | None:
+    """``_listed_type`` without its memo."""
     lowered = phrase.lower()
     words, starting = sources.words, sources.starting
     pairs = {text[k:k + 2] for text in (phrase, lowered) for k in range(len(text) - 1)}

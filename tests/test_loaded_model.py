@@ -4,16 +4,23 @@ how its spans and the lexicon's terms combine."""
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources as package_files
 
+import pycrfsuite
 import pytest
 
 from analysis import analyze
 import math
 
 from analysis._loaded_model import (
+    MODEL_FILE,
+    NAME_CALLING,
+    OTHER,
     SENTENCE_INPUTS,
+    LoadedModel,
     SentenceReading,
     TokenContext,
+    attribute_numbers,
     judge_terms,
     load_loaded_model,
     model_spans,
@@ -92,6 +99,36 @@ def test_a_token_reads_its_own_clusters_and_its_neighbours():
     assert {"c4=1", "c16=9", "1:c4=3", "1:c16=12"} <= set(middle)
     assert not any(f.startswith("-1:c") for f in middle)  # "the" has no cluster
     assert [f for f in token_features(tokens, contexts, NO_CLUSTERS, resources().sentiment)[1] if "c4=" in f or "c16=" in f] == []
+
+
+def test_the_token_model_reads_the_features_numbers_with_crfsuites_probabilities(monkeypatch):
+    read_by_the_pipeline = []
+    token_probabilities = LoadedModel.token_probabilities
+
+    def recorded(model, readings, clusters, sentiment):
+        read = token_probabilities(model, readings, clusters, sentiment)
+        read_by_the_pipeline.append((model, readings, clusters, sentiment, read))
+        return read
+
+    monkeypatch.setattr(LoadedModel, "token_probabilities", recorded)
+    analyze(text=TEXT + "\n\nThe mayor said the “reform” was a disgrace, and critics called it a sham. | Why?",
+            resources=resources())
+    [(model, readings, clusters, sentiment, read)] = read_by_the_pipeline
+    assert any(c.lexicon for r in readings for c in r.contexts) and any(c.speech for r in readings for c in r.contexts)
+    features = [token_features(r.tokens, r.contexts, clusters, sentiment) for r in readings]
+    numbers = model.weights.numbers
+    columns = attribute_numbers(readings, clusters, sentiment, model).T.tolist()
+    assert [[n for n in column if n] for column in columns] == [[numbers[f] for f in row if f in numbers]
+                                                                for sentence in features for row in sentence]
+    crf = package_files.files("analysis").joinpath("models", MODEL_FILE).read_bytes()
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open_inmemory(crf)
+    for (loaded, names), sentence in zip(read, features):
+        crfsuite.set(sentence)
+        assert loaded == [1 - crfsuite.marginal(OTHER, i) for i in range(len(sentence))]
+        assert names == [crfsuite.marginal(NAME_CALLING, i) if p >= model.token_threshold else 0.0
+                         for i, p in enumerate(loaded)]
+    assert token_probabilities(model, [], clusters, sentiment) == []
 
 
 def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
