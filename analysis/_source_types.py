@@ -4,8 +4,8 @@ organization, a document, people left unnamed, social media, a pronoun).
 The words that type a source are data (``data/sources.tsv``, a ``SourceTypes``), loaded once (``load_source_types``)
 and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase as the first of an ordered table of
 constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, a description followed by a
-name, people left unnamed, a group or document noun as the head, a listed source word, an appositive's head, a name in
-capitals, an acronym, an unnamed plural, else a person's name.
+name, people left unnamed, a group or document noun as the head, a name with a party tag, a listed source word, an
+appositive's head, a name in capitals, an acronym, an unnamed plural, else a person's name.
 """
 
 from __future__ import annotations
@@ -27,14 +27,15 @@ _NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
                  r"|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
                  r"|fifteen|sixteen|seventeen|eighteen|nineteen)")
 #: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters",
-#: "a majority of those…", "A mere 9 percent", "another 12 percent", "Not everyone at the meeting", "Many", "A growing
-#: number of farmers", "a group of economists", "Dozens of protesters"): unnamed; not a majority leader or whip.
+#: "a majority of those…", "Majorities in both parties", "A mere 9 percent", "another 12 percent", "Not everyone at
+#: the meeting", "Many", "A growing number of farmers", "a group of economists", "Dozens of protesters"): unnamed; not a
+#: majority leader or whip.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not|another"
     r"|(?:a|an|the)\s+(?:mere|paltry|further|additional|remaining|other|vast|overwhelming|slim|narrow|bare|solid))\s+)?"
     r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b"
-    r"|(?:a\s+)?(?:(?-i:[a-z]+)\s+)?(?:majority|minority|plurality|third|quarter)\b"
+    r"|(?:a\s+)?(?:(?-i:[a-z]+)\s+)?(?:majorit(?:y|ies)|minorit(?:y|ies)|plurality|third|quarter)\b"
     r"(?!\s+(?-i:[A-Z])|\s+(?:leader|whip)\b)"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b"
     r"|(?:an?\s+(?:[a-z]+\s+)?number|(?:a|one|another)\s+(?:(?-i:[a-z]+)\s+)?group|a\s+handful|a\s+lot|lots|dozens"
@@ -52,6 +53,8 @@ _PLURAL = re.compile(r"[a-z][^s]s$")
 #: was until May"), whose predicate is read as an appositive.
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
 _COPULA = re.compile(r"^who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?:(?:now|also|then|formerly|once)\s+)?")
+#: An appositive that describes one person or a few named ones ("a nurse", "the parents of", "one of", "like most").
+_DESCRIPTION = re.compile(r"(?:a|an|the|one|like)\b", re.IGNORECASE)
 #: A comma that separates phrases, not one inside a number ("43,000").
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A first-person or other pronoun with a contraction, inside a quote ("I've", "I’m", "we're", "they'd").
@@ -76,8 +79,12 @@ _NAME_PARTICLES = frozenset("and de del della di da van von der den al bin la le
 #: An acronym written with full stops ("F.B.I.", "U.N.").
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 #: A possessive's owner that is not the head of the phrase but inside a phrase after it ("a source close to the
-#: mayor's office": the source, not the office): a preposition before a lowercase word or an article.
-_OWNER_IN_PHRASE = re.compile(r"\s(?:in|of|at|from|for|with|on|by|to|about|close\s+to)\s+(?:the\s|an?\s|[a-z])")
+#: mayor's office": the source, not the office): a preposition before a lowercase word or an article, or after a
+#: lowercase word ("a statement from Ann Lee's office", "the deputy head of Spain's delegation"; not "the University
+#: of Leeds's" nor "one of Ann Lee's aides", whose head is the owned).
+_PREPOSITION = r"(?:in|of|at|from|for|with|on|by|to|about|close\s+to)"
+_OWNER_IN_PHRASE = re.compile(r"\s%s\s+(?:the\s|an?\s|[a-z])" % _PREPOSITION)
+_OWNER_AFTER_WORD = re.compile(r"(?:^|\s)[a-z][\w-]*\s+%s\s+[A-Z]" % _PREPOSITION)
 #: A named person with other members of an unnamed group ("Ms. Lee and other union leaders"): unnamed.
 _AND_OTHERS = re.compile(r".+\s+and\s+(?:other|several|many|some|dozens\s+of)\s+\S", re.IGNORECASE)
 #: Some members of a party or body named by its plural ("Democrats involved in the talks", "Republicans in Congress",
@@ -86,6 +93,8 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?P<body>(?-i:[A-Z])\w+s)\s+(?:involved|close
                       re.IGNORECASE)
 #: Outlets counted ("Six regional newspapers", "Several news outlets"): media, not a group of people.
 _OUTLETS = re.compile(r"\b(?:newspapers|outlets|networks|broadcasters|magazines|tabloids)$", re.IGNORECASE)
+#: A legislator's or governor's party and state, as US news writes them after a name ("(D-N.Y.)", ", R-Texas").
+_PARTY_TAG = re.compile(r"\(\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*\)?|[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 #: The types of a body its spokesperson or head speaks for.
 _BODY_TYPES = frozenset({"official", "organization", "military", "media"})
 
@@ -169,7 +178,7 @@ class _Phrase:
         outlet owns it ("a network's political reporter" stays the outlet's)."""
         owner = self.possessive
         if (len(owner) == 2 and not re.search(r"\b(?:media|news|social)\b", owner[0].lower())
-                and not _OWNER_IN_PHRASE.search(owner[0]) and _listed_type(owner[0], self.sources) != "media"):
+                and not _owner_in_phrase(owner[0]) and _listed_type(owner[0], self.sources) != "media"):
             return owner[1] + self.whole[len(_appositive(self.whole)[0]):]
         return self.whole
 
@@ -245,8 +254,9 @@ def _speaker(p: _Phrase) -> str | None:
 
 
 def _group_head(p: _Phrase) -> str | None:
-    """A group noun as the head, after any names: ``anonymous`` ("local shop owners", "Senate aides")."""
-    group = (p.listed not in ("pronoun", "document") and p.head.islower()
+    """A group noun as the head, after any names or alone at the start of a sentence: ``anonymous`` ("local shop
+    owners", "Senate aides", "Members of the committee")."""
+    group = (p.listed not in ("pronoun", "document") and (p.head.islower() or p.head_phrase == p.head)
              and _listed_type(p.head, p.sources) == "anonymous")
     return "anonymous" if group else None
 
@@ -260,6 +270,13 @@ def _document_head(p: _Phrase) -> str | None:
     """A document noun as the head, whatever names come before it: a ``document`` ("the police investigation")."""
     document = p.head.islower() and p.listed not in ("anonymous", "social_media") and _listed_type(p.head, p.sources) == "document"
     return "document" if document else None  # not "a source close to the inquiry", nor "social media reports"
+
+
+def _party_tagged(p: _Phrase) -> str | None:
+    """A name with a party and state, before any appositive or as the appositive: an ``official``, a member of a
+    legislature or a governor ("Ann Lee (D-Ore.)", "Tom Reed, R-Texas")."""
+    tagged = _PARTY_TAG.search(p.core) or _PARTY_TAG.fullmatch(p.appositive.strip(" ,"))
+    return "official" if tagged and p.named else None
 
 
 def _listed(p: _Phrase) -> str | None:
@@ -276,10 +293,15 @@ def _appositive_head(p: _Phrase) -> str | None:
     if speaking is not None or _RELATIVE.match(appositive):
         return speaking
     # "a University of Oxford professor" stays whole; "a committee aligned with the mayor" is a committee; a
-    # document word describes a name, it is none ("Ann Lee, the polling expert")
+    # document word describes a name, it is none ("Ann Lee, the polling expert"), and so does a group that a
+    # description says a named person is one of or near ("Ann Lee, who has been friends with the mayor", "Tom Reed,
+    # an audience member", "Ann and Tom Reed, the parents of two soldiers"; not a list: "Ann Lee, her aides and …")
     described = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
                                       r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], p.sources)
-    return None if described == "document" and p.named else described
+    description = appositive != p.appositive.strip() or _DESCRIPTION.match(appositive) is not None
+    if p.named and (described == "document" or described == "anonymous" and description):
+        return None
+    return described
 
 
 def _in_capitals(p: _Phrase) -> str | None:
@@ -308,7 +330,7 @@ def _name(p: _Phrase) -> str:
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
     _pronoun, _owner_speaks, _named_after, _people_unnamed, _speaker, _group_head, _acronym_in_brackets, _document_head,
-    _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
+    _party_tagged, _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
 
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
@@ -357,6 +379,12 @@ def _spoken_for(body: str, sources: SourceTypes) -> str | None:
 def _head_phrase(core: str) -> str:
     """The phrase before a prepositional phrase or a relative clause ("officials" in "officials in the capital who …")."""
     return re.split(r"\s+(?:in|of|at|from|for|with|who|which|that|on)\s+", core.strip())[0]
+
+
+def _owner_in_phrase(owner: str) -> bool:
+    """Whether a possessive's owner stands inside a phrase after the head ("a source close to the mayor", "a statement
+    from Ann Lee"), not a quantity of the owned ("some of Ann Lee", read as "some of her aides")."""
+    return bool(_OWNER_IN_PHRASE.search(owner) or (_OWNER_AFTER_WORD.search(owner) and not _ONE_OF.match(owner)))
 
 
 def _appositive(phrase: str) -> tuple[str, str, str]:
