@@ -18,6 +18,7 @@ the label scores of each token are summed as crfsuite sums them, and crfsuite la
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,6 +47,8 @@ RATE_LEAST = 3
 OFTEN = 0.35
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
 _FAR = 6
+#: The cue distances as features write them, by distance (capped at ``_FAR``).
+_DISTANCES = tuple(str(d) for d in range(_FAR + 1))
 _ENDINGS = ("ing", "ed", "es", "s")
 #: Entries of the memo of each word's attribute numbers: the common words of a corpus.
 _MEMO = 1 << 12
@@ -158,35 +161,56 @@ def _shape(word: str) -> str:
     return "lower"
 
 
+class _Shapes(dict):
+    """A memo of ``_shape`` by word (words repeat; it starts again past ``_MEMO`` words)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MEMO:
+            self.clear()
+        shape = self[word] = _shape(word)
+        return shape
+
+
+_SHAPES = _Shapes()
+
+
 class _Columns(NamedTuple):
-    """What the features of a paragraph's tokens read, one list per column, in token order."""
+    """What the features of a paragraph's tokens read, one list per column, in token order (``lengths``: the tokens
+    of each sentence)."""
 
     words: list[str]
     tags: list[str]
     shapes: list[str]
-    places: list[tuple[int, int, int]]  # (sentence number, index in sentence, sentence length)
+    lengths: list[int]
     inside: list[int]  # 1 inside a quote
     left: list[str]
     right: list[str]
-    sides: list[tuple[str, str]]
+    sides: list[str]  # where the token stands to its sentence's quotes
+    held: list[str]  # what its sentence holds
 
 
 def _columns(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote], cues: list[str]) -> _Columns:
     tokens = [t for sentence in sentences for t in sentence]
-    places: list[tuple[int, int, int]] = []
-    for number, sentence in enumerate(sentences):
-        places.extend((number, k, len(sentence)) for k in range(len(sentence)))
+    lengths = [len(sentence) for sentence in sentences]
     quoted = _inside_quotes(tokens, quotes)
-    left, right = _cue_distances(cues, places)
-    return _Columns([t.lower for t in tokens], [t.tag for t in tokens], [_shape(t.text) for t in tokens], places,
-                    [int(q) for q in quoted], left, right, _quote_sides(sentences, quoted, cues))
+    heads = [i for i, cue in enumerate(cues) if cue and not cue.startswith("in:")]
+    left, right = _cue_distances(len(cues), heads, lengths)
+    return _Columns([t.text.lower() for t in tokens], [t.tag for t in tokens],
+                    list(map(_SHAPES.__getitem__, [t.text for t in tokens])), lengths, list(map(int, quoted)), left,
+                    right, *_quote_sides(lengths, quoted, heads))
+
+
+def _places(lengths: list[int]) -> list[tuple[int, int, int]]:
+    """Each token's (sentence number, index in its sentence, sentence length)."""
+    return [(number, k, n) for number, n in enumerate(lengths) for k in range(n)]
 
 
 def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quote],
                        cues: list[str]) -> list[list[str]]:
     """The features of every token of a paragraph (its sentences' tokens in order); ``cues`` from :func:`cue_marks`
     over the same tokens. (:func:`_feature_numbers` gives the same features as the model's attribute numbers.)"""
-    words, tags, shapes, places, inside, left, right, sides = _columns(sentences, quotes, cues)
+    words, tags, shapes, lengths, inside, left, right, sides, helds = _columns(sentences, quotes, cues)
+    places = _places(lengths)
     n = len(words)
     rows = []
     for i in range(n):
@@ -212,7 +236,7 @@ def paragraph_features(sentences: Sequence[Sequence[Token]], quotes: Sequence[Qu
             row.append(f"-3w={words[i - 3]}")
         if i + 3 < n:
             row.append(f"3w={words[i + 3]}")
-        side, held = sides[i]
+        side, held = sides[i], helds[i]
         row += [f"stem={stem(word)}", f"sq|sc={held}", f"qpos={side}", f"qpos|pos={side}|{pos}"]
         rows.append(row)
     return rows
@@ -271,13 +295,11 @@ def _feature_numbers(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quot
     """The attribute numbers of the features of :func:`paragraph_features` (0 for a feature the model lacks or a
     token does not have), one row per feature and one column per token: a token's column holds its features'
     numbers in the order of its list of strings there, read from the tables of ``table`` a feature at a time."""
-    words, tags, shapes, places, inside, left, right, sides = _columns(sentences, quotes, cues)
+    words, tags, shapes, lengths, inside, left, right, side, held = _columns(sentences, quotes, cues)
     own = [list(column) for column in zip(*map(table.word, words))]  # the ten of _WORD_PREFIXES, each over the tokens
-    side, held = [s for s, _ in sides], [h for _, h in sides]
     rows = [own[0], own[1], own[2], _read(table.pos, tags), _read(table.shape, shapes), _read(table.cue, cues),
             _read(table.q, inside), _read(table.cue_left, left), _read(table.cue_right, right),
-            _read(table.sentence, [min(p[0], 2) for p in places]), _read(table.at, [min(p[1], 3) for p in places]),
-            _read(table.left, [min(p[2] - p[1] - 1, 3) for p in places]), _read(table.pos_cue, zip(tags, cues)),
+            *_place_numbers(lengths, table), _read(table.pos_cue, zip(tags, cues)),
             _read(table.quote_cues, zip(inside, left, right))]
     for offset, seen in ((-2, 4), (-1, 5), (1, 6), (2, 7)):
         tag_of, cue_of, quote_of, shape_of = table.around[offset]
@@ -291,6 +313,25 @@ def _feature_numbers(sentences: Sequence[Sequence[Token]], quotes: Sequence[Quot
              _shifted(own[9], 3, 0), own[3], _read(table.held, held), _read(table.side, side),
              _read(table.side_pos, zip(side, tags))]
     return np.array(rows, dtype=np.intp) if words else np.zeros((len(rows), 0), dtype=np.intp)
+
+
+def _place_numbers(lengths: list[int], table: _FeatureNumbers) -> tuple[list[int], list[int], list[int]]:
+    """The numbers of the features of each token's place ("sent=", "at=", "left=": its sentence's number, its index
+    in the sentence and the tokens after it there, each capped), a sentence at a time."""
+    sentence: list[int] = []
+    at: list[int] = []
+    left: list[int] = []
+    firsts, lasts = [table.at[k] for k in range(4)], [table.left[k] for k in range(4)]
+    for number, n in enumerate(lengths):
+        sentence += [table.sentence[min(number, 2)]] * n
+        at += _capped(firsts, n)
+        left += _capped(lasts, n)[::-1]
+    return sentence, at, left
+
+
+def _capped(numbers: list[int], n: int) -> list[int]:
+    """``numbers[min(k, 3)]`` for k in 0 … n - 1."""
+    return numbers[:n] if n <= 3 else [*numbers[:3], *[numbers[3]] * (n - 3)]
 
 
 def _read(table: _Numbers, values: Iterable[object]) -> list[int]:
@@ -317,25 +358,31 @@ def stem(word: str) -> str:
     return word
 
 
-def _quote_sides(sentences: Sequence[Sequence[Token]], inside: list[bool], cues: list[str]) -> list[tuple[str, str]]:
+def _quote_sides(lengths: list[int], inside: list[bool], heads: list[int]) -> tuple[list[str], list[str]]:
     """For each token, where it stands to its sentence's quotes ("none", "before" the first, "in" them, "after" the
-    last) and what its sentence holds (a quote, a cue word of ``data/cues.tsv``: "quote|cue" as two 0/1 digits)."""
-    sides: list[tuple[str, str]] = []
-    i = 0
-    for sentence in sentences:
-        n = len(sentence)
-        quoted = [k for k in range(n) if inside[i + k]]
-        cued = any(c and not c.startswith("in:") for c in cues[i:i + n])
-        held = f"{int(bool(quoted))}|{int(cued)}"
-        for k in range(n):
-            side = "none" if not quoted else "before" if k < quoted[0] else "after" if k > quoted[-1] else "in"
-            sides.append((side, held))
-        i += n
-    return sides
+    last) and what its sentence holds (a quote, a cue word of ``data/cues.tsv``, whose first words are at ``heads``:
+    "quote|cue" as two 0/1 digits)."""
+    sides: list[str] = []
+    held: list[str] = []
+    start = 0
+    for n in lengths:
+        end = start + n
+        quoted = inside[start:end]
+        cued = bisect_left(heads, start) < bisect_left(heads, end)
+        if True in quoted:
+            first, last = quoted.index(True), n - 1 - quoted[::-1].index(True)
+            sides += [*["before"] * first, *["in"] * (last - first + 1), *["after"] * (n - last - 1)]
+        else:
+            sides += ["none"] * n
+        held += [f"{int(True in quoted)}|{int(cued)}"] * n
+        start = end
+    return sides, held
 
 
 def _inside_quotes(tokens: list[Token], quotes: Sequence[Quote]) -> list[bool]:
     """For each token (in text order), whether it starts inside one of the quotes (which never overlap)."""
+    if not quotes:
+        return [False] * len(tokens)
     ordered = sorted((q.start, q.end) for q in quotes)
     inside, k = [], 0
     for token in tokens:
@@ -345,28 +392,25 @@ def _inside_quotes(tokens: list[Token], quotes: Sequence[Quote]) -> list[bool]:
     return inside
 
 
-def _cue_distances(cues: list[str], places: list[tuple[int, int, int]]) -> tuple[list[str], list[str]]:
-    """For each token, how many tokens back (left) and ahead (right) the nearest cue word of its sentence is,
-    capped; "none" when its sentence has none on that side."""
-    n = len(cues)
+def _cue_distances(n: int, heads: list[int], lengths: list[int]) -> tuple[list[str], list[str]]:
+    """For each of the ``n`` tokens, how many tokens back (left) and ahead (right) the nearest cue word of its
+    sentence (the first words of cues are at ``heads``, in order) is, capped; "none" when its sentence has none on
+    that side."""
     left, right = ["none"] * n, ["none"] * n
-    last = None
-    for i in range(n):
-        if places[i][1] == 0:
-            last = None
-        if last is not None:
-            left[i] = str(min(i - last, _FAR))
-        if cues[i] and not cues[i].startswith("in:"):
-            last = i
-    last = None
-    for i in range(n - 1, -1, -1):
-        if places[i][1] == places[i][2] - 1:
-            last = None
-        if last is not None:
-            right[i] = str(min(last - i, _FAR))
-        if cues[i] and not cues[i].startswith("in:"):
-            last = i
+    start = 0
+    for length in lengths:
+        end = start + length
+        here = heads[bisect_left(heads, start):bisect_left(heads, end)]
+        for before, head, after in zip([start, *here], here, [*here[1:], end - 1]):
+            left[head + 1:after + 1] = _distances(after - head)
+            right[before:head] = _distances(head - before)[::-1]
+        start = end
     return left, right
+
+
+def _distances(n: int) -> list[str]:
+    """The distances 1 … n as ``_DISTANCES`` writes them."""
+    return [*_DISTANCES[1:n + 1], *[_DISTANCES[_FAR]] * (n - _FAR)]
 
 
 def labels_to_spans(labels: Sequence[str]) -> list[LabelledSpan]:
