@@ -18,8 +18,8 @@ see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
 How the model and the lexicon combine (:func:`judge_terms`): a lexicon term stays when the model gives one of its
 tokens at least ``lexicon_threshold``, or ``mild_lexicon_threshold`` for a mild entry (weight 0.5, sometimes neutral)
 (the model confirms it in context; scare quotes, hedges and the terms of a user's lexicon always stay); contiguous
-tokens at or above their threshold (``token_threshold``, or ``evidence_threshold`` for a word the opinion, VADER or
-TextBlob lists rate that is not a proper noun: :meth:`LoadedModel.token_thresholds`) that overlap no kept lexicon term
+tokens at or above their threshold (``token_threshold``, or ``evidence_threshold`` for an adjective or adverb that the
+opinion, VADER or TextBlob lists rate: :meth:`LoadedModel.token_thresholds`) that overlap no kept lexicon term
 make a span of their own (function words at its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
 two techniques) and ``emotive`` otherwise, weight 1. Each term carries ``probability``: the model's highest token
 probability inside it.
@@ -61,8 +61,9 @@ SENTENCE_INPUTS = ("bias", "max_p", "mean_p", "sum_p", "lexicon", "negative", "p
                    "speech", "headline", "words")
 #: A lexicon entry of this weight or less is mild, sometimes neutral (``lexicons/loaded.tsv``).
 MILD_WEIGHT = 0.5
-#: Proper nouns: a name is never read as loaded on the evidence of the word lists ("Love", "Rich", "Hope").
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+#: The part-of-speech tags (their first two letters) of the words the sentiment lists are evidence for: adjectives and
+#: adverbs evaluate ("creepy", "childish"); the nouns and verbs they rate mostly name events ("killing", "slavery").
+_EVALUATIVE_TAGS = frozenset({"JJ", "RB"})
 #: Entries of each memo of word features: the common words of a corpus (rare ones, numbers and names come and go).
 _MEMO = 1 << 12
 
@@ -108,13 +109,13 @@ class LoadedModel:
         return loaded, [marginal(NAME_CALLING, i) if p >= threshold else 0.0 for i, p in enumerate(loaded)]
 
     def token_thresholds(self, tokens: Sequence[Token], sentiment: Sentiment) -> list[float]:
-        """The probability at or above which each token may be part of a model span: ``evidence_threshold`` for a word
-        that Hu and Liu's opinion lexicon, VADER or TextBlob rates (polar, valenced, or subjective at 0.5 or more) and
-        that is not a proper noun, ``token_threshold`` for the others."""
+        """The probability at or above which each token may be part of a model span: ``evidence_threshold`` for an
+        adjective or adverb that Hu and Liu's opinion lexicon, VADER or TextBlob rates (polar, valenced, or subjective
+        at 0.5 or more), ``token_threshold`` for the others."""
         opinion, valences, subjectivity = sentiment.opinion, sentiment.valences, sentiment.subjectivity
         return [self.evidence_threshold
-                if t.tag not in _PROPER_TAGS and (t.lower in opinion or t.lower in valences
-                                                  or subjectivity.get(t.lower, 0) >= 0.5)
+                if t.tag[:2] in _EVALUATIVE_TAGS and (t.lower in opinion or t.lower in valences
+                                                      or subjectivity.get(t.lower, 0) >= 0.5)
                 else self.token_threshold for t in tokens]
 
     def lexicon_threshold_of(self, term: LoadedTerm) -> float:

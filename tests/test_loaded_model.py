@@ -141,14 +141,14 @@ def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
     assert model_spans(tokens, [0.1, 0.6, 0.9, 0.3, 0.3], [0.5, 0.5, 0.5, 0.3, 0.5]) == [(1, 2), (3, 4)]  # each its own
 
 
-def test_a_word_the_sentiment_lists_rate_needs_less_of_the_model_unless_it_is_a_name():
+def test_an_adjective_or_adverb_the_sentiment_lists_rate_needs_less_of_the_model():
     model, sentiment = load_loaded_model(), resources().sentiment
-    tags = ["DT", "JJ", "NN", "IN", "NNP", "NN"]
-    tokens = [Token(t.start, t.end, t.text, tag)
-              for t, tag in zip(tokens_of("a disgraceful table of Hope hope".split()), tags)]
-    assert model.token_thresholds(tokens, sentiment) == [model.token_threshold, model.evidence_threshold,
-                                                         model.token_threshold, model.token_threshold,
-                                                         model.token_threshold, model.evidence_threshold]
+    tags = ["DT", "JJ", "NN", "RB", "VBD", "NN", "IN", "NNP", "JJ"]
+    words = "a disgraceful killing shamefully ignored slavery of Hope blue".split()
+    tokens = [Token(t.start, t.end, t.text, tag) for t, tag in zip(tokens_of(words), tags)]
+    evidence, other = model.evidence_threshold, model.token_threshold
+    assert model.token_thresholds(tokens, sentiment) == [other, evidence, other, evidence, other, other, other, other,
+                                                         other]
 
 
 def test_a_mild_lexicon_entry_needs_more_of_the_model_to_stay():
