@@ -18,9 +18,7 @@ see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
 How the model and the lexicon combine (:func:`judge_terms`): a lexicon term stays when the model gives one of its
 tokens at least ``lexicon_threshold``, or ``mild_lexicon_threshold`` for a mild entry (weight 0.5, sometimes neutral)
 (the model confirms it in context; scare quotes, hedges and the terms of a user's lexicon always stay); contiguous
-tokens at or above their threshold (``token_threshold``, or ``evidence_threshold`` for an adjective or adverb that the
-opinion, VADER or TextBlob lists rate: :meth:`LoadedModel.token_thresholds`) that overlap no kept lexicon term
-make a span of their own (function words at its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
+tokens at or above ``token_threshold`` that overlap no kept lexicon term make a span of their own (function words at its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
 two techniques) and ``emotive`` otherwise, weight 1. Each term carries ``probability``: the model's highest token
 probability inside it.
 
@@ -61,9 +59,6 @@ SENTENCE_INPUTS = ("bias", "max_p", "mean_p", "sum_p", "lexicon", "negative", "p
                    "speech", "headline", "words")
 #: A lexicon entry of this weight or less is mild, sometimes neutral (``lexicons/loaded.tsv``).
 MILD_WEIGHT = 0.5
-#: The part-of-speech tags (their first two letters) of the words the sentiment lists are evidence for: adjectives and
-#: adverbs evaluate ("creepy", "childish"); the nouns and verbs they rate mostly name events ("killing", "slavery").
-_EVALUATIVE_TAGS = frozenset({"JJ", "RB"})
 #: Entries of each memo of word features: the common words of a corpus (rare ones, numbers and names come and go).
 _MEMO = 1 << 12
 
@@ -78,7 +73,6 @@ class LoadedModel:
         self.numbers = _ContextNumbers.of(self.weights)
         values = {row["name"]: float(row["value"]) for _, row in read_tsv(settings)[1]}
         self.token_threshold = values["token_threshold"]
-        self.evidence_threshold = values["evidence_threshold"]
         self.lexicon_threshold = values["lexicon_threshold"]
         self.mild_lexicon_threshold = values["mild_lexicon_threshold"]
         self.sentence_threshold = values["sentence_threshold"]
@@ -89,9 +83,8 @@ class LoadedModel:
     def token_probabilities(self, readings: Sequence[SentenceReading], clusters: WordClusters,
                             sentiment: Sentiment) -> list[tuple[list[float], list[float]]]:
         """For each sentence read, the probability that each of its tokens is loaded, and that it is a name-calling
-        label (read only where the first is at least the lower of ``token_threshold`` and ``evidence_threshold``,
-        where a model span can hold the token: 0.0 elsewhere): the token model over the features of
-        :func:`token_features`, read as its attribute numbers."""
+        label (read only where the first is at least ``token_threshold``, where a model span can hold the token: 0.0
+        elsewhere): the token model over the features of :func:`token_features`, read as its attribute numbers."""
         scores = self.weights.scores(attribute_numbers(readings, clusters, sentiment, self))
         read, at = [], 0
         for reading in readings:
@@ -104,19 +97,9 @@ class LoadedModel:
         if not scores:
             return [], []
         self.tagger.set(scores)
-        marginal, threshold = self.tagger.marginal, min(self.token_threshold, self.evidence_threshold)
+        marginal, threshold = self.tagger.marginal, self.token_threshold
         loaded = [1 - marginal(OTHER, i) for i in range(len(scores))]
         return loaded, [marginal(NAME_CALLING, i) if p >= threshold else 0.0 for i, p in enumerate(loaded)]
-
-    def token_thresholds(self, tokens: Sequence[Token], sentiment: Sentiment) -> list[float]:
-        """The probability at or above which each token may be part of a model span: ``evidence_threshold`` for an
-        adjective or adverb that Hu and Liu's opinion lexicon, VADER or TextBlob rates (polar, valenced, or subjective
-        at 0.5 or more), ``token_threshold`` for the others."""
-        opinion, valences, subjectivity = sentiment.opinion, sentiment.valences, sentiment.subjectivity
-        return [self.evidence_threshold
-                if t.tag[:2] in _EVALUATIVE_TAGS and (t.lower in opinion or t.lower in valences
-                                                      or subjectivity.get(t.lower, 0) >= 0.5)
-                else self.token_threshold for t in tokens]
 
     def lexicon_threshold_of(self, term: LoadedTerm) -> float:
         """The model probability at or above which a lexicon term stays: ``mild_lexicon_threshold`` for a mild entry
@@ -366,12 +349,11 @@ def _context(lexicon: str, speech: bool, headline: bool) -> TokenContext:
     return TokenContext(lexicon, speech, headline)
 
 
-def model_spans(tokens: Sequence[Token], probabilities: Sequence[float],
-                thresholds: Sequence[float]) -> list[tuple[int, int]]:
-    """Runs of consecutive word tokens at or above their threshold (``thresholds``, one per token), without the function words at their edges ("retains
+def model_spans(tokens: Sequence[Token], probabilities: Sequence[float], threshold: float) -> list[tuple[int, int]]:
+    """Runs of consecutive word tokens at or above ``threshold``, without the function words at their edges ("retains
     the" → "retains", "the heels" → "heels"; a run of function words only is dropped): (first token, end token)."""
     spans, run = [], []
-    for i, (token, p, threshold) in enumerate(zip(tokens, probabilities, thresholds)):
+    for i, (token, p) in enumerate(zip(tokens, probabilities)):
         if p >= threshold and token.text[:1].isalnum():
             run.append(i)
             continue
@@ -427,11 +409,10 @@ _KEPT = frozenset({"scare_quote", "hedge"})
 
 def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: Sequence[Sequence[float]],
                 names: Sequence[Sequence[float]], sentences: Sequence[Sentence], lexicon_terms: Sequence[LoadedTerm],
-                model: LoadedModel, sentiment: Sentiment, *,
-                user_terms: frozenset[str] = frozenset()) -> list[LoadedTerm]:
+                model: LoadedModel, *, user_terms: frozenset[str] = frozenset()) -> list[LoadedTerm]:
     """The loaded terms of the analysed sentences, in text order (voice ``author``: the caller decides it): the
     lexicon terms the model confirms (a term of the user's lexicon, a scare quote and a hedge always stay), then
-    the model's spans that overlap none of them (``sentiment``: the word lists that set each token's threshold), ``labeling`` where the token model reads name calling (``names``:
+    the model's spans that overlap none of them, ``labeling`` where the token model reads name calling (``names``:
     each token's probability of it) more than other loaded language."""
     starts = [t.start for reading in readings for t in reading.tokens]
     token_p = [q for p in probabilities for q in p]
@@ -445,7 +426,7 @@ def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: S
             covered.update(starts[k] for k in inside)
     for reading, p, name in zip(readings, probabilities, names):
         tokens, paragraph = reading.tokens, sentences[reading.sentence].paragraph
-        for a, b in model_spans(tokens, p, model.token_thresholds(tokens, sentiment)):
+        for a, b in model_spans(tokens, p, model.token_threshold):
             start, end = tokens[a].start, tokens[b - 1].end
             if any(t.start in covered for t in tokens[a:b]):
                 continue
@@ -465,7 +446,7 @@ def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech:
     read = model.token_probabilities(readings, clusters, sentiment)
     probabilities, names = [p for p, _ in read], [n for _, n in read]
     terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
-                        model, sentiment, user_terms=user_terms)
+                        model, user_terms=user_terms)
     voiced = tuple(with_voice(t, quotations) for t in terms)
     bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p, model.words_logit(r.tokens),
                                                                   sentiment)), 4)

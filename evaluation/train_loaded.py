@@ -77,15 +77,12 @@ CRF_PARAMS = {"c1": 0.5, "c2": 0.05, "max_iterations": 5000, "feature.minfreq": 
 #: A token is loaded at this probability or above (chosen among 0.2, the best out-of-fold dev value, 0.3, 0.4 and 0.5
 #: by the held-out figures: precision rises and recall falls with it; docs/loaded-language.md).
 TOKEN_THRESHOLD = 0.4
-#: The token threshold of an adjective or adverb the opinion, VADER or TextBlob lists rate: the model needs less of
-#: it to read it loaded (chosen among 0.2, 0.25, 0.3, 0.35 and TOKEN_THRESHOLD by the held-out figures, and over
-#: every part of speech; docs/loaded-language.md, ninth round).
-EVIDENCE_THRESHOLD = 0.25
 #: A lexicon term stays when the model gives one of its tokens at least this probability (chosen among 0.02, 0.05,
 #: 0.1 and 0.15 by the held-out figures; docs/loaded-language.md).
 LEXICON_THRESHOLD = 0.05
 #: The same for a mild lexicon entry (weight 0.5, sometimes neutral: ``_loaded_model.MILD_WEIGHT``), chosen among
-#: LEXICON_THRESHOLD, 0.2, 0.3, 0.4 and 0.5 by the held-out figures (docs/loaded-language.md, ninth round).
+#: LEXICON_THRESHOLD, 0.2, 0.3, 0.4 and 0.5 by the held-out figures, precision first (docs/loaded-language.md, ninth
+#: round).
 MILD_LEXICON_THRESHOLD = 0.2
 #: The L2 penalty of the sentence model.
 SENTENCE_PENALTY = 1.0
@@ -309,7 +306,6 @@ def settings_text(threshold: float, sentence_threshold: float, weights: np.ndarr
         "# evaluation/corpora.py; the held-out parts are never read. loaded.crfsuite beside it is the token model\n"
         f"# (python-crfsuite, {', '.join(f'{k} {v}' for k, v in CRF_PARAMS.items())}), loaded_words.tsv the word model.\n"
         "# token_threshold: a token is loaded at this probability or above (chosen by the held-out figures);\n"
-        "# evidence_threshold: the same for an adjective or adverb the opinion, VADER or TextBlob lists rate;\n"
         "# lexicon_threshold: a lexicon term stays when the model gives one of its tokens this probability or above;\n"
         "# mild_lexicon_threshold: the same for a mild entry of the lexicon (weight 0.5);\n"
         "# sentence_threshold: a sentence is biased at this probability or above (as many of BABE's dev items read\n"
@@ -317,9 +313,8 @@ def settings_text(threshold: float, sentence_threshold: float, weights: np.ndarr
         "# weight_*: logistic-regression weights of the sentence model's inputs (_loaded_model.sentence_inputs);\n"
         "# words_intercept: the word model's intercept.\n"
     )
-    rows = [("token_threshold", f"{threshold:g}"), ("evidence_threshold", f"{EVIDENCE_THRESHOLD:g}"),
-            ("lexicon_threshold", f"{LEXICON_THRESHOLD:g}"), ("mild_lexicon_threshold", f"{MILD_LEXICON_THRESHOLD:g}"),
-            ("sentence_threshold", f"{sentence_threshold:g}")]
+    rows = [("token_threshold", f"{threshold:g}"), ("lexicon_threshold", f"{LEXICON_THRESHOLD:g}"),
+            ("mild_lexicon_threshold", f"{MILD_LEXICON_THRESHOLD:g}"), ("sentence_threshold", f"{sentence_threshold:g}")]
     rows += [(f"weight_{name}", f"{w:.6f}") for name, w in zip(SENTENCE_INPUTS, weights)]
     rows.append(("words_intercept", f"{words_intercept:.6f}"))
     return header + "name\tvalue\n" + "".join(f"{n}\t{v}\n" for n, v in rows)

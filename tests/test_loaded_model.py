@@ -47,7 +47,6 @@ def resources() -> Resources:
 def test_shipped_weights_load_with_their_settings():
     model = load_loaded_model()
     assert 0 < model.token_threshold < 1 and 0 < model.lexicon_threshold < 1 and 0 < model.sentence_threshold < 1
-    assert 0 < model.evidence_threshold <= model.token_threshold
     assert model.lexicon_threshold <= model.mild_lexicon_threshold < 1
     assert len(model.sentence_weights) == len(SENTENCE_INPUTS)
     assert set(model.tagger.labels()) == {"L", "N", "O"}
@@ -129,54 +128,36 @@ def test_the_token_model_reads_the_features_numbers_with_crfsuites_probabilities
     for (loaded, names), sentence in zip(read, features):
         crfsuite.set(sentence)
         assert loaded == [1 - crfsuite.marginal(OTHER, i) for i in range(len(sentence))]
-        assert names == [crfsuite.marginal(NAME_CALLING, i) if p >= model.evidence_threshold else 0.0
+        assert names == [crfsuite.marginal(NAME_CALLING, i) if p >= model.token_threshold else 0.0
                          for i, p in enumerate(loaded)]
     assert token_probabilities(model, [], clusters, sentiment) == []
 
 
 def test_model_spans_are_runs_of_words_at_or_above_the_threshold():
     tokens = tokens_of("a truly , vile plan".split())
-    assert model_spans(tokens, [0.1, 0.6, 0.9, 0.7, 0.5], [0.5] * 5) == [(1, 2), (3, 5)]  # the comma breaks the run
-    assert model_spans(tokens, [0.0] * 5, [0.5] * 5) == []
-    assert model_spans(tokens, [0.1, 0.6, 0.9, 0.3, 0.3], [0.5, 0.5, 0.5, 0.3, 0.5]) == [(1, 2), (3, 4)]  # each its own
-
-
-def test_an_adjective_or_adverb_the_sentiment_lists_rate_needs_less_of_the_model():
-    model, sentiment = load_loaded_model(), resources().sentiment
-    tags = ["DT", "JJ", "NN", "RB", "VBD", "NN", "IN", "NNP", "JJ"]
-    words = "a disgraceful killing shamefully ignored slavery of Hope blue".split()
-    tokens = [Token(t.start, t.end, t.text, tag) for t, tag in zip(tokens_of(words), tags)]
-    evidence, other = model.evidence_threshold, model.token_threshold
-    assert model.token_thresholds(tokens, sentiment) == [other, evidence, other, evidence, other, other, other, other,
-                                                         other]
+    assert model_spans(tokens, [0.1, 0.6, 0.9, 0.7, 0.5], 0.5) == [(1, 2), (3, 5)]  # the comma breaks the run
+    assert model_spans(tokens, [0.0] * 5, 0.5) == []
 
 
 def test_a_mild_lexicon_entry_needs_more_of_the_model_to_stay():
     text = "a tough and brutal plan"
     tokens = tokens_of(text.split())
     reading = SentenceReading(0, tokens, [TokenContext() for _ in tokens])
-    model = replace_thresholds(load_loaded_model(), lexicon=0.05, mild=0.4)
+    model = copy.copy(load_loaded_model())
+    model.lexicon_threshold, model.mild_lexicon_threshold, model.token_threshold = 0.05, 0.4, 0.5
     tough = LoadedTerm(0, 2, 7, "tough", "emotive", "author", 0.5, "tough")
     brutal = LoadedTerm(0, 12, 18, "brutal", "emotive", "author", 1.5, "brutal")
     for p, kept in ((0.15, ["brutal"]), (0.45, ["tough", "brutal"])):
         loaded = [0.0, p, 0.0, 0.3, 0.0]
-        found = judge_terms(text, [reading], [loaded], [[0.0] * 5], [Sentence(0, 0, len(text))], [tough, brutal],
-                            model, resources().sentiment)
+        found = judge_terms(text, [reading], [loaded], [[0.0] * 5], [Sentence(0, 0, len(text))], [tough, brutal], model)
         assert [t.text for t in found] == kept
-
-
-def replace_thresholds(model: LoadedModel, *, lexicon: float, mild: float) -> LoadedModel:
-    changed = copy.copy(model)
-    changed.lexicon_threshold, changed.mild_lexicon_threshold = lexicon, mild
-    changed.token_threshold = changed.evidence_threshold = 0.5
-    return changed
 
 
 def test_model_spans_leave_out_function_words_at_their_edges():
     tags = ["VBZ", "DT", "NNS", "IN", "DT", "NN", "RP"]
     tokens = [Token(t.start, t.end, t.text, tag) for t, tag in zip(tokens_of("retains the heels of the rally out".split()), tags)]
-    assert model_spans(tokens, [0.9, 0.9, 0.1, 0.9, 0.9, 0.9, 0.9], [0.5] * 7) == [(0, 1), (5, 7)]  # a particle may end one
-    assert model_spans(tokens, [0.1, 0.9, 0.1, 0.9, 0.9, 0.1, 0.1], [0.5] * 7) == []  # function words only
+    assert model_spans(tokens, [0.9, 0.9, 0.1, 0.9, 0.9, 0.9, 0.9], 0.5) == [(0, 1), (5, 7)]  # a particle may end one
+    assert model_spans(tokens, [0.1, 0.9, 0.1, 0.9, 0.9, 0.1, 0.1], 0.5) == []  # function words only
 
 
 def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
@@ -186,8 +167,7 @@ def test_a_model_span_is_labeling_where_the_model_reads_name_calling():
     loaded = [0.0, 0.9, 0.9, 0.0, 0.0, 0.9, 0.0]
     names = [0.0, 0.2, 0.8, 0.0, 0.0, 0.1, 0.0]
     model = load_loaded_model()
-    found = judge_terms(text, [reading], [loaded], [names], [Sentence(0, 0, len(text))], [], model,
-                        resources().sentiment)
+    found = judge_terms(text, [reading], [loaded], [names], [Sentence(0, 0, len(text))], [], model)
     assert [(t.text, t.category, t.weight, t.term) for t in found] == [
         ("vile thugs", "labeling", 1.0, ""), ("vile", "emotive", 1.0, "")]
 
