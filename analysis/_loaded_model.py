@@ -18,7 +18,8 @@ see ``docs/loaded-language.md``) and shipped as data in ``analysis/models``:
 How the model and the lexicon combine (:func:`judge_terms`): a lexicon term stays when the model gives one of its
 tokens at least ``lexicon_threshold``, or ``mild_lexicon_threshold`` for a mild entry (weight 0.5, sometimes neutral)
 (the model confirms it in context; scare quotes, hedges and the terms of a user's lexicon always stay); contiguous
-tokens at or above ``token_threshold`` that overlap no kept lexicon term make a span of their own (function words at its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
+tokens at or above ``token_threshold`` that overlap no kept lexicon term make a span of their own (function words at
+its edges left out), ``labeling`` when the model reads it as name calling more than as other loaded language (PTC's
 two techniques) and ``emotive`` otherwise, weight 1. Each term carries ``probability``: the model's highest token
 probability inside it.
 
