@@ -5,7 +5,8 @@ Rules, in order of reading a paragraph:
   opening mark, and before a non-space, it opens; after a non-space and before white space or punctuation it closes.
   Where the context does not tell, the curly shape does. A straight mark between two letters or digits (``a"b"c``)
   or after a digit with no quote open (``6'2"``, an inch mark) is no quote mark. Two backticks open and two straight
-  single marks close (TeX style: ````like this''``).
+  single marks close (TeX style: ````like this''``); two straight single marks also open where a double mark would
+  (``''like this''``).
 - A single mark counts only as a quote pair: an opening ‘ or ' at a word start closed by ’ or ' that no letter
   follows, outside a double quote; ’ never opens. ``Syria’s``, ``allies’ intelligence``, ``’til`` and
   ``rock ’n’ roll`` are apostrophes.
@@ -90,9 +91,11 @@ def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> 
     warning: str | None = None
     seen = False  # a double mark so far: a closing mark without an opening one closes a quote only before any
     for i in (m.start() for m in _DOUBLE_CANDIDATE_RE.finditer(text, paragraph.start, paragraph.end)):
-        seen_before = seen
-        seen = seen or text[i] in DOUBLE_MARKS and not _not_a_mark(text, i, inside=False)
         role = _tex_role(text, i)
+        if role == "close" and opened is None and i > 0 and text[i - 1].isdigit():
+            continue  # an inch mark (6'2'')
+        seen_before = seen
+        seen = seen or role is not None or text[i] in DOUBLE_MARKS and not _not_a_mark(text, i, inside=False)
         if role is None and (text[i] not in DOUBLE_MARKS or _not_a_mark(text, i, inside=opened is not None)):
             continue
         mark_length = 2 if role is not None else 1
@@ -111,11 +114,15 @@ def _double_quotes(text: str, paragraph: Paragraph, *, continues_next: bool) -> 
 
 
 def _tex_role(text: str, i: int) -> Role | None:
-    """Two backticks open a quote and two straight single marks close one (TeX style)."""
+    """Two backticks open a quote (TeX style). Two straight single marks close one, and open one where a straight
+    double mark would (after white space or an opening bracket, before a word: ``''Yes,'' he said``, as some wire
+    and archive copy writes quotes)."""
     if text.startswith("``", i):
         return "open"
     if text.startswith("''", i) and not text.startswith("'", i + 2) and (i == 0 or text[i - 1] != "'"):
-        return "close"
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        return "open" if (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace() else "close"
     return None
 
 

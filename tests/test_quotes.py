@@ -43,6 +43,16 @@ def test_quote_over_several_paragraphs_only_the_last_closes():
     assert quotes(text) == [(0, "The first part goes on", None), (1, "and the second part ends here.", None)]
 
 
+def test_two_straight_single_marks_open_and_close_a_quote():
+    text = "``Yes,'' she said. ''We will stay,'' the mayor said of the ''plan.''"
+    assert quotes(text) == [(0, "Yes,", None), (0, "We will stay,", None), (0, "plan.", None)]
+
+
+def test_two_straight_single_marks_after_a_digit_are_an_inch_mark():
+    text = "He is 6'2'' tall and ''quick.''"
+    assert quotes(text) == [(0, "quick.", None)]
+
+
 def test_unclosed_quote_runs_to_paragraph_end_with_a_warning():
     text = 'He said "we will never\nNext paragraph.'
     assert quotes(text) == [(0, "we will never", UNCLOSED)]
