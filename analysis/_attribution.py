@@ -94,6 +94,10 @@ _DO_MODALS = frozenset("do does did will would can could may might should must s
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "CC"})
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
+#: Adverbs a cue may end its clause with ("said then", "said sarcastically").
+_ADVERB_TAGS = frozenset({"RB"})
+#: Words that open a participle clause after a cue ("said when asked", "said after meeting").
+_PARTICIPLE_OPENERS = frozenset({"when", "after", "before", "while"})
 
 
 @dataclass(frozen=True)
@@ -479,15 +483,18 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
     if subject is None and before >= lo and tokens[before].lower in ("and", "but", "or"):
         subject = _shared_subject(ctx, before, lo, earlier)  # "… confirmed A but denied B"
     if subject is not None:
-        if _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener) \
-                and not _not_content(tokens[lo:subject[0]]):  # "…, CSIS says, despite …"; not "In all, X said, …"
+        parenthetical = _parenthetical(ctx, subject[0], last, lo, hi, listener=entry.listener) \
+            and not _not_content(tokens[lo:subject[0]])  # "…, CSIS says, despite …"; not "In all, X said, …"
+        if parenthetical and _holds_clause(tokens[lo:subject[0]]):
             content = _content_before(ctx, lo, subject[0])
-        else:
+        else:  # "Since October, officials have told …", "In her post, Feinberg said, “…”": an opener, no content
             content = _content_after(ctx, last + 1, hi, entry)
+            if content is None and parenthetical:
+                content = _predicate_after(ctx, last, hi)
         if content is None and _no_comment(tokens, before + 1, first):  # "The ministry did not comment."
             start = tokens[before + 1].start
             cue = Cue(start, cue.end, ctx.text[start:cue.end], cue.cls)
-        elif content is None and not _introduces_next_paragraph(tokens, last + 1, hi):
+        elif content is None and not parenthetical and not _introduces_next_paragraph(tokens, last + 1, hi):
             return None
         return _attribution(ctx, cue, _source(ctx, *subject), content)
     if before < lo or not (tokens[before].text == "," or tokens[before].text in _CLOSING):
@@ -579,9 +586,40 @@ def _parenthetical(ctx: _Context, subject_first: int, cue_last: int, lo: int, hi
     return _skip_object(tokens, cue_last + 1, hi) >= hi if listener else _ends_clause(tokens, cue_last + 1, hi)
 
 
+def _holds_clause(tokens: list[Token]) -> bool:
+    """Words that can be a content: they hold a verb or end in a closing quote mark. An opener before a source
+    ("Since October", "In her post about the tweet", "In particular") does neither."""
+    words = [t for t in tokens if t.text not in ",;:—–-"]
+    return any(t.tag.startswith("VB") or t.tag == "MD" for t in words) or bool(words) and words[-1].text in _CLOSING
+
+
+def _predicate_after(ctx: _Context, last: int, hi: int) -> Span | None:
+    """The rest of a clause a source and cue interrupt after its subject ("The move, Carr explained, was the result
+    of …"): a comma after the cue, then a verb."""
+    tokens = ctx.tokens
+    if last + 2 < hi and tokens[last + 1].text == "," and (tokens[last + 2].tag.startswith("VB") or tokens[last + 2].tag == "MD"):
+        return _clause(ctx, last + 2, hi)
+    return None
+
+
 def _ends_clause(tokens: list[Token], i: int, hi: int) -> bool:
-    """Nothing but time and prepositional phrases ("on Friday", "for the majority") before a comma or the end."""
-    i = _skip_prepositional(tokens, _skip_time(tokens, i, hi), hi)
+    """Nothing but adverbs ("then", "sarcastically"), time phrases and prepositional phrases ("on Friday", "for the
+    majority", "to the convention", "Wednesday morning on MSNBC") before a comma, the end, or a participle clause
+    ("when asked about …", "after meeting …")."""
+    while True:
+        j = _skip_prepositional(tokens, _skip_time(tokens, i, hi), hi)
+        while j < hi and (tokens[j].tag in _ADVERB_TAGS and tokens[j].lower not in _NEGATIONS
+                          or tokens[j].lower in _TIME_WORDS):
+            j += 1
+        if j + 1 < hi and tokens[j].lower == "to" and tokens[j + 1].tag in _NP_TAGS:
+            j += 1
+            while j < hi and (tokens[j].tag in _NP_TAGS or tokens[j].lower in ("of", "'s", "’s")):
+                j += 1
+        if j == i:
+            break
+        i = j
+    if i + 1 < hi and tokens[i].lower in _PARTICIPLE_OPENERS and tokens[i + 1].tag in ("VBN", "VBG"):
+        return True
     return i >= hi or tokens[i].text in ".,;:!?" + _CLOSING
 
 

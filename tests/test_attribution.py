@@ -294,6 +294,26 @@ def test_a_discourse_marker_before_a_parenthetical_source_is_not_the_content():
     assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "Okafor", "the co-op lost nine trucks last winter")]
 
 
+def test_an_opener_before_a_parenthetical_source_is_not_the_content():
+    found = relations("In her post about the rally, Okafor said, “The co-op lost nine trucks.”")
+    assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "Okafor", "The co-op lost nine trucks.")]
+    found = relations("Since October, officials have told residents not to drink the water.")
+    assert found and all(x != "Since October" for *_, x, _ in found)
+
+
+def test_a_subject_before_a_parenthetical_source_keeps_its_predicate_as_the_content():
+    found = relations("The move, Carr explained, was the result of three years of preparation.")
+    assert [(c, s, x) for c, _, s, _, x, _ in found] == [
+        ("explained", "Carr", "was the result of three years of preparation")]
+
+
+def test_an_adverb_or_a_participle_clause_after_the_cue_leaves_the_quote_before_as_the_content():
+    for after in ("sarcastically", "then", "to the convention", "Wednesday morning on the radio",
+                  "when asked about the vote"):
+        found = relations(f"“We are so sorry you are leaving,” Okafor said {after}.")
+        assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "Okafor", "We are so sorry you are leaving,")], after
+
+
 def test_a_marker_between_commas_is_skipped_and_the_object_is_never_the_source():
     found = relations("The treasurer, meanwhile, rejected the idea that the fund was empty.")
     assert found and all(s != "the idea" for _, _, s, *_ in found)
