@@ -94,6 +94,9 @@ _DO_MODALS = frozenset("do does did will would can could may might should must s
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "CC"})
 _QUOTE_CHARS = "\"“”‘’'«»„`"
 _CLOSING = "”\"’'»"
+#: The least cue probability, over its words, of a model cue with no word of ``data/cues.tsv``: the model's own "more
+#: likely than not".
+_UNLISTED_CUE_LEAST = 0.5
 #: Adverbs a cue may end its clause with ("said then", "said sarcastically").
 _ADVERB_TAGS = frozenset({"RB"})
 #: Words that open a participle clause after a cue ("said when asked", "said after meeting").
@@ -1051,7 +1054,8 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         listed = any(marks[cue_span.first:cue_span.last + 1])
         often = listed or addressed or any(model.often_a_cue(t.lower) for t in tokens[cue_span.first:cue_span.last + 1])
         if cue_span.first == cue_span.last and tokens[cue_span.first].tag in _FUNCTION_TAGS \
-                or not listed and tagging.cue_probability(cue_span) < 0.5 \
+                or not listed and (tagging.cue_probability(cue_span) < _UNLISTED_CUE_LEAST
+                                   or _rarely_a_cue(tokens[cue_span.first:cue_span.last + 1], model)) \
                 or source is None and (content_span is None or not often) \
                 or _naming(tokens[cue_span.first:cue_span.last + 1]) and _scare_quoted(content_span):
             continue
@@ -1059,6 +1063,13 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
         relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
     return relations, tagging
+
+
+def _rarely_a_cue(cue: list[Token], model: AttributionModel) -> bool:
+    """A model cue whose verbs and nouns are all words PolNeAR's dev part seldom marks as part of a cue ("“…” The
+    hospital closed a day later"): an action, not an attribution."""
+    words = [t for t in cue if t.tag.startswith(("VB", "NN"))]
+    return bool(words) and all(model.rarely_a_cue(t.lower) for t in words)
 
 
 def _addressed(cue: list[Token]) -> bool:

@@ -45,6 +45,10 @@ RATES_FILE = "attribution_cue_rates.tsv"
 RATE_LEAST = 3
 #: The cue rate above which a stem counts as a cue word.
 OFTEN = 0.35
+#: A stem seen at least ``RARE_USES`` times in the dev part and part of a cue in at most ``RARE`` of them is rarely a
+#: cue ("closed": 3 of 60): a model cue of such words only, with no word of ``data/cues.tsv``, is no cue.
+RARE = 0.05
+RARE_USES = 20
 _QUOTE_MARKS = frozenset("\"“”‘’'«»„`")
 _FAR = 6
 #: The cue distances as features write them, by distance (capped at ``_FAR``).
@@ -83,6 +87,7 @@ class AttributionModel:
 
     model: bytes = field(repr=False)
     cue_stems: frozenset[str] = field(default_factory=frozenset, repr=False)
+    rare_stems: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def tag(self, features: list[list[str]]) -> Tagging:
         """The labels of one sequence (a paragraph's tokens, each with its feature strings) and how sure the model is
@@ -120,12 +125,18 @@ class AttributionModel:
         of its uses ("refuses", "asked", "criticism")."""
         return stem(word) in self.cue_stems
 
+    def rarely_a_cue(self, word: str) -> bool:
+        """Whether PolNeAR's dev part has seen the stem of ``word`` (lower case) at least ``RARE_USES`` times and marks
+        it as part of a cue in at most ``RARE`` of them ("closed", "won")."""
+        return stem(word) in self.rare_stems
+
     def __getstate__(self) -> dict:
-        return {"model": self.model, "cue_stems": self.cue_stems}
+        return {"model": self.model, "cue_stems": self.cue_stems, "rare_stems": self.rare_stems}
 
     def __setstate__(self, state: dict) -> None:
         object.__setattr__(self, "model", state["model"])
         object.__setattr__(self, "cue_stems", state["cue_stems"])
+        object.__setattr__(self, "rare_stems", state["rare_stems"])
 
 
 def load_attribution_model() -> AttributionModel:
@@ -133,7 +144,9 @@ def load_attribution_model() -> AttributionModel:
     models = package_files.files("analysis").joinpath("models")
     rows = read_tsv(models.joinpath(RATES_FILE).read_text(encoding="utf-8"))[1]
     often = frozenset(row["stem"] for _, row in rows if int(row["cues"]) / int(row["tokens"]) > OFTEN)
-    return AttributionModel(models.joinpath(MODEL_FILE).read_bytes(), often)
+    rare = frozenset(row["stem"] for _, row in rows
+                     if int(row["tokens"]) >= RARE_USES and int(row["cues"]) <= RARE * int(row["tokens"]))
+    return AttributionModel(models.joinpath(MODEL_FILE).read_bytes(), often, rare)
 
 
 def cue_marks(words: Sequence[str], cues: CueTable) -> list[str]:
