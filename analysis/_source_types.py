@@ -4,8 +4,9 @@ organization, a document, people left unnamed, social media, a pronoun).
 The words that type a source are data (``data/sources.tsv``, a ``SourceTypes``), loaded once (``load_source_types``)
 and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase as the first of an ordered table of
 constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, a description followed by a
-name, people left unnamed, a group or document noun as the head, a name with a party tag, a listed source word, an
-appositive's head, a name in capitals, an acronym, an unnamed plural, else a person's name.
+name, people left unnamed, a thing made public ("a declaration filed in court"), a group or document noun as the
+head, a name with a party tag, a listed source word, an appositive's head, a name in capitals, an acronym, an unnamed
+plural, else a person's name.
 """
 
 from __future__ import annotations
@@ -28,21 +29,26 @@ _NUMBER_WORDS = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
                  r"|fifteen|sixteen|seventeen|eighteen|nineteen)")
 #: A share or count of people as a source ("60 percent of voters", "Thirty-one percent", "About three-quarters",
 #: "a majority of those…", "Majorities in both parties", "A mere 9 percent", "another 12 percent", "Not everyone at
-#: the meeting", "Many", "A growing number of farmers", "a group of economists", "Dozens of protesters"): unnamed; not a
+#: the meeting", "Many", "A growing number of farmers", "a group of economists", "Dozens of protesters", "Nearly nine
+#: out of 10", "a high percentage of voters", "much of the electorate", "the rest of the country"): unnamed; not a
 #: majority leader or whip.
 _SHARE = re.compile(
     r"(?:(?:about|nearly|almost|roughly|around|some|only|just|more than|fewer than|less than|at least|not|another"
     r"|(?:a|an|the)\s+(?:mere|paltry|further|additional|remaining|other|vast|overwhelming|slim|narrow|bare|solid))\s+)?"
-    r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:of|in)\b)|half\b" % _NUMBER_WORDS +
+    r"(?:(?:a\s+full\s+)?(?:\d[\d,.]*|%s)(?:\s*%%|\s+percent\b|\s+per\s+cent\b|\s+(?:out\s+)?(?:of|in)\b)"
+    r"|half\b" % _NUMBER_WORDS +
     r"|(?:one|two|three)[- ](?:thirds?|quarters?)\b"
     r"|(?:a\s+)?(?:(?-i:[a-z]+)\s+)?(?:majorit(?:y|ies)|minorit(?:y|ies)|plurality|third|quarter)\b"
     r"(?!\s+(?-i:[A-Z])|\s+(?:leader|whip)\b)"
     r"|(?:everyone|everybody|nobody|no one|none|all)\b"
+    r"|(?:(?:a|an|the)\s+(?:(?-i:[a-z]+)\s+)?(?:percentage|share|proportion|fraction)|much|the\s+(?:rest|bulk))"
+    r"\s+of\b"
     r"|(?:an?\s+(?:[a-z]+\s+)?number|(?:a|one|another)\s+(?:(?-i:[a-z]+)\s+)?group|a\s+handful|a\s+lot|lots|dozens"
     r"|hundreds|thousands|millions|scores)\s+of\b)", re.IGNORECASE)
-#: A source who asked not to be named, wherever the phrase says so ("a senior official, who requested anonymity").
-_UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|did\s+not\s+want)\s+to\s+be\s+"
-                      r"(?:named|identified))\b", re.IGNORECASE)
+#: A source who asked not to be named, wherever the phrase says so ("a senior official, who requested anonymity", "a
+#: volunteer who didn't want to be named").
+_UNNAMED = re.compile(r"\b(?:anonymity|not\s+authori[sz]ed|(?:not|declined|refused|(?:did|does|do)(?:\s+not|n[’']t)"
+                      r"\s+want)\s+to\s+be\s+(?:named|identified))\b", re.IGNORECASE)
 #: One unnamed official, with or without a body ("The official", "a former official", "A Treasury official",
 #: "an official in the capital"): unnamed, as "officials" are; "Treasury official Ann Lee" names one.
 _UNNAMED_OFFICIAL = re.compile(r"(?:the|a|an|one|another|this|that|a\s+second|a\s+third)\s+(?:\S+\s+){0,4}?official",
@@ -68,6 +74,11 @@ _BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+(?:spokes(?:man|w
                          r"(?:\s+(?-i:[A-Z])\S*)*", re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
                          re.IGNORECASE)
+#: A named person's appositive that makes them a body's spokesperson or head by a possessive ("X, its chief executive
+#: officer", "X, the club's president and CEO", "X, Ann Lee's communications director"): the body speaks.
+_OWNED_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:now|then|also)\s+)?(?P<owner>its|their|.+?(?:[’']s|s[’']))\s+"
+                          r"(?:\S+\s+){0,3}?%s(?:\s+and\s+(?:\S+\s+){0,2}?%s)?" % (_SPEAKING_TITLE, _SPEAKING_TITLE),
+                          re.IGNORECASE)
 #: A word of five capitals or more ("SMITH"), unless three consonants in a row make it letters ("NFPTU"): a name
 #: seldom has them.
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{5,}")
@@ -85,6 +96,9 @@ _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _PREPOSITION = r"(?:in|of|at|from|for|with|on|by|to|about|close\s+to)"
 _OWNER_IN_PHRASE = re.compile(r"\s%s\s+(?:the\s|an?\s|[a-z])" % _PREPOSITION)
 _OWNER_AFTER_WORD = re.compile(r"(?:^|\s)[a-z][\w-]*\s+%s\s+[A-Z]" % _PREPOSITION)
+#: A listed group noun capitalised at the start of a sentence, before a preposition and a name ("Fans of Ann Lee's
+#: album": the fans, not the album).
+_GROUP_BEFORE_NAME = re.compile(r"([A-Z][a-z]+s)\s+%s\s+[A-Z]" % _PREPOSITION)
 #: A named person with other members of an unnamed group ("Ms. Lee and other union leaders"): unnamed.
 _AND_OTHERS = re.compile(r".+\s+and\s+(?:other|several|many|some|dozens\s+of)\s+\S", re.IGNORECASE)
 #: Some members of a party or body named by its plural ("Democrats involved in the talks", "Republicans in Congress",
@@ -95,6 +109,12 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?P<body>(?-i:[A-Z])\w+s)\s+(?:involved|close
 _OUTLETS = re.compile(r"\b(?:newspapers|outlets|networks|broadcasters|magazines|tabloids)$", re.IGNORECASE)
 #: A legislator's or governor's party and state, as US news writes them after a name ("(D-N.Y.)", ", R-Texas").
 _PARTY_TAG = re.compile(r"\(\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*\)?|[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+#: A thing made public, named by the verb that publishes it ("a declaration filed in court", "the order released
+#: Friday", "Guidelines recently issued by the agency", "a textbook just published"): a document; not people ("the
+#: officials who released it") nor what a pronoun published ("the document he released").
+_PUBLISHED = re.compile(r"(?:\S+\s+){0,4}?(?P<noun>[a-z][\w-]*|[A-Z][a-z]+s)\s+(?:(?:just|newly|recently|quietly|"
+                        r"jointly|first|previously|publicly)\s+)?(?:released|issued|published|filed|unveiled|leaked"
+                        r"|circulated)\b.*")
 #: The types of a body its spokesperson or head speaks for.
 _BODY_TYPES = frozenset({"official", "organization", "military", "media"})
 
@@ -178,7 +198,7 @@ class _Phrase:
         outlet owns it ("a network's political reporter" stays the outlet's)."""
         owner = self.possessive
         if (len(owner) == 2 and not re.search(r"\b(?:media|news|social)\b", owner[0].lower())
-                and not _owner_in_phrase(owner[0]) and _listed_type(owner[0], self.sources) != "media"):
+                and not _owner_in_phrase(owner[0], self.sources) and _listed_type(owner[0], self.sources) != "media"):
             return owner[1] + self.whole[len(_appositive(self.whole)[0]):]
         return self.whole
 
@@ -208,8 +228,9 @@ class _Phrase:
 
     @cached_property
     def listed(self) -> str | None:
-        """The type of the first source word in the core, by priority."""
-        return _listed_type(self.core, self.sources)
+        """The type of the first source word in the core before a relative clause, by priority ("the judges who
+        struck down the laws" are judges, not laws)."""
+        return _listed_type(re.split(r"\s+(?:who|whom|whose|which|that)\s+", self.core, maxsplit=1)[0], self.sources)
 
     @cached_property
     def head_phrase(self) -> str:
@@ -272,6 +293,15 @@ def _document_head(p: _Phrase) -> str | None:
     return "document" if document else None  # not "a source close to the inquiry", nor "social media reports"
 
 
+def _published(p: _Phrase) -> str | None:
+    """A thing named by the verb that made it public: a ``document`` ("a declaration filed in court", "the order
+    released Friday"), unless its noun names people or a pronoun ("the officials who released": read as officials)."""
+    published = _PUBLISHED.fullmatch(p.core.strip())
+    if published and published.group("noun").lower() not in _SOURCE_PRONOUNS:
+        return "document" if _listed_type(published.group("noun"), p.sources) in (None, "document") else None
+    return None
+
+
 def _party_tagged(p: _Phrase) -> str | None:
     """A name with a party and state, before any appositive or as the appositive: an ``official``, a member of a
     legislature or a governor ("Ann Lee (D-Ore.)", "Tom Reed, R-Texas")."""
@@ -290,13 +320,18 @@ def _appositive_head(p: _Phrase) -> str | None:
         return None
     appositive = _COPULA.sub("", p.appositive.strip(), count=1)
     speaking = _speaker_for(appositive.rstrip(", "), p.sources)
+    owned = _OWNED_TITLE.fullmatch(appositive.rstrip(", "))
+    if speaking is None and owned:  # "its" or "their" stand for a body the lists cannot read: an organization
+        owner = re.sub(r"[’']s?$", "", owned.group("owner"))
+        speaking = "organization" if owner.lower() in ("its", "their") else _spoken_for(owner, p.sources)
     if speaking is not None or _RELATIVE.match(appositive):
         return speaking
     # "a University of Oxford professor" stays whole; "a committee aligned with the mayor" is a committee; a
     # document word describes a name, it is none ("Ann Lee, the polling expert"), and so does a group that a
     # description says a named person is one of or near ("Ann Lee, who has been friends with the mayor", "Tom Reed,
-    # an audience member", "Ann and Tom Reed, the parents of two soldiers"; not a list: "Ann Lee, her aides and …")
-    described = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z])|\s+(?:who|which|that)\s+"
+    # an audience member", "Ann and Tom Reed, the parents of two soldiers"; not a list: "Ann Lee, her aides and …");
+    # a title that holds "of" is not cut there ("Tom Reed, her chief of staff")
+    described = _listed_type(re.split(r"\s+(?:at|of|for|in|with|from|on)\s+(?![A-Z]|staff\b)|\s+(?:who|which|that)\s+"
                                       r"|\s+[a-z]+ed\s+(?:with|by|to)\s+", appositive)[0], p.sources)
     description = appositive != p.appositive.strip() or _DESCRIPTION.match(appositive) is not None
     if p.named and (described == "document" or described == "anonymous" and description):
@@ -329,8 +364,8 @@ def _name(p: _Phrase) -> str:
 
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
-    _pronoun, _owner_speaks, _named_after, _people_unnamed, _speaker, _group_head, _acronym_in_brackets, _document_head,
-    _party_tagged, _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
+    _pronoun, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head, _acronym_in_brackets,
+    _document_head, _party_tagged, _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
 
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
@@ -381,10 +416,13 @@ def _head_phrase(core: str) -> str:
     return re.split(r"\s+(?:in|of|at|from|for|with|who|which|that|on)\s+", core.strip())[0]
 
 
-def _owner_in_phrase(owner: str) -> bool:
+def _owner_in_phrase(owner: str, sources: SourceTypes) -> bool:
     """Whether a possessive's owner stands inside a phrase after the head ("a source close to the mayor", "a statement
-    from Ann Lee"), not a quantity of the owned ("some of Ann Lee", read as "some of her aides")."""
-    return bool(_OWNER_IN_PHRASE.search(owner) or (_OWNER_AFTER_WORD.search(owner) and not _ONE_OF.match(owner)))
+    from Ann Lee", "Fans of Ann Lee": a group noun capitalised at the start of a sentence), not a quantity of the owned
+    ("some of Ann Lee", read as "some of her aides")."""
+    group = _GROUP_BEFORE_NAME.match(owner)
+    return bool(_OWNER_IN_PHRASE.search(owner) or (_OWNER_AFTER_WORD.search(owner) and not _ONE_OF.match(owner))
+                or group and _listed_type(group.group(1).lower(), sources) == "anonymous")
 
 
 def _appositive(phrase: str) -> tuple[str, str, str]:
