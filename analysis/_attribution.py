@@ -600,7 +600,7 @@ def _predicate_after(ctx: _Context, last: int, hi: int) -> Span | None:
     """The rest of a clause a source and cue interrupt after its subject ("The move, Carr explained, was the result
     of …"): a comma after the cue, then a verb."""
     tokens = ctx.tokens
-    if last + 2 < hi and tokens[last + 1].text == "," and (tokens[last + 2].tag.startswith("VB") or tokens[last + 2].tag == "MD"):
+    if last + 2 < hi and tokens[last + 1].text == "," and tokens[last + 2].tag.startswith(("VB", "MD")):
         return _clause(ctx, last + 2, hi)
     return None
 

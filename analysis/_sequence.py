@@ -82,8 +82,9 @@ class Tagging:
 
 @dataclass(frozen=True)
 class AttributionModel:
-    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, and the word
-    stems that its training data marks as part of a cue in more than ``OFTEN`` of their uses."""
+    """The CRF's weights (the bytes of a crfsuite model file), opened once per process when first used, the word
+    stems that its training data marks as part of a cue in more than ``OFTEN`` of their uses, and those it marks so
+    in at most ``RARE`` of ``RARE_USES`` or more."""
 
     model: bytes = field(repr=False)
     cue_stems: frozenset[str] = field(default_factory=frozenset, repr=False)
