@@ -593,14 +593,14 @@ def _holds_clause(tokens: list[Token]) -> bool:
     """Words that can be a content: they hold a verb or end in a closing quote mark. An opener before a source
     ("Since October", "In her post about the tweet", "In particular") does neither."""
     words = [t for t in tokens if t.text not in ",;:—–-"]
-    return any(t.tag.startswith("VB") or t.tag == "MD" for t in words) or bool(words) and words[-1].text in _CLOSING
+    return any(map(_verbal, words)) or bool(words) and words[-1].text in _CLOSING
 
 
 def _predicate_after(ctx: _Context, last: int, hi: int) -> Span | None:
     """The rest of a clause a source and cue interrupt after its subject ("The move, Carr explained, was the result
     of …"): a comma after the cue, then a verb."""
     tokens = ctx.tokens
-    if last + 2 < hi and tokens[last + 1].text == "," and tokens[last + 2].tag.startswith(("VB", "MD")):
+    if last + 2 < hi and tokens[last + 1].text == "," and _verbal(tokens[last + 2]):
         return _clause(ctx, last + 2, hi)
     return None
 
@@ -615,9 +615,7 @@ def _ends_clause(tokens: list[Token], i: int, hi: int) -> bool:
                           or tokens[j].lower in _TIME_WORDS):
             j += 1
         if j + 1 < hi and tokens[j].lower == "to" and tokens[j + 1].tag in _NP_TAGS:
-            j += 1
-            while j < hi and (tokens[j].tag in _NP_TAGS or tokens[j].lower in ("of", "'s", "’s")):
-                j += 1
+            j = _skip_noun_phrase(tokens, j + 1, hi)
         if j == i:
             break
         i = j
@@ -626,12 +624,22 @@ def _ends_clause(tokens: list[Token], i: int, hi: int) -> bool:
     return i >= hi or tokens[i].text in ".,;:!?" + _CLOSING
 
 
+def _verbal(token: Token) -> bool:
+    """A verb or a modal."""
+    return token.tag.startswith("VB") or token.tag == "MD"
+
+
+def _skip_noun_phrase(tokens: list[Token], i: int, hi: int) -> int:
+    """Over the words of a noun phrase from ``i`` ("the state's governor", "a group of them")."""
+    while i < hi and (tokens[i].tag in _NP_TAGS or tokens[i].lower in ("of", "'s", "’s")):
+        i += 1
+    return i
+
+
 def _skip_prepositional(tokens: list[Token], i: int, hi: int) -> int:
     """Over prepositional phrases ("on social media", "in a statement", "for the majority") and time phrases."""
     while i < hi and tokens[i].tag == "IN" and tokens[i].lower not in ("that", "if", "because", "as", "while"):
-        j = i + 1
-        while j < hi and (tokens[j].tag in _NP_TAGS or tokens[j].lower in ("of", "'s", "’s")):
-            j += 1
+        j = _skip_noun_phrase(tokens, i + 1, hi)
         if j == i + 1:
             break
         i = _skip_time(tokens, j, hi)
@@ -806,8 +814,7 @@ def _noun_phrase_after(ctx: _Context, start: int, hi: int, *, subject: bool = Fa
         return None
     if not subject and end + 2 < hi and tokens[end + 1].text == "," and tokens[end + 2].tag in ("DT", "PRP$"):
         appositive = _noun_phrase_after(ctx, end + 2, hi)
-        if appositive is not None and not (appositive[1] + 1 < hi and (
-                tokens[appositive[1] + 1].tag.startswith("VB") or tokens[appositive[1] + 1].tag == "MD")):
+        if appositive is not None and not (appositive[1] + 1 < hi and _verbal(tokens[appositive[1] + 1])):
             end = appositive[1]  # "Maria Lopez, a nurse at the clinic", not "X, the bridge collapsed"
     relative = end + 1 if end + 1 < hi and tokens[end + 1].text != "," else end + 2
     if not subject and relative < hi and tokens[relative].lower in ("who", "which"):  # "…, a neurologist who was …"
@@ -879,7 +886,7 @@ def _to_complementizer(tokens: list[Token], i: int, hi: int) -> int:
     for j in range(i, min(hi, i + 8)):
         if tokens[j].lower == "that":
             return j
-        if tokens[j].tag.startswith("VB") or tokens[j].tag == "MD" or not tokens[j].text[0].isalnum():
+        if _verbal(tokens[j]) or not tokens[j].text[0].isalnum():
             break
     return i
 
@@ -889,7 +896,7 @@ def _starts_clause(tokens: list[Token], i: int, hi: int) -> bool:
     if i >= hi or tokens[i].tag not in _NP_TAGS | {"PRP", "EX"}:
         return False
     for j in range(i + 1, min(hi, i + 9)):
-        if tokens[j].tag.startswith("VB") or tokens[j].tag == "MD":
+        if _verbal(tokens[j]):
             return tokens[j].tag != "VBN" or tokens[j - 1].tag in ("VBZ", "VBD", "VBP", "MD")
         if tokens[j].tag not in _NP_TAGS | {"IN", "CC", "PRP", "RB"} and tokens[j].text not in ("-",):
             return False

@@ -58,6 +58,8 @@ _PLURAL = re.compile(r"[a-z][^s]s$")
 #: A relative clause after a comma ("who", "which", "whose"), and one that says what someone is or was ("who is", "who
 #: was until May"), whose predicate is read as an appositive.
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
+#: Where a relative clause starts inside a phrase ("the judges who struck down the laws").
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\s+")
 _COPULA = re.compile(r"^who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+(?:(?:now|also|then|formerly|once)\s+)?")
 #: An appositive that describes one person or a few named ones ("a nurse", "the parents of", "one of", "like most").
 _DESCRIPTION = re.compile(r"(?:a|an|the|one|like)\b", re.IGNORECASE)
@@ -230,7 +232,7 @@ class _Phrase:
     def listed(self) -> str | None:
         """The type of the first source word in the core before a relative clause, by priority ("the judges who
         struck down the laws" are judges, not laws)."""
-        return _listed_type(re.split(r"\s+(?:who|whom|whose|which|that)\s+", self.core, maxsplit=1)[0], self.sources)
+        return _listed_type(_RELATIVE_CLAUSE.split(self.core, maxsplit=1)[0], self.sources)
 
     @cached_property
     def head_phrase(self) -> str:
