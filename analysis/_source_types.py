@@ -77,10 +77,11 @@ _BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+(?:spokes(?:man|w
 _TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
                          re.IGNORECASE)
 #: A named person's appositive that makes them a body's spokesperson or head by a possessive ("X, its chief executive
-#: officer", "X, the club's president and CEO", "X, Ann Lee's communications director"): the body speaks.
+#: officer", "X, the club's president and CEO", "X, Ann Lee's communications director", "X, Facebook's director of
+#: public policy": a platform's staff speak for the company): the body speaks.
 _OWNED_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:now|then|also)\s+)?(?P<owner>its|their|.+?(?:[’']s|s[’']))\s+"
-                          r"(?:\S+\s+){0,3}?%s(?:\s+and\s+(?:\S+\s+){0,2}?%s)?" % (_SPEAKING_TITLE, _SPEAKING_TITLE),
-                          re.IGNORECASE)
+                          r"(?:\S+\s+){0,3}?%s(?:\s+and\s+(?:\S+\s+){0,2}?%s)?(?:\s+(?:of|for)\s+(?-i:[a-z]).*)?"
+                          % (_SPEAKING_TITLE, _SPEAKING_TITLE), re.IGNORECASE)
 #: A word of five capitals or more ("SMITH"), unless three consonants in a row make it letters ("NFPTU"): a name
 #: seldom has them.
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{5,}")
