@@ -68,14 +68,15 @@ _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 #: A first-person or other pronoun with a contraction, inside a quote ("I've", "I’m", "we're", "they'd").
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|you|he|she|it|we|they)[’'](?:ve|m|re|ll|d|s)", re.IGNORECASE)
 #: The titles of someone who speaks for a body ("a spokeswoman for X", "a bank spokeswoman", "executive director
-#: of X", "the company's chief executive"): the body's type decides.
-_SPEAKING_TITLE = (r"(?:spokes(?:man|woman|person)|press\s+secretary|(?:executive\s+|managing\s+)?director|"
+#: of X", "the company's chief executive"; an aide, "one Clinton aide", "a communications aide for Ms. Lee": a
+#: person's aide speaks for their campaign or office): the body's type decides. After a possessive the title may
+#: have up to three lowercase words before it and a name after it ("Clinton's top foreign policy aide Jake Sullivan").
+_SPEAKING_TITLE = (r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|(?:executive\s+|managing\s+)?director|"
                    r"president|chair(?:man|woman)?|head|chief\s+executive(?:\s+officer)?|CEO)")
 _TITLE_OF = re.compile(r"(?:\S+\s+){0,3}?%s\s+(?:of|for)\s+(?P<body>.+)" % _SPEAKING_TITLE, re.IGNORECASE)
-_BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+(?:spokes(?:man|woman|person)|press\s+secretary)"
+_BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+(?:spokes(?:man|woman|person)|press\s+secretary|aide)"
                          r"(?:\s+(?-i:[A-Z])\S*)*", re.IGNORECASE)
-_TITLE_ONLY = re.compile(r"(?:(?:top|senior|former|chief|deputy|longtime|national|new)\s+)*%s" % _SPEAKING_TITLE,
-                         re.IGNORECASE)
+_TITLE_ONLY = re.compile(r"(?:(?-i:[a-z])\S*\s+){0,3}?%s(?:\s+(?-i:[A-Z])\S*)*" % _SPEAKING_TITLE, re.IGNORECASE)
 #: A named person's appositive that makes them a body's spokesperson or head by a possessive ("X, its chief executive
 #: officer", "X, the club's president and CEO", "X, Ann Lee's communications director", "X, Facebook's director of
 #: public policy": a platform's staff speak for the company): the body speaks.
