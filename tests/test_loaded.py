@@ -192,3 +192,24 @@ def test_voice_follows_who_chose_the_words():
     quotation = terms("“The plan is a disgraceful failure,” the minister said.")
     assert ("disgraceful", "emotive", "author") in paraphrase
     assert ("disgraceful", "emotive", "quoted") in quotation
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_clause_start_is_the_last_mark_before_it_however_far(seed):
+    """The clause of a quote starts after the last sentence end, semicolon, colon or line break before it, read back
+    in widening windows (linear in a paragraph of thousands of quotes): the same place as one search of the whole
+    text, for marks near, far, straddling a window's edge or absent."""
+    import random
+
+    from analysis._loaded import clause_start
+
+    rng = random.Random(seed)
+    pieces = ["word ", ". ", "; ", ": ", "\n", ".", ";", "x" * 250, "y" * 1020]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+    for end in range(0, len(text) + 1, 7):
+        assert clause_start(text, end) == max(text.rfind(m, 0, end) for m in (". ", "; ", ": ", "\n")) + 1
+
+
+def test_a_name_closing_the_line_after_a_quote_is_its_speaker_not_across_a_line_break():
+    assert terms("Vaccine could be ‘stronger’: WHO\n\nThe agency met on Monday.") == []
+    assert terms("Vaccine could be ‘stronger’:\n\nWHO") == [("stronger", "scare_quote", "author")]
