@@ -83,6 +83,18 @@ _TITLE_ONLY = re.compile(r"(?:(?-i:[a-z])\S*\s+){0,3}?%s(?:\s+(?-i:[A-Z])\S*)*" 
 _OWNED_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:now|then|also)\s+)?(?P<owner>its|their|.+?(?:[’']s|s[’']))\s+"
                           r"(?:\S+\s+){0,3}?%s(?:\s+and\s+(?:\S+\s+){0,2}?%s)?(?:\s+(?:of|for)\s+(?-i:[a-z]).*)?"
                           % (_SPEAKING_TITLE, _SPEAKING_TITLE), re.IGNORECASE)
+#: A past staff role, as the head of a description ("a former spokesman for Mr. Lee", "Ann Lee's former campaign
+#: manager", "a former top aide to Sen. Lee", "the president's former chief speechwriter"): whoever held it speaks for
+#: themself, not for the body or person they served; a former office ("a former director of the budget office", "a
+#: former chief of staff") stays an office. Not with a role held now ("… and now the chairman of …"), nor with a
+#: second role that speaks for a body, in lowercase ("… and a former director of the budget office", "… and vice
+#: president of X"; not "an adviser to President Lee").
+_FORMER_STAFF = re.compile(r"(?:(?:the|a|an|another|one)\s+)?(?:(?:\S+\s+){0,2}?\S+[’']s\s+)?(?:ex-|former\s+)"
+                           r"(?:\S+\s+){0,3}?"
+                           r"(?:aide|spokes(?:man|woman|person)|press\s+secretary|campaign\s+manager|staffer"
+                           r"|staff\s+member|advis[eo]r|speechwriter|strategist|(?:communications|executive)\s+director)"
+                           r"\b(?!.*\b(?:now|currently|current)\b|.*\band\s+(?:\S+\s+){0,4}?(?-i:(?=[a-z]))%s\b).*"
+                           % _SPEAKING_TITLE, re.IGNORECASE)
 #: A word of five capitals or more ("SMITH"), unless three consonants in a row make it letters ("NFPTU"): a name
 #: seldom has them.
 _WORD_IN_CAPITALS = re.compile(r"[A-Z]{5,}")
@@ -251,6 +263,18 @@ def _pronoun(p: _Phrase) -> str | None:
     return "pronoun" if p.found.lower() in _SOURCE_PRONOUNS or _CONTRACTED_PRONOUN.fullmatch(p.found) else None
 
 
+def _former_staff(p: _Phrase) -> str | None:
+    """A named person described by a past staff role, before or after the name: a ``person`` ("Tom Reed, a former
+    spokesman for Ms. Lee", "Ms. Lee's former campaign manager, Tom Reed")."""
+    core, comma, appositive = _appositive(p.whole)
+    if not comma:
+        return None
+    for role, name in ((appositive.strip(" ,"), core), (core.strip(), appositive.strip(" ,"))):
+        if _FORMER_STAFF.fullmatch(role) and _is_name(name, p.sources):
+            return "person"
+    return None
+
+
 def _owner_speaks(p: _Phrase) -> str | None:
     """A body's spokesperson or head after its possessive: the body ("the company's chief executive")."""
     owner = p.possessive
@@ -368,7 +392,7 @@ def _name(p: _Phrase) -> str:
 
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
-    _pronoun, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head, _acronym_in_brackets,
+    _pronoun, _former_staff, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head, _acronym_in_brackets,
     _document_head, _party_tagged, _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
 
 
@@ -413,6 +437,14 @@ def _spoken_for(body: str, sources: SourceTypes) -> str | None:
                                                      if w.lower() not in ("the", "a", "an")):
         return "organization"  # "a spokesman for Ms. Lee": her campaign; "a Twitter spokesman": the company
     return None
+
+
+def _is_name(words: str, sources: SourceTypes) -> bool:
+    """Whether a phrase is a name: its words capitalised or particles ("Tom Reed", "Mr. Lee"), one word only when it
+    is no listed source word ("Reed", not "Republicans")."""
+    split = words.split()
+    return (bool(split) and all(w[0].isupper() or w in _NAME_PARTICLES for w in split)
+            and (len(split) >= 2 or _listed_type(words, sources) is None))
 
 
 def _head_phrase(core: str) -> str:
