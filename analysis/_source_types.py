@@ -69,10 +69,11 @@ _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|you|he|she|it|we|they)[’'](?:ve|m|re|ll|d|s)", re.IGNORECASE)
 #: The titles of someone who speaks for a body ("a spokeswoman for X", "a bank spokeswoman", "executive director
 #: of X", "the company's chief executive"; an aide, "one Clinton aide", "a communications aide for Ms. Lee": a
-#: person's aide speaks for their campaign or office): the body's type decides. After a possessive the title may
-#: have up to three lowercase words before it and a name after it ("Clinton's top foreign policy aide Jake Sullivan").
+#: person's aide speaks for their campaign or office; "a representative for Mr. Lee", "Ann Lee's representatives"):
+#: the body's type decides. After a possessive the title may have up to three lowercase words before it and a name
+#: after it ("Clinton's top foreign policy aide Jake Sullivan").
 _SPEAKING_TITLE = (r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|(?:executive\s+|managing\s+)?director|"
-                   r"president|chair(?:man|woman)?|head|chief\s+executive(?:\s+officer)?|CEO)")
+                   r"president|chair(?:man|woman)?|head|chief\s+executive(?:\s+officer)?|CEO|representatives?)")
 _TITLE_OF = re.compile(r"(?:\S+\s+){0,3}?%s\s+(?:of|for)\s+(?P<body>.+)" % _SPEAKING_TITLE, re.IGNORECASE)
 _BODY_TITLE = re.compile(r"(?:(?:the|a|an)\s+)?(?P<body>.+?)\s+(?:spokes(?:man|woman|person)|press\s+secretary|aide)"
                          r"(?:\s+(?-i:[A-Z])\S*)*", re.IGNORECASE)
