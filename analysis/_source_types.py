@@ -393,8 +393,9 @@ def _name(p: _Phrase) -> str:
 
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
-    _pronoun, _former_staff, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head, _acronym_in_brackets,
-    _document_head, _party_tagged, _listed, _appositive_head, _in_capitals, _acronym, _plural_unnamed, _name)
+    _pronoun, _former_staff, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head,
+    _acronym_in_brackets, _document_head, _party_tagged, _listed, _appositive_head, _in_capitals, _acronym,
+    _plural_unnamed, _name)
 
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
