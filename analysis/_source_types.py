@@ -5,8 +5,8 @@ The words that type a source are data (``data/sources.tsv``, a ``SourceTypes``),
 and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase as the first of an ordered table of
 constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, a description followed by a
 name, people left unnamed, a thing made public ("a declaration filed in court"), a group or document noun as the
-head, a name with a party tag, a listed source word, an appositive's head, a name in capitals, an acronym, an unnamed
-plural, else a person's name.
+head, a candidate named by their party, a name with a party tag, a listed source word, an appositive's head, a name
+in capitals, an acronym, an unnamed plural, else a person's name.
 """
 
 from __future__ import annotations
@@ -132,6 +132,14 @@ _PARTY_TAG = re.compile(r"\(\s*[DRI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*\)?|[DRI]-[
 _PUBLISHED = re.compile(r"(?:\S+\s+){0,4}?(?P<noun>[a-z][\w-]*|[A-Z][a-z]+s)\s+(?:(?:just|newly|recently|quietly|"
                         r"jointly|first|previously|publicly)\s+)?(?:released|issued|published|filed|unveiled|leaked"
                         r"|circulated)\b.*")
+#: A candidate, nominee or front-runner named by their party ("GOP nominee Ann Lee", "The GOP presidential
+#: front-runner", "the presumptive Republican nominee"), with no other title: the person, not the party. A rule, not
+#: words of the list: listed before the party names, they would come before titles of office too ("Republican
+#: presidential candidate Texas Senator X" stays official).
+_PARTY_CANDIDATE = re.compile(r"(?:(?:the|a)\s+)?(?:(?:presumptive|presumed|likely|eventual|leading)\s+)?"
+                              r"(?-i:GOP|Republican|Democratic)\s+(?:(?:presidential|vice[- ]presidential)\s+)?"
+                              r"(?:nominee|candidate|front-?runner|hopeful)(?P<name>(?:\s+(?-i:[A-Z])\S*)*)",
+                              re.IGNORECASE)
 #: The types of a body its spokesperson or head speaks for.
 _BODY_TYPES = frozenset({"official", "organization", "military", "media"})
 
@@ -331,6 +339,13 @@ def _published(p: _Phrase) -> str | None:
     return None
 
 
+def _party_candidate(p: _Phrase) -> str | None:
+    """A candidate or nominee named by their party, with no title of office: a ``person`` ("GOP nominee Ann Lee")."""
+    candidate = _PARTY_CANDIDATE.fullmatch(p.core.strip())
+    name = candidate.group("name").strip() if candidate else ""
+    return "person" if candidate and (not name or _listed_type(name, p.sources) is None) else None
+
+
 def _party_tagged(p: _Phrase) -> str | None:
     """A name with a party and state, before any appositive or as the appositive: an ``official``, a member of a
     legislature or a governor ("Ann Lee (D-Ore.)", "Tom Reed, R-Texas")."""
@@ -394,8 +409,8 @@ def _name(p: _Phrase) -> str:
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
     _pronoun, _former_staff, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head,
-    _acronym_in_brackets, _document_head, _party_tagged, _listed, _appositive_head, _in_capitals, _acronym,
-    _plural_unnamed, _name)
+    _acronym_in_brackets, _document_head, _party_candidate, _party_tagged, _listed, _appositive_head,
+    _in_capitals, _acronym, _plural_unnamed, _name)
 
 
 def _unnamed(phrase: str, core: str, head_phrase: str, named: bool, sources: SourceTypes) -> bool:
