@@ -4,9 +4,9 @@ organization, a document, people left unnamed, social media, a pronoun).
 The words that type a source are data (``data/sources.tsv``, a ``SourceTypes``), loaded once (``load_source_types``)
 and a member of the pipeline's ``Resources``; ``source_type`` reads a phrase as the first of an ordered table of
 constructions (``_CONSTRUCTIONS``) that gives a type: a pronoun, a body's spokesperson, a description followed by a
-name, people left unnamed, a thing made public ("a declaration filed in court"), a group or document noun as the
-head, a candidate named by their party, a name with a party tag, a listed source word, an appositive's head, a name
-in capitals, an acronym, an unnamed plural, else a person's name.
+name, a counted set of candidates, people left unnamed, a thing made public ("a declaration filed in court"), a group
+or document noun as the head, a candidate named by their party, a name with a party tag, a listed source word, an
+appositive's head, a name in capitals, an acronym, an unnamed plural, else a person's name.
 """
 
 from __future__ import annotations
@@ -140,6 +140,10 @@ _PARTY_CANDIDATE = re.compile(r"(?:(?:the|a)\s+)?(?:(?:presumptive|presumed|like
                               r"(?-i:GOP|Republican|Democratic)\s+(?:(?:presidential|vice[- ]presidential)\s+)?"
                               r"(?:nominee|candidate|front-?runner|hopeful)(?P<name>(?:\s+(?-i:[A-Z])\S*)*)",
                               re.IGNORECASE)
+#: A counted set of candidates, each of them named in the story ("All three candidates", "both candidates", "The two
+#: Democratic candidates", "All five of the Republican candidates"): persons, not a share of people.
+_CANDIDATE_SET = re.compile(r"(?:(?:all|the)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|both)"
+                            r"(?:\s+of\s+the)?\s+(?:\S+\s+){0,2}?(?:candidates|contenders|nominees)", re.IGNORECASE)
 #: The types of a body its spokesperson or head speaks for.
 _BODY_TYPES = frozenset({"official", "organization", "military", "media"})
 
@@ -301,6 +305,11 @@ def _named_after(p: _Phrase) -> str | None:
     return None
 
 
+def _candidate_set(p: _Phrase) -> str | None:
+    """A counted set of candidates: ``person`` ("All three candidates", "both candidates")."""
+    return "person" if _CANDIDATE_SET.fullmatch(p.core.strip()) else None
+
+
 def _people_unnamed(p: _Phrase) -> str | None:
     """People left unnamed: ``anonymous`` ("Some scientists", "a third of parents", "one official")."""
     return "anonymous" if _unnamed(p.phrase, p.core, p.head_phrase, p.named, p.sources) else None
@@ -408,8 +417,8 @@ def _name(p: _Phrase) -> str:
 
 #: The constructions a source phrase is read as, in order: the first that gives a type decides.
 _CONSTRUCTIONS: tuple[Callable[[_Phrase], str | None], ...] = (
-    _pronoun, _former_staff, _owner_speaks, _named_after, _people_unnamed, _published, _speaker, _group_head,
-    _acronym_in_brackets, _document_head, _party_candidate, _party_tagged, _listed, _appositive_head,
+    _pronoun, _former_staff, _owner_speaks, _named_after, _candidate_set, _people_unnamed, _published, _speaker,
+    _group_head, _acronym_in_brackets, _document_head, _party_candidate, _party_tagged, _listed, _appositive_head,
     _in_capitals, _acronym, _plural_unnamed, _name)
 
 
