@@ -217,9 +217,14 @@ class _Phrase:
         return _DOTTED.sub(lambda m: m.group().replace(".", ""), re.sub(r"\s+(?:who|whom|which|that)$", "", self.found))
 
     @cached_property
+    def whole_parts(self) -> tuple[str, str, str]:
+        """The whole phrase before its appositive, the comma, and the appositive (:func:`_appositive`)."""
+        return _appositive(self.whole)
+
+    @cached_property
     def possessive(self) -> list[str]:
         """The phrase before its appositive cut at its first possessive: [owner, owned], or [itself] without one."""
-        return re.split(r"[’']s\s+", _appositive(self.whole)[0], maxsplit=1)
+        return re.split(r"[’']s\s+", self.whole_parts[0], maxsplit=1)
 
     @cached_property
     def phrase(self) -> str:
@@ -228,7 +233,7 @@ class _Phrase:
         owner = self.possessive
         if (len(owner) == 2 and not re.search(r"\b(?:media|news|social)\b", owner[0].lower())
                 and not _owner_in_phrase(owner[0], self.sources) and _listed_type(owner[0], self.sources) != "media"):
-            return owner[1] + self.whole[len(_appositive(self.whole)[0]):]
+            return owner[1] + self.whole[len(self.whole_parts[0]):]
         return self.whole
 
     @cached_property
@@ -279,7 +284,7 @@ def _pronoun(p: _Phrase) -> str | None:
 def _former_staff(p: _Phrase) -> str | None:
     """A named person described by a past staff role, before or after the name: a ``person`` ("Tom Reed, a former
     spokesman for Ms. Lee", "Ms. Lee's former campaign manager, Tom Reed")."""
-    core, comma, appositive = _appositive(p.whole)
+    core, comma, appositive = p.whole_parts
     if not comma:
         return None
     for role, name in ((appositive.strip(" ,"), core), (core.strip(), appositive.strip(" ,"))):
@@ -300,7 +305,7 @@ def _named_after(p: _Phrase) -> str | None:
     some_of = _ONE_OF.match(p.core) is not None
     described = (any(w.islower() for w in p.core.split() if w not in ("the", "a", "an"))
                  and (some_of or _head_phrase(p.core) == p.core.strip() and p.listed in (None, "anonymous")))
-    if p.comma and described and len(words) >= 2 and all(w[0].isupper() or w in _NAME_PARTICLES for w in words):
+    if p.comma and described and len(words) >= 2 and _name_words(words):
         return source_type(" ".join(words), p.sources)
     return None
 
@@ -469,8 +474,12 @@ def _is_name(words: str, sources: SourceTypes) -> bool:
     """Whether a phrase is a name: its words capitalised or particles ("Tom Reed", "Mr. Lee"), one word only when it
     is no listed source word ("Reed", not "Republicans")."""
     split = words.split()
-    return (bool(split) and all(w[0].isupper() or w in _NAME_PARTICLES for w in split)
-            and (len(split) >= 2 or _listed_type(words, sources) is None))
+    return bool(split) and _name_words(split) and (len(split) >= 2 or _listed_type(words, sources) is None)
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether every word is capitalised or a particle of a name ("Ann de la Cruz")."""
+    return all(w[0].isupper() or w in _NAME_PARTICLES for w in words)
 
 
 def _head_phrase(core: str) -> str:
