@@ -15,6 +15,11 @@ import numpy as np
 import pycrfsuite
 
 
+#: Tokens whose label scores are summed at once: the rows gathered for them (features by tokens by labels) stay small,
+#: so that the time and memory of a sequence grow with its length and no faster.
+_BLOCK = 256
+
+
 class CRFWeights:
     """A CRF's weights read from its crfsuite model file (the header, the labels' and attributes' string tables, the
     feature table and each attribute's features), and the same model with its state weights replaced so that
@@ -58,8 +63,10 @@ class CRFWeights:
     def scores(self, attributes: np.ndarray) -> list[dict[str, float]]:
         """The label scores of each token of a sequence whose tokens have the attribute numbers of ``attributes`` (one
         column per token, 0 where it has none), as the items of ``scored``."""
-        keys = self.keys
-        return [dict(zip(keys, row)) for row in np.add.reduce(self.state[attributes], axis=0).tolist()]
+        keys, state = self.keys, self.state
+        sums = [np.add.reduce(state[attributes[:, at:at + _BLOCK]], axis=0)
+                for at in range(0, attributes.shape[1], _BLOCK)]
+        return [dict(zip(keys, row)) for block in sums for row in block.tolist()]
 
     def tagger(self) -> pycrfsuite.Tagger:
         """crfsuite's tagger over ``scored``, which it reads in place: keep these weights as long as the tagger."""

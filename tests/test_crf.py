@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from itertools import product
 
-from analysis._crf import PairNumbers
+import numpy as np
+
+from analysis._crf import _BLOCK, PairNumbers
+from analysis._sequence import load_attribution_model
 
 
 def test_a_word_pair_finds_the_attribute_of_its_string_whatever_bars_its_words_hold():
@@ -17,3 +20,11 @@ def test_a_word_pair_finds_the_attribute_of_its_string_whatever_bars_its_words_h
         assert pairs.of([a, b]) == [numbers.get(f"pair={a}|{b}", 0)], (a, b)
     assert pairs.of(["a", "b", "a"]) == [numbers["pair=a|b"], numbers["pair=b|a"]]
     assert pairs.of(["a"]) == [] and pairs.of([]) == []
+
+
+def test_a_long_sequence_is_scored_token_by_token_as_its_tokens_alone_across_the_blocks():
+    weights = load_attribution_model()._weights
+    attributes = np.random.default_rng(0).integers(0, len(weights.names) + 1, size=(12, 2 * _BLOCK + 3))
+    alone = [score for k in range(attributes.shape[1]) for score in weights.scores(attributes[:, k:k + 1])]
+    assert weights.scores(attributes) == alone
+    assert weights.scores(attributes[:, :0]) == []
