@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ._api import KIT_VERSION as __version__
-    from ._api import analyze, analyze_all, read_analysis
+    from ._api import analyze, analyze_all
     from ._compare import Comparison, compare
-    from ._document import Document
+    from ._document import Document, read_analysis
     from ._errors import ComparisonError, DataFileError, InputError, OutputError, ReportError, SlantError
     from ._lexicon import check_lexicon, load_lexicon
     from ._limits import Limits, SlantWarning
@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 #: Each public name: the private module that defines it (and its name there, when it differs).
 _EXPORTS = {
     "__version__": ("._api", "KIT_VERSION"),
-    **{name: ("._api", name) for name in ("analyze", "analyze_all", "read_analysis")},
+    **{name: ("._api", name) for name in ("analyze", "analyze_all")},
+    "read_analysis": ("._document", "read_analysis"),
     **{name: ("._compare", name) for name in ("Comparison", "compare")},
     "Document": ("._document", "Document"),
     **{name: ("._errors", name) for name in ("ComparisonError", "DataFileError", "InputError", "OutputError",

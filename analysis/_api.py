@@ -1,13 +1,12 @@
-"""The Python API: ``analyze`` one article, ``analyze_all`` for a batch, ``read_analysis`` for a saved one."""
+"""The Python API: ``analyze`` one article, ``analyze_all`` for a batch (``_document.read_analysis`` reads a saved
+one back)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import _io
-from ._document import SCHEMA, Document
+from ._document import Document
 from ._errors import InputError, InternalError
 from ._limits import Limits
 from ._load import iter_articles, read_articles, text_article
@@ -68,17 +67,6 @@ def _analyzed(article: Article, resources: Resources) -> Document | InputError |
         return error
     except Exception as error:  # noqa: BLE001 - a bug stops one article of a batch, not the batch
         return InternalError(article.path or article.id, error)
-
-
-def read_analysis(path: str | Path) -> Document:
-    """A saved analysis (one ``slant/analysis-v1`` JSON object, as ``slant analyze --json`` writes) read back."""
-    try:
-        data = json.loads(_io.read_bytes(str(path)).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InputError(str(path), f"not a saved analysis: {error}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise InputError(str(path), f"not a saved analysis: expected a JSON object with \"schema\": \"{SCHEMA}\"")
-    return Document.from_dict(data)
 
 
 def _one_article(path: str, id: str | None, limits: Limits) -> Article:

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from . import _io, _tables
 from ._data import shipped_digest
+from ._dataset import TABLES, read_parts, table_parts, table_schema
 from ._errors import InputError
 from ._figures import ARTICLE_FIGURES, Facts, article_figures
 from ._limits import Limits
@@ -48,11 +49,8 @@ from ._model import Article
 from ._pipeline import Resources, load_resources, run_pipeline
 
 if TYPE_CHECKING:
-    import pandas as pd
     import pyarrow as pa
 
-#: The tables of a corpus, one row per item, each with ``article_id`` first and scalar cells.
-TABLES = ("articles", "paragraphs", "sentences", "loaded_terms", "attributions", "actors")
 #: Articles per chunk: one Parquet part per table and chunk.
 CHUNK_SIZE = 50
 #: Chunks in flight per worker: enough to keep each busy, few enough to keep memory flat.
@@ -221,11 +219,11 @@ def _write_errors(folder: Path, errors: list[tuple[str, str, str]]) -> None:
 def write_csv(folder: Path) -> None:
     """Each table of the corpus folder as ``<table>.csv``, written part by part (atomically)."""
     for name in TABLES:
-        parts = _parts(folder, name)
-        schema = _schema(parts) if parts else None
+        parts = table_parts(folder, name)
+        schema = table_schema(parts) if parts else None
         with _io.atomic_writer(folder / f"{name}.csv") as out:
             for k, part in enumerate(parts):
-                _read_parts([part], schema=schema).to_pandas().to_csv(out, header=k == 0, index=False,
+                read_parts([part], schema=schema).to_pandas().to_csv(out, header=k == 0, index=False,
                                                                       lineterminator="\n")
 
 
@@ -236,39 +234,6 @@ def _progress(show: bool) -> Iterator[Any]:
 
     with tqdm(unit=" articles", disable=None if show else True, smoothing=0.1) as bar:
         yield bar
-
-
-# -- reading the tables back ------------------------------------------------------------------------------------
-
-
-def read_table(folder: str | Path, name: str) -> pd.DataFrame:
-    """One table of a corpus folder (see ``TABLES``) as a DataFrame, in input order."""
-    import pandas as pd
-
-    if name not in TABLES:
-        raise ValueError(f"no corpus table {name!r}: one of {', '.join(TABLES)}")
-    parts = _parts(Path(folder), name)
-    if not parts:
-        return pd.DataFrame({"article_id": pd.Series(dtype="object")})
-    return _read_parts(parts, schema=_schema(parts)).to_pandas()
-
-
-def _parts(folder: Path, name: str) -> list[Path]:
-    return sorted((folder / name).glob("part-*.parquet"))
-
-
-def _schema(parts: list[Path]) -> pa.Schema:
-    """The schema of all the parts: a column that is empty (null) in one part takes its type from the others."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    return pa.unify_schemas([pq.read_schema(p) for p in parts], promote_options="permissive")
-
-
-def _read_parts(parts: list[Path], *, schema: pa.Schema) -> pa.Table:
-    import pyarrow.dataset as ds
-
-    return ds.dataset([str(p) for p in parts], schema=schema, format="parquet").to_table()
 
 
 # -- the articles to do -----------------------------------------------------------------------------------------

@@ -6,16 +6,18 @@ from __future__ import annotations
 import json
 from collections import Counter
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from . import _tables
+from . import _io, _tables
+from ._errors import InputError
 from ._figures import Facts, article_figures
 from ._json import SCHEMA, article_record, from_record, to_record
 from ._model import Analysis, Article
 
-__all__ = ["SCHEMA", "Document"]
+__all__ = ["SCHEMA", "Document", "read_analysis"]
 
 
 class Document:
@@ -187,3 +189,14 @@ class Document:
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A table's rows as JSON records, without its ``article_id`` (the JSON holds one article)."""
     return json.loads(frame.drop(columns="article_id").to_json(orient="records"))
+
+
+def read_analysis(path: str | Path) -> Document:
+    """A saved analysis (one ``slant/analysis-v1`` JSON object, as ``slant analyze --json`` writes) read back."""
+    try:
+        data = json.loads(_io.read_bytes(str(path)).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(str(path), f"not a saved analysis: {error}") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(str(path), f"not a saved analysis: expected a JSON object with \"schema\": \"{SCHEMA}\"")
+    return Document.from_dict(data)

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._corpus import read_table
+from ._dataset import read_table
 from ._figures import ARTICLE_FIGURES
 
 #: The corpus figures, each an article figure (``_figures.ARTICLE_FIGURES``) or ``biased_sentence_share``.

@@ -17,7 +17,7 @@ from IPython.display import HTML
 
 from . import palette
 from ._data import data_hashes, package_tsv, shipped_digest
-from ._document import Document
+from ._document import Document, read_analysis
 from ._figures import ARTICLE_FIGURES, NO_SOURCE
 from ._lexicon import BUILTIN as BUILTIN_LEXICON
 from ._model import LOADED_CATEGORIES, TEXT_KINDS
@@ -90,12 +90,12 @@ def open_document(*, article_path: str = "", analysis_path: str = "", lexicon_pa
 
     A relative path is read from the working folder, else from the nearest folder above it that has it: the
     notebooks' default paths (``seeds/…``) work from the repository root and from ``notebooks/``."""
-    from ._api import analyze, read_analysis  # the pipeline loads only when an article is analysed here
-
     if analysis_path:
         return read_analysis(find_path(analysis_path))
     if not article_path:
         raise ValueError("give article_path (an article file) or analysis_path (a saved analysis)")
+    from ._api import analyze  # the pipeline loads only when an article is analysed here
+
     return analyze(find_path(article_path), lexicon=find_path(lexicon_path) if lexicon_path else None,
                    actors=find_path(actors_path) if actors_path else None)
 
@@ -491,7 +491,6 @@ COMPARE_STYLE = """
 def open_comparison(*, article_paths: list[str] | None = None, analysis_paths: list[str] | None = None,
                     labels: list[str] | None = None, actors_path: str = "", lexicon_path: str = "") -> Comparison:
     """The comparison a report shows: of saved analyses if ``analysis_paths`` are given, else of the articles."""
-    from ._api import read_analysis
     from ._compare import compare
 
     items = [read_analysis(find_path(p)) for p in analysis_paths] if analysis_paths else \

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import _cli, _corpus
-from analysis._corpus import TABLES, read_table, run_corpus
+from analysis._corpus import run_corpus
+from analysis._dataset import TABLES, read_table
 
 OUTLETS = ("Daily Planet", "Evening Star")
 SENTENCES = (

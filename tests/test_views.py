@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -139,3 +141,16 @@ def test_relative_paths_are_found_from_a_folder_below(monkeypatch):
     monkeypatch.chdir(REPO / "notebooks")
     assert views.find_path(SEED) == REPO / SEED
     assert views.find_path("no/such/file") == views.Path("no/such/file")
+
+
+def test_a_report_kernel_reads_a_saved_analysis_without_the_pipeline_or_its_libraries(seed, tmp_path):
+    saved = tmp_path / "analysis.json"
+    saved.write_text(seed.to_json(), encoding="utf-8")
+    probe = ("import sys; from analysis import plots, views\n"
+             f"doc = views.open_document(analysis_path={str(saved)!r})\n"
+             "views.summary_card(doc); views.corpus_articles\n"
+             "print(sorted(m for m in ('analysis._pipeline', 'nltk', 'sklearn', 'textblob', 'vaderSentiment', "
+             "'pycrfsuite') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
