@@ -14,7 +14,7 @@ import pytest
 import analysis
 from analysis import _api, _cli
 from analysis._data import shipped_digest
-from conftest import ARTICLE_TITLE, REPO
+from conftest import ARTICLE_TITLE, REPO, modules_loaded_by
 
 SCHEMA_PATH = REPO / "analysis" / "data" / "analysis-v1.schema.json"
 SEEDS = REPO / "seeds"
@@ -461,10 +461,5 @@ def test_the_table_fits_the_terminal_width(tmp_path):
 
 
 def test_help_loads_neither_pandas_nltk_nor_the_models():
-    probe = ("import sys; from analysis._cli import main\n"
-             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-             "print(sorted(m for m in ('pandas', 'numpy', 'nltk', 'matplotlib', 'papermill', 'analysis._pipeline') "
-             "if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    code = "from analysis._cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    assert modules_loaded_by(code, ("pandas", "numpy", "nltk", "matplotlib", "papermill", "analysis._pipeline")) == []

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
-import sys
 from dataclasses import replace
 
 import pytest
@@ -15,7 +13,7 @@ from analysis import analyze, findings, views
 from analysis import Document
 from analysis._data import package_tsv, shipped_digest
 from analysis._loaded_model import load_loaded_model
-from conftest import REPO
+from conftest import REPO, modules_loaded_by
 
 SEED = "seeds/000_8122d49cfe791c67.txt"
 
@@ -146,11 +144,7 @@ def test_relative_paths_are_found_from_a_folder_below(monkeypatch):
 def test_a_report_kernel_reads_a_saved_analysis_without_the_pipeline_or_its_libraries(seed, tmp_path):
     saved = tmp_path / "analysis.json"
     saved.write_text(seed.to_json(), encoding="utf-8")
-    probe = ("import sys; from analysis import plots, views\n"
-             f"doc = views.open_document(analysis_path={str(saved)!r})\n"
-             "views.summary_card(doc); views.corpus_articles\n"
-             "print(sorted(m for m in ('analysis._pipeline', 'nltk', 'sklearn', 'textblob', 'vaderSentiment', "
-             "'pycrfsuite') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    code = (f"from analysis import plots, views\ndoc = views.open_document(analysis_path={str(saved)!r})\n"
+            "views.summary_card(doc), views.corpus_articles")
+    assert modules_loaded_by(code, ("analysis._pipeline", "nltk", "sklearn", "textblob", "vaderSentiment",
+                                    "pycrfsuite")) == []
