@@ -2,9 +2,12 @@
 interval. (The shipped judged draws are read by ``score``; their shares are in the docs, not asserted here.)"""
 
 import glob
+import json
 
 import pytest
 
+from analysis._model import Article
+from analysis._pipeline import load_resources, run_pipeline
 from evaluation import readings
 from evaluation.corpora import items
 from tests.evaluation.miniature import PTC_TEXT, corpora  # noqa: F401 (a fixture)
@@ -39,3 +42,45 @@ def test_shipped_judged_draws_score(capsys):
     files = sorted(glob.glob(str(readings.__file__).replace("readings.py", "readings/*.tsv")))
     assert files and readings.main(["score", *files]) == 0
     assert capsys.readouterr().out.count(" right, ") == len(files)
+
+
+def _passages(corpora, capsys, kind: str, which: str) -> list[dict]:
+    assert readings.main(["draw", kind, "--size", "5", "--part", which, "--corpora", str(corpora)]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_text_draws_give_whole_passages_in_key_order(corpora, capsys):
+    which = next(p for p in ("dev", "heldout") if items("ptc", p, str(corpora)))
+    lines = _passages(corpora, capsys, "text-ptc", which)
+    assert sorted(p["text"] for p in lines) == sorted(line for line in PTC_TEXT.splitlines() if line)
+    assert [p["key"] for p in lines] == sorted(p["key"] for p in lines)
+    which = next(p for p in ("dev", "heldout") if items("babe", p, str(corpora)))
+    assert {p["text"] for p in _passages(corpora, capsys, "text-babe", which)} <= {
+        s.text for s in items("babe", which, str(corpora))}
+
+
+def test_overlaps_count_marked_spans_found_and_flagged_spans_marked():
+    assert readings.overlaps([(0, 5), (10, 15), (20, 25)], [(3, 12), (30, 35)]) == (2, 1)
+    assert readings.overlaps([(0, 5)], [(5, 9)]) == (0, 0)  # touching is not sharing a character
+    assert readings.overlaps([], [(1, 2)]) == (0, 0)
+
+
+def test_marks_score_a_blind_reading_against_slants_terms(corpora, capsys, tmp_path):
+    which = next(p for p in ("dev", "heldout") if items("ptc", p, str(corpora)))
+    (article,) = items("ptc", which, str(corpora))
+    resources = load_resources()
+    terms = run_pipeline(Article(article.id, article.text), resources).loaded_terms
+    body = next(p for p in _passages(corpora, capsys, "text-ptc", which) if "mayor" in p["text"])
+    offset = PTC_TEXT.index(body["text"])
+    flagged = [t for t in terms if t.start >= offset]
+    mayor = body["text"].index("mayor")
+    marks = tmp_path / "marks.tsv"
+    marks.write_text(f"# a test\n# draw: text-ptc {which} 1 5\nkey\tstart\tend\tcategory\n"
+                     f"{body['key']}\t{flagged[0].start - offset}\t{flagged[0].end - offset}\temotive\n"
+                     f"{body['key']}\t{mayor}\t{mayor + 5}\tlabeling\n", encoding="utf-8")
+    assert readings.score_marks(str(marks), str(corpora), resources) == (2, 2, 1, len(terms), 1)
+    assert readings.main(["marks", str(marks), "--corpora", str(corpora)]) == 0
+    assert f"2 passages, 2 marked spans, {len(terms)} Slant terms; found 1 of 2" in capsys.readouterr().out
+    marks.write_text(f"# draw: text-ptc {which} 1 5\nkey\tstart\tend\tcategory\nffff\t0\t1\temotive\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="keys not in its draw"):
+        readings.score_marks(str(marks), str(corpora), resources)
