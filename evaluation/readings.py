@@ -6,7 +6,8 @@ finds in a corpus part (a loaded term in PTC or BABE, a named source in PolNeAR)
 sorted by key, and cut into slices of ``--size``; draw *k* is the *k*-th slice, so draws are disjoint and the same
 code and corpora give the same draw. A draw whose items were read while rules were written measures nothing after:
 each judged draw says which version of Slant it was read on. ``score FILE…`` gives the share right of judged draws
-(``evaluation/readings/*.tsv``: one row per item, ``right`` 1 or 0; offsets and verdicts, no corpus text).
+(``evaluation/readings/loaded-*.tsv``, ``sources-*.tsv``: one row per item, ``right`` 1 or 0; offsets and verdicts,
+no corpus text).
 
 A judged draw says how often what Slant flags is right, not how much of what is loaded it finds, and its reader sees
 Slant's verdict first. ``draw text-babe`` and ``draw text-ptc`` print passages instead (a BABE sentence, a line

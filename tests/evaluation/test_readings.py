@@ -1,6 +1,7 @@
 """``python -m evaluation.readings``: draws are disjoint slices in a fixed order, and judged draws score with an
 interval. (The shipped judged draws are read by ``score``; their shares are in the docs, not asserted here.)"""
 
+import csv
 import glob
 import json
 
@@ -39,9 +40,22 @@ def test_sources_draw_gives_each_named_source_its_type(corpora, capsys):
 
 
 def test_shipped_judged_draws_score(capsys):
-    files = sorted(glob.glob(str(readings.__file__).replace("readings.py", "readings/*.tsv")))
+    files = [f for f in sorted(glob.glob(str(readings.__file__).replace("readings.py", "readings/*.tsv")))
+             if not f.rsplit("/", 1)[-1].startswith("marks-")]
     assert files and readings.main(["score", *files]) == 0
     assert capsys.readouterr().out.count(" right, ") == len(files)
+
+
+def test_shipped_blind_marks_name_their_draw_and_hold_offsets_only():
+    files = sorted(glob.glob(str(readings.__file__).replace("readings.py", "readings/marks-*.tsv")))
+    assert files
+    for path in files:
+        lines = open(path, encoding="utf-8").read().splitlines()
+        kind, part, k, size = next(line.split(":", 1)[1].split() for line in lines if line.startswith("# draw:"))
+        assert kind in readings.TEXT_KINDS and part == "heldout" and int(k) >= 1 and int(size) >= 1, path
+        rows = list(csv.DictReader((line for line in lines if not line.startswith("#")), delimiter="\t"))
+        assert rows and all(list(row) == ["key", "start", "end", "category"] for row in rows), path
+        assert all(0 <= int(row["start"]) < int(row["end"]) for row in rows), path
 
 
 def _passages(corpora, capsys, kind: str, which: str) -> list[dict]:
