@@ -31,10 +31,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from analysis._model import Analysis, Article
+from analysis._model import Article
 from analysis._pipeline import Resources, load_resources, run_pipeline
 
 from .corpora import Part, corpora_root, items
+from .peers import word_lists
+from .report import SLANT
 
 Kind = Literal["loaded-ptc", "loaded-babe", "sources"]
 KINDS: tuple[Kind, ...] = ("loaded-ptc", "loaded-babe", "sources")
@@ -131,8 +133,9 @@ class MarkCounts(NamedTuple):
         return MarkCounts(*(a + b for a, b in zip(self, other)))
 
 
-def score_marks(path: str, root: str, resources: Resources) -> MarkCounts:
-    """A marks file against Slant's terms in its draw's passages."""
+def score_marks(path: str, root: str, resources: Resources) -> dict[str, MarkCounts]:
+    """A marks file against the flags of Slant (its loaded terms) and of the word-list peers, in its draw's
+    passages, by system."""
     with open(path, encoding="utf-8") as file:
         lines = file.read().splitlines()
     kind, part, k, size = next(line.split(":", 1)[1].split() for line in lines if line.startswith("# draw:"))
@@ -143,16 +146,18 @@ def score_marks(path: str, root: str, resources: Resources) -> MarkCounts:
     unknown = set(marks) - {passage.key for passage, _ in drawn}
     if unknown:
         raise SystemExit(f"{path}: keys not in its draw: {', '.join(sorted(unknown))}")
-    analyses: dict[str, Analysis] = {}
-    counts = MarkCounts(len(drawn), 0, 0, 0, 0)
+    flags: dict[str, dict[str, list[tuple[int, int]]]] = {}  # by item, by system: spans in the item's text
+    counts = {name: MarkCounts(len(drawn), 0, 0, 0, 0) for name in (SLANT, *(p.name for p in word_lists()))}
     for passage, text in drawn:
-        if passage.item not in analyses:
-            analyses[passage.item] = run_pipeline(Article(passage.item, text), resources)
-        flagged = [(t.start - passage.start, t.end - passage.start) for t in analyses[passage.item].loaded_terms
-                   if t.start < passage.end and passage.start < t.end]
+        if passage.item not in flags:
+            terms = run_pipeline(Article(passage.item, text), resources).loaded_terms
+            flags[passage.item] = {SLANT: [(t.start, t.end) for t in terms],
+                                   **{p.name: [f[0] for f in p.spans(text)] for p in word_lists()}}
         marked = marks.get(passage.key, [])
-        found, right = overlaps(marked, flagged)
-        counts += (0, len(marked), found, len(flagged), right)
+        for name, spans in flags[passage.item].items():
+            flagged = [(a - passage.start, b - passage.start) for a, b in spans if a < passage.end and passage.start < b]
+            found, right = overlaps(marked, flagged)
+            counts[name] += (0, len(marked), found, len(flagged), right)
     return counts
 
 
@@ -207,22 +212,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_marks(files: list[str], root: str) -> int:
     resources = load_resources()
-    pooled = MarkCounts(0, 0, 0, 0, 0)
+    pooled: dict[str, MarkCounts] = {}
     for path in files:
-        counts = score_marks(path, root, resources)
-        pooled += counts
-        print(_marks_line(path, counts))
+        for name, counts in score_marks(path, root, resources).items():
+            pooled[name] = pooled.get(name, MarkCounts(0, 0, 0, 0, 0)) + counts
+            print(_marks_line(path, name, counts))
     if len(files) > 1:
-        print(_marks_line("all", pooled))
+        for name, counts in pooled.items():
+            print(_marks_line("all", name, counts))
     return 0
 
 
-def _marks_line(name: str, counts: MarkCounts) -> str:
+def _marks_line(where: str, name: str, counts: MarkCounts) -> str:
     recall = share_right([True] * counts.found + [False] * (counts.marked - counts.found))
     precision = share_right([True] * counts.right + [False] * (counts.flagged - counts.right))
-    return (f"{name}: {counts.passages} passages, {counts.marked} marked spans, {counts.flagged} Slant terms; found "
-            f"{counts.found} of {counts.marked} ({recall[0]:.1%}, {recall[1]:.1%} to {recall[2]:.1%}); marked "
-            f"{counts.right} of {counts.flagged} ({precision[0]:.1%}, {precision[1]:.1%} to {precision[2]:.1%})")
+    return (f"{where}: {name}: {counts.passages} passages, {counts.marked} marked spans, {counts.flagged} flagged; "
+            f"found {counts.found} of {counts.marked} ({recall[0]:.1%}, {recall[1]:.1%} to {recall[2]:.1%}); "
+            f"marked {counts.right} of {counts.flagged} ({precision[0]:.1%}, {precision[1]:.1%} to {precision[2]:.1%})")
 
 
 def _data_lines(file) -> Iterator[str]:
