@@ -10,6 +10,7 @@ Exit codes: 0 when at least one article was analysed (bad inputs of a batch are 
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import shutil
 import sys
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import _io, _signals
 from ._errors import InputError, InternalError, Interrupted, OutputError, ReportError, SlantError
-from ._limits import Limits, SlantWarning
+from ._limits import Limits, SlantWarning, default_jobs
 
 if TYPE_CHECKING:  # the analysis modules load when a command runs, so that ``slant --help`` is quick
     from ._document import Document
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a folder for <id>.html files, or an .html file for a single article (default: reports)")
     report.add_argument("--corpus", metavar="DIR", help="report on a corpus folder (slant corpus -o DIR) instead: "
                                                         "per outlet and over time (writes corpus_overview.html)")
+    report.add_argument("--jobs", type=_positive, metavar="N",
+                        help="kernels rendering reports at once, for several articles (default: every core)")
     report.set_defaults(run=_report)
 
     compare = commands.add_parser("compare", help="an HTML comparison of several articles on one event")
@@ -161,11 +164,11 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    """One HTML report per article, all in one kernel, with a progress bar; then the folder's index. Or, with
-    ``--corpus``, the overview of a corpus folder. Each report renders in the kernel while the next article is
-    analysed."""
+    """One HTML report per article, with a progress bar; then the folder's index. Or, with ``--corpus``, the overview of
+    a corpus folder. Each report renders in a kernel while the next articles are analysed, in as many kernels at once
+    as ``--jobs`` (every core)."""
     from ._index import article_entry, update_index
-    from ._report import ReportKernel, report_path, start_report, write_corpus_report, write_report  # papermill loads here
+    from ._report import ReportKernels, report_path, start_report, write_corpus_report, write_report
 
     if args.corpus is not None and args.paths:
         raise SlantError("give articles or --corpus DIR, not both")
@@ -176,10 +179,10 @@ def _report(args: argparse.Namespace) -> int:
         _say(f"slant: wrote {write_corpus_report(Path(args.corpus), output)}", level=0)
         return EXIT_OK
     options = {"lexicon": args.lexicon or "", "actors": args.actors or ""}
-    with ReportKernel() as kernel:
-        kernel.warm_up()  # the kernel starts while the pipeline loads and the first article is analysed
+    with ReportKernels(args.jobs or default_jobs()) as kernels:
+        kernels.warm_up()  # the first kernel starts while the pipeline loads and the first article is analysed
         if output.suffix.lower() in REPORT_SUFFIXES:
-            return _report_to_file(args, output, lambda doc, target: write_report(doc, target, kernel=kernel,
+            return _report_to_file(args, output, lambda doc, target: write_report(doc, target, kernel=kernels,
                                                                                  options=options))
         written: dict[Path, dict] = {}
         claimed: set[Path] = set()
@@ -188,7 +191,7 @@ def _report(args: argparse.Namespace) -> int:
             target = _unused(report_path(document, output), claimed)
             claimed.add(target)
             _io.check_target(target, inputs=[document.article.path or "-"])
-            rendering = start_report(document, target, kernel=kernel, options=options)
+            rendering = start_report(document, target, kernel=kernels, options=options)
             entry = article_entry(document, target)
 
             def finish() -> None:
@@ -199,7 +202,7 @@ def _report(args: argparse.Namespace) -> int:
             return finish
 
         try:
-            return _batch(args, one, unit="reports")
+            return _batch(args, one, unit="reports", in_flight=kernels.count)
         finally:
             if written:
                 _write_index(lambda: update_index(output, written.values()))
@@ -304,14 +307,15 @@ class _Stop(Exception):
 
 
 def _batch(args: argparse.Namespace, handle: Callable[[Document], Callable[[], None] | None], *,
-           unit: str = "articles") -> int:
+           unit: str = "articles", in_flight: int = 1) -> int:
     """Analyze every input and hand each document on. One input never stops the others: a bad input or an output
     that cannot be written gets one line and is skipped; a bug (or a failed report cell) gets one line naming a log
     (or the executed notebook), the batch goes on and exits 70 (under ``--strict`` it stops there). Only a signal or
     a closed standard output stop it. On a terminal, a progress bar counts the inputs (not with ``-q``).
 
-    A handler may return a step that finishes its work (a report rendering in the kernel): that step runs once the
-    next input is analysed and handed on, and the input counts as done when it returns."""
+    A handler may return a step that finishes its work (a report rendering in a kernel): that step runs once the
+    next ``in_flight`` inputs are analysed and handed on (in input order), and the input counts as done when it
+    returns."""
     from ._api import analyze_all
 
     counts = {"done": 0, "bad": 0, "internal": 0}
@@ -350,17 +354,18 @@ def _batch(args: argparse.Namespace, handle: Callable[[Document], Callable[[], N
         return None
 
     items = analyze_all(args.paths, lexicon=args.lexicon, actors=args.actors, limits=Limits.from_env())
-    unfinished: tuple[object, float, Callable[[], object]] | None = None
+    unfinished: collections.deque[tuple[object, float, Callable[[], object]]] = collections.deque()
     try:
-        for item in _progress(_warned(items), unit=unit):  # analysing an item while the one before finishes
+        for item in _progress(_warned(items), unit=unit):  # analysing an item while the ones before finish
             started = time.perf_counter()
             finish = attempt(item, started, functools.partial(handle, item))
-            if unfinished is not None:
-                attempt(*unfinished)
-            unfinished = (item, started, finish) if finish is not None else None
+            if len(unfinished) == in_flight:
+                attempt(*unfinished.popleft())
+            if finish is not None:
+                unfinished.append((item, started, finish))
             _signals.check()
-        if unfinished is not None:
-            attempt(*unfinished)
+        while unfinished:
+            attempt(*unfinished.popleft())
     except _Stop:
         return EXIT_INTERNAL
     if counts["internal"]:

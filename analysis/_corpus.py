@@ -43,7 +43,7 @@ from ._data import shipped_digest
 from ._dataset import TABLES, read_parts, table_parts, table_schema
 from ._errors import InputError
 from ._figures import ARTICLE_FIGURES, Facts, article_figures
-from ._limits import Limits
+from ._limits import Limits, default_jobs
 from ._load import iter_articles
 from ._model import Article
 from ._pipeline import Resources, load_resources, run_pipeline
@@ -138,11 +138,6 @@ def run_corpus(
         write_csv(folder)
     run.seconds = time.perf_counter() - started
     return run
-
-
-def default_jobs() -> int:
-    """Every core this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def content_hash(article: Article) -> str:

@@ -65,3 +65,9 @@ def over(limit: str, value: int, maximum: int, what: str) -> str:
 def warn(message: str) -> None:
     """Report something the analysis did differently (the CLI prints it as one ``slant: warning:`` line)."""
     warnings.warn(message, SlantWarning, stacklevel=3)
+
+
+def default_jobs() -> int:
+    """Every core this process may use: how many worker processes ``slant corpus`` runs, and report kernels ``slant
+    report``, unless told otherwise (``--jobs``)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

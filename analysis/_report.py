@@ -2,8 +2,8 @@
 
 ``write_report`` (one article) and ``write_comparison`` (several) read as the pipeline: save the analyses → execute
 the notebook on them → convert to HTML → write atomically. When a cell fails, the executed notebook is saved next to the report before ReportError is raised, and an
-older report at the target stays as it was. A batch runs every report in one kernel (:class:`ReportKernel`): the
-kernel's imports are paid once, not once per article.
+older report at the target stays as it was. A batch runs its reports in a few kernels (:class:`ReportKernels`, one
+per core at most): each kernel's imports are paid once, not once per article.
 
 The notebooks ship inside the package as ``analysis.notebooks`` (the repository's ``notebooks/`` folder, mapped in
 pyproject.toml), so that reports work from a normal ``pip install``.
@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
@@ -142,6 +143,53 @@ class ReportKernel:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
+class ReportKernels:
+    """Up to ``count`` report kernels for a batch, each with its threads (:class:`ReportKernel`): a rendering goes to
+    an idle kernel, else to a new one while there are fewer than ``count``, else to the kernel with the fewest
+    renderings waiting. The first kernel starts at ``warm_up``, the others only when a rendering finds every kernel
+    busy, so that a batch of one article starts one kernel. Use it as a context manager."""
+
+    def __init__(self, count: int) -> None:
+        self.count = max(1, count)
+        self.kernels: list[ReportKernel] = []
+        self._pending: dict[ReportKernel, int] = {}  # renderings handed over whose notebook has not run, by kernel
+        self._lock = threading.Lock()  # the counts go down in the kernels' threads
+
+    def later(self, render: Render) -> Future[Path | None]:
+        """``render`` handed to a kernel (see :meth:`ReportKernel.later`)."""
+        with self._lock:
+            kernel = min(self.kernels, key=self._pending.__getitem__, default=None)
+            if kernel is None or (self._pending[kernel] and len(self.kernels) < self.count):
+                kernel = self._add()
+            self._pending[kernel] += 1
+
+        def counted(running: ReportKernel) -> Callable[[], Path] | None:
+            try:
+                return render(running)
+            finally:  # the kernel is free once the notebook has run (the HTML is written in another thread)
+                with self._lock:
+                    self._pending[running] -= 1
+
+        return kernel.later(counted)
+
+    def warm_up(self) -> None:
+        """Start the first kernel and import the report's modules in it (:meth:`ReportKernel.warm_up`)."""
+        (self.kernels[0] if self.kernels else self._add()).warm_up()
+
+    def _add(self) -> ReportKernel:
+        kernel = ReportKernel()
+        self.kernels.append(kernel)
+        self._pending[kernel] = 0
+        return kernel
+
+    def __enter__(self) -> ReportKernels:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        for kernel in self.kernels:
+            kernel.__exit__(kind, error, tb)
+
+
 def _settle(done: Future, write: Callable[[], Path] | None) -> None:
     """Run a rendering's last step and give ``done`` its result."""
     try:
@@ -167,7 +215,7 @@ def _warm_up(kernel: ReportKernel) -> None:
         client.stop_channels()
 
 
-def _in_kernel(kernel: ReportKernel | None, render: Render) -> Path:
+def _in_kernel(kernel: ReportKernel | ReportKernels | None, render: Render) -> Path:
     """``render`` run in ``kernel``'s thread after what it has to do first (a kernel is only used from its thread), or
     in a kernel of its own."""
     if kernel is not None:
@@ -177,18 +225,18 @@ def _in_kernel(kernel: ReportKernel | None, render: Render) -> Path:
 
 
 def write_report(document: Document, target: Path, *, notebook: Path | None = None,
-                 kernel: ReportKernel | None = None, options: dict[str, str] | None = None) -> Path:
+                 kernel: ReportKernel | ReportKernels | None = None, options: dict[str, str] | None = None) -> Path:
     """Write the HTML report of one document to ``target``; raises ReportError if the notebook fails.
 
-    ``kernel`` runs a batch in one kernel; ``options`` are what the analysis was given besides the article (e.g.
+    ``kernel`` (or a pool of them) runs a batch; ``options`` are what the analysis was given besides the article (e.g.
     ``{"lexicon": "mine.tsv", "actors": "actors.yml"}`` as the user wrote them), shown in the report's footer."""
     return _in_kernel(kernel, article_render(document, target, notebook=notebook, options=options))
 
 
-def start_report(document: Document, target: Path, *, kernel: ReportKernel, notebook: Path | None = None,
-                 options: dict[str, str] | None = None) -> Future[Path]:
-    """``write_report`` in the kernel's thread: returns at once, with the report's future (its path, or ReportError).
-    The document is serialised before this returns, in the calling thread."""
+def start_report(document: Document, target: Path, *, kernel: ReportKernel | ReportKernels,
+                 notebook: Path | None = None, options: dict[str, str] | None = None) -> Future[Path]:
+    """``write_report`` in the kernel's thread (or in one of a pool's): returns at once, with the report's future (its
+    path, or ReportError). The document is serialised before this returns, in the calling thread."""
     return kernel.later(article_render(document, target, notebook=notebook, options=options))
 
 

@@ -2,7 +2,8 @@
 
 - report: ``slant report`` of the seed (analysis, notebook, HTML, fresh kernel) against papermill + nbconvert on a
   notebook that only imports pandas, matplotlib and seaborn and draws one figure (fresh kernel too); target <= 1.5x;
-- batch: ``slant report`` of 20 copies of the seed (one kernel for the batch) against one report; target <= 8x.
+- batch: ``slant report`` of 20 copies of the seed (as many kernels as cores for the batch) against one report;
+  target <= 8x.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def seed_report(work: Path) -> None:
 
 
 def batch(work: Path, articles: int) -> None:
-    """``slant report`` of ``articles`` copies of the seed into a folder (one kernel for the batch)."""
+    """``slant report`` of ``articles`` copies of the seed into a folder (a kernel per core, as by default)."""
     folder = work / "batch"
     if not folder.is_dir():
         folder.mkdir(parents=True)

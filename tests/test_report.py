@@ -62,6 +62,14 @@ def test_report_run_succeeds_and_names_each_file(reports):
                                           f"slant: wrote {reports['out'] / 'hostile.html'}"]
 
 
+def test_reports_in_one_kernel_are_the_reports_of_several(reports, tmp_path):
+    inputs = sorted(reports["inputs_before"])
+    result = slant("report", *inputs, "-o", tmp_path, "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    for name in ("rebels.html", "hostile.html", "index.json"):
+        assert (tmp_path / name).read_bytes() == (reports["out"] / name).read_bytes(), name
+
+
 def test_report_folder_holds_one_html_per_article_its_index_and_no_temp_files(reports):
     assert sorted(p.name for p in reports["out"].iterdir()) == ["hostile.html", "index.html", "index.json", "rebels.html"]
 
@@ -343,3 +351,35 @@ def test_report_takes_articles_or_a_corpus(tmp_path, capsys, article_file):
     assert "not a corpus folder" in capsys.readouterr().err
     assert _cli.main(["report", str(article_file), "--corpus", str(tmp_path)]) == 2
     assert _cli.main(["report"]) == 2
+
+
+def test_a_pool_of_kernels_starts_another_only_when_every_kernel_is_busy():
+    import threading
+
+    gate, used = threading.Event(), []
+
+    def render(wait: bool):
+        def run(kernel):
+            used.append(kernel)
+            if wait:
+                gate.wait(30)
+        return run
+
+    with _report.ReportKernels(2) as pool:
+        for _ in range(3):  # one article after another: one kernel
+            pool.later(render(False)).result()
+        assert len(pool.kernels) == 1 and len(set(used)) == 1
+        busy = pool.later(render(True))
+        pool.later(render(False)).result()  # the first kernel is busy: a second one renders this
+        assert len(pool.kernels) == 2 and used[-1] is not used[0]
+        gate.set()
+        busy.result()
+        pool.later(render(False)).result()
+        assert len(pool.kernels) == 2  # never more than the pool's count
+    with _report.ReportKernels(1) as pool:
+        gate.clear()
+        busy = pool.later(render(True))
+        waiting = pool.later(render(False))
+        assert len(pool.kernels) == 1
+        gate.set()
+        busy.result(), waiting.result()
