@@ -219,7 +219,7 @@ def write_csv(folder: Path) -> None:
         with _io.atomic_writer(folder / f"{name}.csv") as out:
             for k, part in enumerate(parts):
                 read_parts([part], schema=schema).to_pandas().to_csv(out, header=k == 0, index=False,
-                                                                      lineterminator="\n")
+                                                                     lineterminator="\n")
 
 
 @contextlib.contextmanager
