@@ -11,7 +11,8 @@ the same run. Figures to read, not tests: nothing here runs in ``make test``.
 6. scaling: the shapes of hostile input whose time once grew faster than their size (see ``docs/robustness.md``),
    each at n and 4n: paragraphs, words in one sentence, attributions in one paragraph; target: linear (ratio <= 5);
 7. report: ``slant report`` of the seed against papermill + nbconvert on a one-figure notebook; target <= 1.5x;
-8. batch: ``slant report`` of 20 articles (a kernel per core) against one report; target <= 8x (``benchmarks/reports.py``).
+8. batch: ``slant report`` of 20 articles (a kernel per core) against one report; target <= 8x
+   (``benchmarks/reports.py``).
 
 ``--inputs PATH…`` measures the throughput on real articles instead (files, folders, JSON Lines), with a row per
 article as well; the sizes are options (the defaults are the targets' sizes).

@@ -155,7 +155,8 @@ def score_marks(path: str, root: str, resources: Resources) -> dict[str, MarkCou
                                    **{p.name: [f[0] for f in p.spans(text)] for p in word_lists()}}
         marked = marks.get(passage.key, [])
         for name, spans in flags[passage.item].items():
-            flagged = [(a - passage.start, b - passage.start) for a, b in spans if a < passage.end and passage.start < b]
+            flagged = [(a - passage.start, b - passage.start) for a, b in spans
+                       if a < passage.end and passage.start < b]
             found, right = overlaps(marked, flagged)
             counts[name] += (0, len(marked), found, len(flagged), right)
     return counts

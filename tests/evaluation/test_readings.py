@@ -96,6 +96,7 @@ def test_marks_score_a_blind_reading_against_slants_terms(corpora, capsys, tmp_p
     assert counts["Slant"] == (2, 2, 1, len(terms), 1) and len(counts) == 3  # and the two word-list peers
     assert readings.main(["marks", str(marks), "--corpora", str(corpora)]) == 0
     assert f"Slant: 2 passages, 2 marked spans, {len(terms)} flagged; found 1 of 2" in capsys.readouterr().out
-    marks.write_text(f"# draw: text-ptc {which} 1 5\nkey\tstart\tend\tcategory\nffff\t0\t1\temotive\n", encoding="utf-8")
+    marks.write_text(f"# draw: text-ptc {which} 1 5\nkey\tstart\tend\tcategory\nffff\t0\t1\temotive\n",
+                     encoding="utf-8")
     with pytest.raises(SystemExit, match="keys not in its draw"):
         readings.score_marks(str(marks), str(corpora), resources)
