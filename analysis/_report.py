@@ -199,18 +199,11 @@ def _settle(done: Future, write: Callable[[], Path] | None) -> None:
 
 
 def _warm_up(kernel: ReportKernel) -> None:
-    """Start the kernel and have it import the report's modules; meanwhile this process imports papermill and makes
-    the HTML exporter (about as long again), so that neither waits for the other at the first report."""
     client = kernel.manager.client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
-        request = client.execute(WARM_UP, store_history=False)
-        import papermill  # noqa: F401 - imported now, not at the first report
-
-        _exporter()
-        while client.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != request:
-            pass
+        client.execute_interactive(WARM_UP, store_history=False, timeout=60)
     finally:
         client.stop_channels()
 
