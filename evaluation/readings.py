@@ -37,6 +37,7 @@ from analysis._pipeline import Resources, load_resources, run_pipeline
 from .corpora import Part, corpora_root, items
 from .peers import word_lists
 from .report import SLANT
+from .scores import overlap_score
 
 Kind = Literal["loaded-ptc", "loaded-babe", "sources"]
 KINDS: tuple[Kind, ...] = ("loaded-ptc", "loaded-babe", "sources")
@@ -111,12 +112,9 @@ def passages(kind: TextKind, part: Part, root: str) -> list[tuple[Passage, str]]
 
 def overlaps(marked: list[tuple[int, int]], flagged: list[tuple[int, int]]) -> tuple[int, int]:
     """How many marked spans a flagged span overlaps, and how many flagged spans overlap a marked one (sharing a
-    character)."""
-    def meets(a: tuple[int, int], b: tuple[int, int]) -> bool:
-        return a[0] < b[1] and b[0] < a[1]
-
-    return (sum(any(meets(m, f) for f in flagged) for m in marked),
-            sum(any(meets(f, m) for m in marked) for f in flagged))
+    character: ``scores.overlap_score``, the corpora's span overlap)."""
+    score = overlap_score([(span,) for span in flagged], [(span,) for span in marked])
+    return score.found, score.right
 
 
 class MarkCounts(NamedTuple):
