@@ -131,27 +131,44 @@ class MarkCounts(NamedTuple):
         return MarkCounts(*(a + b for a, b in zip(self, other)))
 
 
-def score_marks(path: str, root: str, resources: Resources) -> dict[str, MarkCounts]:
-    """A marks file against the flags of Slant (its loaded terms) and of the word-list peers, in its draw's
-    passages, by system."""
+@dataclass(frozen=True)
+class Marks:
+    """A blind reading: its draw's passages (with the text of their items) and the spans marked in each passage,
+    by key (offsets in the passage, with the reader's category)."""
+
+    kind: TextKind
+    part: Part
+    passages: list[tuple[Passage, str]]
+    spans: dict[str, list[tuple[int, int, str]]]
+
+
+def read_marks(path: str, root: str) -> Marks:
+    """A marks file (``evaluation/readings/marks-*.tsv``) with the passages of its draw."""
     with open(path, encoding="utf-8") as file:
         lines = file.read().splitlines()
     kind, part, k, size = next(line.split(":", 1)[1].split() for line in lines if line.startswith("# draw:"))
-    marks: dict[str, list[tuple[int, int]]] = {}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
     for row in csv.DictReader(_data_lines(lines), delimiter="\t"):
-        marks.setdefault(row["key"], []).append((int(row["start"]), int(row["end"])))
+        spans.setdefault(row["key"], []).append((int(row["start"]), int(row["end"]), row["category"]))
     drawn = passages(kind, part, root)[(int(k) - 1) * int(size):int(k) * int(size)]  # type: ignore[arg-type]
-    unknown = set(marks) - {passage.key for passage, _ in drawn}
+    unknown = set(spans) - {passage.key for passage, _ in drawn}
     if unknown:
         raise SystemExit(f"{path}: keys not in its draw: {', '.join(sorted(unknown))}")
+    return Marks(kind, part, drawn, spans)  # type: ignore[arg-type]
+
+
+def score_marks(path: str, root: str, resources: Resources) -> dict[str, MarkCounts]:
+    """A marks file against the flags of Slant (its loaded terms) and of the word-list peers, in its draw's
+    passages, by system."""
+    reading = read_marks(path, root)
     flags: dict[str, dict[str, list[tuple[int, int]]]] = {}  # by item, by system: spans in the item's text
-    counts = {name: MarkCounts(len(drawn), 0, 0, 0, 0) for name in (SLANT, *(p.name for p in word_lists()))}
-    for passage, text in drawn:
+    counts = {name: MarkCounts(len(reading.passages), 0, 0, 0, 0) for name in (SLANT, *(p.name for p in word_lists()))}
+    for passage, text in reading.passages:
         if passage.item not in flags:
             terms = run_pipeline(Article(passage.item, text), resources).loaded_terms
             flags[passage.item] = {SLANT: [(t.start, t.end) for t in terms],
                                    **{p.name: [f[0] for f in p.spans(text)] for p in word_lists()}}
-        marked = marks.get(passage.key, [])
+        marked = [(start, end) for start, end, _ in reading.spans.get(passage.key, [])]
         for name, spans in flags[passage.item].items():
             flagged = [(a - passage.start, b - passage.start) for a, b in spans
                        if a < passage.end and passage.start < b]
