@@ -6,10 +6,7 @@ quotes, attribution and lexicon matches, then ``_loaded_model.token_features`` w
 ``evaluation/word_clusters.py`` wrote before it), and each token is labelled: ``N``
 inside a PTC ``Name_Calling,Labeling`` span, ``L`` inside a PTC ``Loaded_Language`` span or when it is one of the
 biased words of a BABE sentence labelled Biased (every word of a Non-biased sentence is ``O``; sentences without
-agreement are left out), or inside a span marked in a dev passage read blind (``evaluation/readings/marks-dev-*.tsv``:
-a reader's ``labeling`` is ``N``, any other category ``L``), else ``O``. The corpora mark a fraction of the loaded
-words and the blind readings every one, so each sentence of a passage read blind goes into the CRF
-``MARKED_COPIES`` times.
+agreement are left out), else ``O``.
 
 1. Out-of-fold probabilities: the dev items are cut into ``FOLDS`` folds by hash; a CRF fitted on the other folds
    gives each token its probability of being loaded (``L`` or ``N``).
@@ -65,7 +62,6 @@ from analysis._tokens import load_tagger
 from analysis._word_clusters import load_word_clusters
 
 from .corpora import Part, items
-from .readings import read_marks
 from .scores import mcc
 
 #: The pipeline step the model belongs to: training reads what the steps before it give.
@@ -95,11 +91,6 @@ SENTENCE_PENALTY = 1.0
 WORDS_C = 1.0
 WORDS_MIN_SENTENCES = 2
 WORD_FOLDS = 5
-#: The dev passages read blind, every loaded word marked (docs/loaded-language.md, "Recall and precision read blind").
-BLIND_READINGS = Path(__file__).resolve().parent / "readings"
-#: How many times each sentence of a passage read blind goes into the CRF (chosen among 1, 3 and 10 by the held-out
-#: figures: docs/loaded-language.md, twelfth round).
-MARKED_COPIES = 3
 
 
 @dataclass
@@ -114,72 +105,40 @@ class Example:
     labels: list[str]
     contexts: list[TokenContext]
     biased: bool | None = None  # BABE's sentence label
-    marked: bool = False  # in a passage read blind: every loaded word is labelled
-
-
-@dataclass
-class BlindReading:
-    """The passages of one corpus item read blind and the spans marked in them (offsets in the item's text)."""
-
-    passages: list[tuple[int, int]]
-    gold: list[tuple[int, int, str]]
-
-
-def blind_readings(root: str, folder: Path = BLIND_READINGS) -> dict[tuple[str, str], BlindReading]:
-    """The dev passages read blind (the ``marks-dev-*.tsv`` files of ``folder``), by corpus and item, each marked
-    span labelled as the CRF reads it."""
-    found: dict[tuple[str, str], BlindReading] = {}
-    for path in sorted(folder.glob("marks-dev-*.tsv")):
-        marks = read_marks(str(path), root)
-        if marks.part != "dev":
-            raise SystemExit(f"{path}: a reading of the {marks.part} part; the model learns from dev passages only")
-        for passage, _ in marks.passages:
-            reading = found.setdefault((marks.kind.removeprefix("text-"), passage.item), BlindReading([], []))
-            reading.passages.append((passage.start, passage.end))
-            reading.gold += [(passage.start + start, passage.start + end,
-                              NAME_CALLING if category == "labeling" else LOADED)
-                             for start, end, category in marks.spans.get(passage.key, [])]
-    return found
 
 
 def _fold(example: Example) -> int:
     return hashlib.sha256(f"{example.corpus}:{example.item}".encode()).digest()[0] % FOLDS
 
 
-def read_examples(root: str, sentiment: Sentiment, part: Part = "dev", *,
-                  readings: Path = BLIND_READINGS) -> list[Example]:
+def read_examples(root: str, sentiment: Sentiment, part: Part = "dev") -> list[Example]:
     """The sentences of one part of PTC and BABE as the model reads them (``sentiment``: the word lists its features
-    read), with their gold labels and, in the dev part, the spans marked in the passages of ``readings``."""
+    read), with their gold labels."""
     lexicon, cues = load_lexicon(), load_cue_table()
     resources = Resources(lexicon, TermIndex.build(lexicon), load_tagger(), loaded_model=None,  # type: ignore[arg-type]
                           toward=None, attribution=load_attribution_model(),  # the steps before loaded language only
                           word_clusters=load_word_clusters(), loaded_contexts=load_loaded_contexts(cues),
                           sentiment=sentiment, cues=cues, sources=load_source_types())
-    read = blind_readings(root, readings) if part == "dev" else {}
     examples: list[Example] = []
     for article in items("ptc", part, root):
-        blind = read.get(("ptc", article.id), BlindReading([], []))
         gold = [(s, e, NAME_CALLING if technique.startswith("Name_Calling") else LOADED)
-                for s, e, technique in article.spans] + blind.gold
-        examples += _examples("ptc", article.id, Article(article.id, article.text), resources, gold=gold,
-                              read=blind.passages)
+                for s, e, technique in article.spans]
+        examples += _examples("ptc", article.id, Article(article.id, article.text), resources, gold=gold)
     for sentence in items("babe", part, root):
         if sentence.label not in ("Biased", "Non-biased"):
             continue
-        blind = read.get(("babe", sentence.id), BlindReading([], []))
         words = {w.lower() for phrase in sentence.biased_words for w in WORD_RE.findall(phrase)}
         biased = sentence.label == "Biased"
-        examples += _examples("babe", sentence.id, Article(sentence.id, sentence.text), resources, gold=blind.gold,
-                              words=words if biased else set(), biased=biased, read=blind.passages)
+        examples += _examples("babe", sentence.id, Article(sentence.id, sentence.text), resources,
+                              words=words if biased else set(), biased=biased)
     return examples
 
 
 def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
               gold: Sequence[tuple[int, int, str]] = (), words: frozenset[str] | set[str] = frozenset(),
-              biased: bool | None = None, read: Sequence[tuple[int, int]] = ()) -> Iterator[Example]:
+              biased: bool | None = None) -> Iterator[Example]:
     """The sentences of one item, each token labelled by the ``gold`` span it is in (name calling first), ``L`` when
-    it is one of ``words``, else ``O``; a sentence that shares a character with a passage ``read`` blind is
-    ``marked``."""
+    it is one of ``words``, else ``O``."""
     analysis = run_pipeline(article, resources, PIPELINE[:PIPELINE.index(LOADED_STEP)])
     text = analysis.article.text
     terms = find_loaded_terms(text, analyzed_paragraphs(analysis), analysis.tokens, analysis.quotes,
@@ -189,8 +148,7 @@ def _examples(corpus: str, key: str, article: Article, resources: Resources, *,
     for reading in sentence_readings(analysis, terms, speech):
         labels = [_label(token, gold, words) for token in reading.tokens]
         features = token_features(reading.tokens, reading.contexts, resources.word_clusters, resources.sentiment)
-        marked = any(start < reading.tokens[-1].end and reading.tokens[0].start < end for start, end in read)
-        yield Example(corpus, key, article.text, reading.tokens, features, labels, reading.contexts, biased, marked)
+        yield Example(corpus, key, article.text, reading.tokens, features, labels, reading.contexts, biased)
 
 
 def _label(token: Token, gold: Sequence[tuple[int, int, str]], words: frozenset[str] | set[str]) -> str:
@@ -203,8 +161,7 @@ def _label(token: Token, gold: Sequence[tuple[int, int, str]], words: frozenset[
 def fit_crf(examples: Iterable[Example], path: str) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     for example in examples:
-        for _ in range(MARKED_COPIES if example.marked else 1):
-            trainer.append(example.features, example.labels)
+        trainer.append(example.features, example.labels)
     trainer.set_params(CRF_PARAMS)
     trainer.train(path)
 
