@@ -358,9 +358,9 @@ def test_a_pool_of_kernels_starts_another_only_when_every_kernel_is_busy():
 
     gate, used = threading.Event(), []
 
-    def render(wait: bool):
+    def render(wait: bool, into: list | None = None):
         def run(kernel):
-            used.append(kernel)
+            (used if into is None else into).append(kernel)
             if wait:
                 gate.wait(30)
         return run
@@ -369,9 +369,10 @@ def test_a_pool_of_kernels_starts_another_only_when_every_kernel_is_busy():
         for _ in range(3):  # one article after another: one kernel
             pool.later(render(False)).result()
         assert len(pool.kernels) == 1 and len(set(used)) == 1
-        busy = pool.later(render(True))
-        pool.later(render(False)).result()  # the first kernel is busy: a second one renders this
-        assert len(pool.kernels) == 2 and used[-1] is not used[0]
+        busy, second = pool.later(render(True)), []
+        pool.later(render(False, second)).result()  # the first kernel is busy: a second one renders this
+        # (its own list: the busy render may append to ``used`` after it)
+        assert len(pool.kernels) == 2 and second == [pool.kernels[1]] and pool.kernels[1] is not used[0]
         gate.set()
         busy.result()
         pool.later(render(False)).result()
