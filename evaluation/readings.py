@@ -136,8 +136,6 @@ class Marks:
     """A blind reading: its draw's passages (with the text of their items) and the spans marked in each passage,
     by key (offsets in the passage, with the reader's category)."""
 
-    kind: TextKind
-    part: Part
     passages: list[tuple[Passage, str]]
     spans: dict[str, list[tuple[int, int, str]]]
 
@@ -154,7 +152,7 @@ def read_marks(path: str, root: str) -> Marks:
     unknown = set(spans) - {passage.key for passage, _ in drawn}
     if unknown:
         raise SystemExit(f"{path}: keys not in its draw: {', '.join(sorted(unknown))}")
-    return Marks(kind, part, drawn, spans)  # type: ignore[arg-type]
+    return Marks(drawn, spans)
 
 
 def score_marks(path: str, root: str, resources: Resources) -> dict[str, MarkCounts]:
