@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import _io, _tables
+from ._collector import cycle_collector_paused
 from ._data import shipped_digest
 from ._dataset import TABLES, read_parts, table_parts, table_schema
 from ._errors import InputError
@@ -343,6 +344,7 @@ def analyze_chunk(chunk: list[Item], options: CorpusOptions) -> ChunkResult:
     return ChunkResult(len(rows["articles"]), words, tuple(failed), f"{socket.gethostname()}:{os.getpid()}")
 
 
+@cycle_collector_paused()
 def article_rows(analysis, digest: str) -> dict[str, list[dict[str, Any]]]:  # noqa: ANN001 - an Analysis
     """The rows of every corpus table for one analysed article, ``article_id`` first."""
     facts = Facts(analysis)

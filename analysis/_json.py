@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from ._collector import cycle_collector_paused
 from ._figures import Facts, article_figures
 from ._model import (
     ActorMention,
@@ -37,6 +38,7 @@ def article_record(facts: Facts, figures: dict[str, Any]) -> dict[str, Any]:
     return {**{name: getattr(article, name) for name in _ARTICLE_FIELDS}, **figures}
 
 
+@cycle_collector_paused()
 def to_record(facts: Facts, *, kit_version: str, actors: list[dict], actor_paragraphs: list[dict]) -> dict[str, Any]:
     """The analysis as one ``slant/analysis-v1`` object."""
     a = facts.analysis

@@ -6,14 +6,13 @@ Resources (lexicons, actors) are loaded once per run and shared by every article
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._actors import Actor, auto_mentions, find_mentions, load_actors
 from ._attribution import CueTable, find_attributions, load_cue_table
+from ._collector import cycle_collector_paused
 from ._data import shipped_digest
 from ._errors import InputError
 from ._lexicon import Lexicon, load_lexicon
@@ -175,28 +174,11 @@ def check_order(analyzers: tuple[Analyzer, ...]) -> None:
 check_order(PIPELINE)
 
 
+@cycle_collector_paused()
 def run_pipeline(article: Article, resources: Resources, analyzers: tuple[Analyzer, ...] = PIPELINE) -> Analysis:
     """Run every analyzer on one article, in order."""
-    with _cycle_collector_paused():
-        analysis = Analysis(article)
-        for analyzer in analyzers:
-            analysis = analyzer.run(analysis, resources)
+    analysis = Analysis(article)
+    for analyzer in analyzers:
+        analysis = analyzer.run(analysis, resources)
     return analysis
 
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while an article is analysed, and restored as it was found.
-
-    The analyzers make no reference cycles (a test checks it), so reference counting frees all they drop and the
-    collector finds nothing; but each of its full passes walks every object still alive, and a long article keeps
-    its tokens, spans and readings alive to the end: about a quarter of the time of an article of 20,000 paragraphs,
-    more than linear in the paragraphs (``docs/speed.md``)."""
-    if not gc.isenabled():  # the caller paused it: theirs to restore
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
