@@ -202,16 +202,22 @@ def figures_by_group(figures: pd.DataFrame, by: str) -> Figure:
 
 
 def figures_over_time(figures: pd.DataFrame, period: str = "month") -> Figure:
-    """Each corpus figure per period (``_trends.group_figures`` by ``month``): the mean (line) and its 95% bootstrap
-    interval (band), one panel per figure."""
+    """Each corpus figure per month (``_trends.group_figures`` by ``month``, YYYY-MM): the mean (line and dots) and its
+    95% bootstrap interval (band, and a bar at each month), one panel per figure, on a calendar axis: a month with
+    no article is a gap, never bridged by the line."""
     from ._trends import figure_label
 
     names = list(dict.fromkeys(figures["figure"]))
+    months = pd.PeriodIndex(figures[period], freq="M")
+    calendar = pd.period_range(months.min(), months.max(), freq="M")
+    when = calendar.to_timestamp()
     fig, axes = plt.subplots(len(names), 1, figsize=(9, 2.2 * len(names)), sharex=True, squeeze=False)
     for ax, name in zip(axes[:, 0], names):
-        rows = figures[figures["figure"] == name].sort_values(period)
-        ax.plot(rows[period], rows["value"], marker="o", color="#1f4f82")
-        ax.fill_between(rows[period], rows["low"], rows["high"], color="#8aa9cc", alpha=0.4, linewidth=0)
+        shown = figures["figure"] == name
+        rows = figures[shown].set_index(months[shown.to_numpy()]).reindex(calendar)
+        ax.plot(when, rows["value"], marker="o", markersize=4, color="#1f4f82")
+        ax.fill_between(when, rows["low"], rows["high"], color="#8aa9cc", alpha=0.4, linewidth=0)
+        ax.vlines(when, rows["low"], rows["high"], color="#8aa9cc", linewidth=1)
         ax.set_title(figure_label(name), fontsize="medium", loc="left")
     axes[-1, 0].tick_params(axis="x", labelrotation=45)
     sns.despine(fig)
