@@ -96,6 +96,8 @@ AUTO_MAX_ACTORS = 8
 AUTO_MIN_MENTIONS = 2
 #: Words inside a name between capitalized words ("Bank of America", "Hayat Tahrir al-Sham").
 _CONNECTORS = frozenset({"of", "the", "al", "de", "bin", "el", "for", "and", "&"})
+#: Connectors that make a name an organisation's or a place's, never a person's ("Bank of England").
+_ORGANISATION_WORDS = frozenset({"of", "the", "for", "and", "&"})
 #: Titles before a name: read as part of no name ("Sen. Cruz", "President Trump" and "Mr. Trump" are "Trump").
 TITLES = frozenset(
     "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Lt Gen General Col Sgt Capt Cmdr Adm Maj "
@@ -119,6 +121,8 @@ _NAME_TAGS = ("NNP", "NNPS")
 _DEMONYM_ENDINGS = ("ian", "ican", "ish", "ese", "ean")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+#: A hyphenated word ending in lower case modifies a name, it is none: "AQ-held", "Russian-backed", "U.S.-led".
+_MODIFIER = re.compile(r"-[a-z]+$")
 #: A word in lower case.
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*\b")
 
@@ -135,7 +139,7 @@ def auto_actors(analysis: Analysis, paragraphs: tuple[Paragraph, ...]) -> tuple[
     for name in [n for n in counts if " " not in n and not n.isupper()
                  and (n.lower() in lower or n.endswith(_DEMONYM_ENDINGS))]:
         del counts[name]  # a word the text also writes in lower case ("Coverage"), an adjective ("Mexican")
-    forms = _merged_forms(counts)
+    forms = merged_forms(counts)
     totals = Counter({full: sum(counts[f] for f in group) for full, group in forms.items()})
     ranked = sorted((n for n, c in totals.items() if c >= AUTO_MIN_MENTIONS), key=lambda n: (-totals[n], n))
     names = ranked[:AUTO_MAX_ACTORS]
@@ -176,8 +180,9 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
     run: list[Token] = []
     for i, token in enumerate([*tokens, Token(0, 0, ".", ".")]):
         word = token.text.rstrip(".")
-        named = word[:1].isupper() and (token.tag in _NAME_TAGS or not token.tag) and word not in _NOT_NAMES
-        if named or run and token.lower in _CONNECTORS and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
+        named = (word[:1].isupper() and (token.tag in _NAME_TAGS or not token.tag) and word not in _NOT_NAMES
+                 and not _MODIFIER.search(word))
+        if named or run and _connects(token, run) and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
             run.append(token)
             continue
         while run and (run[0].text.rstrip(".") in TITLES or run[0].lower in _CONNECTORS):
@@ -189,13 +194,23 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
         run = []
 
 
-def _merged_forms(counts: Counter[str]) -> dict[str, set[str]]:
-    """Each full name with its shorter forms: a one-word name joins the only longer name that ends with it (a
-    surname), else the only two-word name that starts with it (a first name)."""
+def _connects(token: Token, run: list[Token]) -> bool:
+    """Whether a connector continues the name of ``run``: "and" only after "of" ("Department of Health and Human
+    Services"); elsewhere it joins two names ("the House and Senate", "Clinton and Trump")."""
+    return token.lower in _CONNECTORS and (token.lower != "and" or any(t.lower == "of" for t in run))
+
+
+def merged_forms(counts: Counter[str]) -> dict[str, set[str]]:
+    """Each full name with its shorter forms: a one-word name joins the only longer name that ends with it and reads
+    as a person's (a surname: "Obama" joins "Barack Obama"; no "of", "for", "the", "and" or "&" in it: "Syria" stays
+    out of "Russian Reconciliation Center for Syria"), else the only two-word name that starts with it (a first name)
+    when the one-word name is the rarer of the two ("Bashar" joins "Bashar Assad", "Aleppo" stays out of "Aleppo
+    Citadel")."""
     forms = {name: {name} for name in counts}
     for name in sorted(n for n in counts if " " not in n):
-        longer = [n for n in forms if " " in n and n.split()[-1] == name]
-        longer = longer or [n for n in forms if len(n.split()) == 2 and n.split()[0] == name]
+        longer = [n for n in forms if " " in n and n.split()[-1] == name and not _ORGANISATION_WORDS & set(n.split())]
+        longer = longer or [n for n in forms if len(n.split()) == 2 and n.split()[0] == name
+                            and counts[name] < counts[n]]
         if len(longer) == 1:
             forms[longer[0]] |= forms.pop(name)
     return forms

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from . import _io
-from ._actors import AUTO_MAX_ACTORS, Actor, auto_actors, find_mentions, load_actors
+from ._actors import AUTO_MAX_ACTORS, Actor, auto_actors, find_mentions, load_actors, merged_forms
 from ._alignment import align
 from ._api import KIT_VERSION
 from ._distinctive import distinctive_words
@@ -137,17 +137,24 @@ def _unique_ids(documents: list[Document]) -> list[Document]:
 
 
 def shared_actors(documents: Sequence[Document]) -> tuple[Actor, ...]:
-    """Without an actors file: the names each article's automatic actors find, those found in most articles first
-    (at most ``AUTO_MAX_ACTORS``), each with the labels found next to it in any article."""
-    found: dict[str, tuple[int, set[str]]] = {}
+    """Without an actors file: the names each article's automatic actors find, pooled across the articles as within
+    one (``merged_forms``: one article's "Obama" joins another's "Barack Obama"), those found in most articles first
+    (at most ``AUTO_MAX_ACTORS``), each with every form it goes by in any article and the labels found next to it."""
+    found = []
     for doc in documents:
         a = doc.analysis
-        running = tuple(p for p in analyzed_paragraphs(a) if p.kind in TEXT_KINDS)
-        for actor in auto_actors(a, running):
-            articles, words = found.get(actor.name, (0, set()))
-            found[actor.name] = (articles + 1, words | set(actor.labels))
-    ranked = sorted(found, key=lambda name: (-found[name][0], name))[:AUTO_MAX_ACTORS]
-    return tuple(Actor(name, (), tuple(sorted(found[name][1]))) for name in ranked)
+        found.append(auto_actors(a, tuple(p for p in analyzed_paragraphs(a) if p.kind in TEXT_KINDS)))
+    groups = merged_forms(Counter(actor.name for actors in found for actor in actors))
+    home = {form: name for name, group in groups.items() for form in group}
+    labels: dict[str, set[str]] = {name: set() for name in groups}
+    articles: Counter[str] = Counter()
+    for actors in found:
+        for actor in actors:
+            groups[home[actor.name]] |= {actor.name, *actor.aliases}
+            labels[home[actor.name]] |= set(actor.labels)
+        articles.update({home[actor.name] for actor in actors})
+    ranked = sorted(groups, key=lambda name: (-articles[name], name))[:AUTO_MAX_ACTORS]
+    return tuple(Actor(name, tuple(sorted(groups[name] - {name})), tuple(sorted(labels[name]))) for name in ranked)
 
 
 def _with_actors(documents: list[Document], actors: tuple[Actor, ...], resources: Resources) -> list[Document]:

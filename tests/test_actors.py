@@ -75,3 +75,35 @@ def test_without_a_file_a_label_counts_only_where_the_text_ties_it():
     mentions = doc.actor_mentions
     labels = mentions[mentions["label"]]
     assert list(labels["text"]) == ["extremist group"] and list(labels["actor"]) == ["Harbour Front"]
+
+
+def test_and_joins_two_names_unless_it_continues_a_name_with_of():
+    from analysis._actors import _names
+    from analysis._tokens import tokenize
+
+    def names(text):
+        return list(_names(tokenize(text, 0, len(text))))
+
+    assert names("Lawmakers in the House and Senate voted, as did Democrats and Mr. Obama.") == [
+        "Lawmakers", "House", "Senate", "Democrats", "Obama"]
+    assert names("The Department of Health and Human Services said so.") == ["Department of Health and Human Services"]
+    assert names("Johnson & Johnson said so.") == ["Johnson & Johnson"]
+
+
+def test_a_one_word_name_joins_a_persons_name_only():
+    from collections import Counter
+
+    from analysis._actors import merged_forms
+
+    forms = merged_forms(Counter({"Syria": 4, "Russian Reconciliation Center for Syria": 2, "Aleppo": 9,
+                                  "Aleppo Citadel": 1, "Bashar": 1, "Bashar Assad": 3, "Assad": 5}))
+    assert forms["Bashar Assad"] == {"Bashar Assad", "Bashar", "Assad"}
+    assert forms["Syria"] == {"Syria"} and forms["Aleppo"] == {"Aleppo"}
+
+
+def test_a_hyphenated_modifier_is_no_part_of_a_name():
+    from analysis._actors import _names
+    from analysis._tokens import tokenize
+
+    text = "Fighters entered AQ-held Idlib and the Russian-backed Syrian Army withdrew."
+    assert list(_names(tokenize(text, 0, len(text)))) == ["Fighters", "Idlib", "Syrian Army"]

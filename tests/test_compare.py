@@ -103,6 +103,17 @@ def test_without_an_actors_file_the_actors_are_shared():
     assert set(union["article_id"]) == {"0", "1"}
 
 
+
+def test_one_articles_surname_joins_another_articles_full_name():
+    texts = ["Veto Overridden\n\nCongress overrode the veto of Barack Obama on Wednesday. Obama called it a mistake.",
+             "Veto Overridden\n\nLawmakers rejected the Obama veto. Obama said the vote was wrong, and Obama aides agreed.",
+             "Veto Overridden\n\nThe Senate voted 97 to 1. Obama had warned against the bill; Obama lost."]
+    cmp = compare([analyze(text=t, id=str(k)) for k, t in enumerate(texts)])
+    obama = cmp.naming[cmp.naming["actor"] == "Barack Obama"]
+    assert set(obama["article_id"]) == {"0", "1", "2"}
+    assert set(obama[obama["article_id"] == "1"]["word"]) == {"obama"}
+    assert "Obama" not in set(cmp.naming["actor"])
+
 def test_every_table_has_article_ids_and_scalar_cells(cmp):
     for name, frame in cmp.tables().items():
         assert list(frame.columns[:2]) == ["article_id", "article"], name
