@@ -296,6 +296,8 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex, contexts: Loade
         return False
     if _is_name(words) or _attributed_after(text, quote):
         return False  # a quoted name or title (‘Syrian National Army’, “the For the People Act”), a headline's speech
+    if len(words) == 1 and tags.get(quote.start, "") in _CLOSED_CLASS_TAGS:
+        return False  # a small word mentioned, not used: a “no” vote, voted “yes”, the word “if”
     clause = _clause_before(text, quote)
     distancing, naming = contexts.distancing, contexts.naming
     if clause[-1:] and clause[-1].lower() in distancing or len(words) == 1 and _modifies_next(text, quote, tags):
@@ -306,6 +308,11 @@ def is_scare_quote(text: str, quote: Quote, contents: SpanIndex, contexts: Loade
     if contents.contain(quote.start, quote.end):
         return False
     return not any(w.lower() in contexts.speech for w in clause)
+
+
+#: The tags of the closed word classes (and interjections): such a word in quote marks is mentioned, never a scare quote.
+_CLOSED_CLASS_TAGS = frozenset({"CC", "DT", "EX", "IN", "MD", "PDT", "PRP", "PRP$", "RP", "TO", "UH", "WDT", "WP",
+                                "WP$"})
 
 
 #: Small words a name or title keeps in lower case ("Department of State", "For the People Act").

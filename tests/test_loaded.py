@@ -135,6 +135,11 @@ def test_one_word_quote_before_a_function_word_or_verb_marks_speech():
     assert terms("Critics were “shocked” by the ruling.") == [("shocked", "sensational", "quoted")]
 
 
+def test_a_quoted_small_word_is_mentioned_not_a_scare_quote():
+    # a closed-class word or an interjection carries no judgement to distance from, even before the noun it modifies
+    assert terms("The lone “no” vote in the Senate was cast by a Democrat.") == []
+    assert terms("Dozens of “yes” votes came from the north, and the word “if” did the rest.") == []
+
 def test_quoted_names_are_not_scare_quotes():
     assert terms("They joined the ‘Northern Defence Front’ in May.") == []
 
