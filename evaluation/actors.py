@@ -5,7 +5,8 @@ actors and prints those that look like no person, organisation or place:
 
 - a name that the tagger reads as a proper noun in none of its mentions;
 - a single word that the article also writes in lower case ("Some", "Coverage");
-- a date or a title ("Jan", "Sen", "Monday"), a possessive left attached ("Biden's"), or a name that another top-ten
+- a date or a title ("Jan", "Sen", "Monday"), a possessive left attached ("Biden's"), two names joined by "and"
+  ("Russia and Turkey"; not after "of": "Department of Health and Human Services"), or a name that another top-ten
   actor contains as a whole word ("Biden" beside "Joe Biden": one actor counted twice).
 
 These are warnings to read, not a figure: a real name can trip them, and a non-name can pass.
@@ -47,6 +48,8 @@ def suspicious(doc, top: list[str]) -> list[tuple[str, str]]:
             found.append((name, "a date or a title"))
         elif re.search(r"['’]s$", name):
             found.append((name, "a possessive"))
+        elif " and " in name and " of " not in name.split(" and ")[0]:
+            found.append((name, "two names joined by 'and'"))
         elif any(other != name and re.search(r"(?<!\S)%s(?!\S)" % re.escape(name), other) for other in top):
             found.append((name, "part of another top actor"))
     return found
