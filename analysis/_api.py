@@ -17,7 +17,7 @@ from ._version import KIT_VERSION
 
 
 def analyze(
-    path: str | Path | None = None,
+    path: str | Path | Article | None = None,
     *,
     text: str | None = None,
     id: str | None = None,
@@ -31,7 +31,7 @@ def analyze(
     limits: Limits | None = None,
     resources: Resources | None = None,
 ) -> Document:
-    """Analyze one article: a file (``path``), or a string (``text=``) with optional metadata.
+    """Analyze one article: a file (``path``), an ``Article``, or a string (``text=``) with optional metadata.
 
     ``lexicon`` adds a user lexicon (TSV) to the built-in one; ``actors`` is a YAML file of actors; ``limits`` bound
     what one input may hold (``Limits``; default: the documented limits). A file holding several articles (.jsonl)
@@ -39,8 +39,12 @@ def analyze(
     """
     if (path is None) == (text is None):
         raise TypeError("analyze() takes a path or text=, not both")
+    if not isinstance(path, (str, Path, Article, type(None))):
+        raise TypeError(f"analyze() takes a path, an Article or text=, not {type(path).__name__}")
     resources = resources or load_resources(lexicon=lexicon, actors=actors, limits=limits)
-    if text is not None:
+    if isinstance(path, Article):
+        article = path
+    elif text is not None:
         article = text_article(text, id=id or "text", title=title, outlet=outlet, published=published, url=url, author=author,
                                limits=resources.limits)
     else:

@@ -130,6 +130,19 @@ def test_analyze_takes_a_path_or_text_not_both():
         analyze()
 
 
+
+def test_analyze_takes_an_article_as_read_and_names_a_wrong_type():
+    from analysis import Article
+
+    article = Article("a", "Rebels Seize Airport\n\nThe militants stormed the airport, officials said.", outlet="Example")
+    doc = analyze(article)
+    assert (doc.article.id, doc.article.text, doc.article.title) == ("a", article.text, "Rebels Seize Airport")
+    assert doc.analysis.attributions
+    from_text = analyze(text=article.text, id="a", outlet="Example").analysis
+    assert (doc.analysis.attributions, doc.analysis.loaded_terms) == (from_text.attributions, from_text.loaded_terms)
+    with pytest.raises(TypeError, match="not int"):
+        analyze(3)
+
 def test_tone_arc_smooths_and_marks_turns():
     text = "\n\n".join(["A wonderful, happy success for everyone."] * 3 + ["A horrible, tragic disaster for all."] * 3)
     doc = analyze(text=text)
