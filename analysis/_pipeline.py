@@ -181,4 +181,3 @@ def run_pipeline(article: Article, resources: Resources, analyzers: tuple[Analyz
     for analyzer in analyzers:
         analysis = analyzer.run(analysis, resources)
     return analysis
-
