@@ -185,6 +185,7 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
         if named or run and _connects(token, run) and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper():
             run.append(token)
             continue
+        run = _after_titles(run)
         while run and (run[0].text.rstrip(".") in TITLES or run[0].lower in _CONNECTORS):
             run = run[1:]
         while run and (run[-1].text.rstrip(".") in TITLES or run[-1].lower in _CONNECTORS):
@@ -194,10 +195,24 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
         run = []
 
 
+def _after_titles(run: list[Token]) -> list[Token]:
+    """The name that follows a title inside a run: "Ohio Gov. John Kasich", "House Speaker Paul Ryan", "FBI Director
+    James Comey" are "John Kasich", "Paul Ryan", "James Comey" (after the last title word, when two words follow it or
+    it is abbreviated: "United Nations General Assembly" stays whole), and "Secretary of State Hillary Clinton" is
+    "Hillary Clinton" (a title, "of" and one word, when two words follow)."""
+    if len(run) >= 5 and run[0].text.rstrip(".") in TITLES and run[1].lower == "of":
+        run = run[3:]
+    inner = [k for k in range(1, len(run) - 1) if run[k].text.rstrip(".") in TITLES]
+    if inner and (len(run) - inner[-1] > 2 or run[inner[-1]].text.endswith(".")):
+        run = run[inner[-1] + 1:]
+    return run
+
+
 def _connects(token: Token, run: list[Token]) -> bool:
-    """Whether a connector continues the name of ``run``: "and" only after "of" ("Department of Health and Human
-    Services"); elsewhere it joins two names ("the House and Senate", "Clinton and Trump")."""
-    return token.lower in _CONNECTORS and (token.lower != "and" or any(t.lower == "of" for t in run))
+    """Whether a connector continues the name of ``run``: "and" only after "of" and one word ("Department of Health
+    and Human Services"); elsewhere it joins two names ("the House and Senate", "Clinton and Trump", "Secretary of
+    State Kerry and Sen. Cruz")."""
+    return token.lower in _CONNECTORS and (token.lower != "and" or len(run) > 1 and run[-2].lower == "of")
 
 
 def merged_forms(counts: Counter[str]) -> dict[str, set[str]]:

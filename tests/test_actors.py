@@ -107,3 +107,17 @@ def test_a_hyphenated_modifier_is_no_part_of_a_name():
 
     text = "Fighters entered AQ-held Idlib and the Russian-backed Syrian Army withdrew."
     assert list(_names(tokenize(text, 0, len(text)))) == ["Fighters", "Idlib", "Syrian Army"]
+
+
+def test_a_title_inside_a_run_leaves_the_name_after_it():
+    from analysis._actors import _names
+    from analysis._tokens import tokenize
+
+    def names(text):
+        return list(_names(tokenize(text, 0, len(text))))
+
+    assert names("Yesterday Ohio Gov. John Kasich met House Speaker Paul Ryan and FBI Director James Comey.") == [
+        "John Kasich", "Paul Ryan", "James Comey"]
+    assert names("Then Secretary of State Hillary Clinton spoke at the United Nations General Assembly.") == [
+        "Hillary Clinton", "United Nations General Assembly"]
+    assert names("Later Secretary of State Kerry and Texas Sen. Cruz arrived.") == ["State Kerry", "Cruz"]
