@@ -186,9 +186,9 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
             run.append(token)
             continue
         run = _after_titles(run)
-        while run and (run[0].text.rstrip(".") in TITLES or run[0].lower in _CONNECTORS):
+        while run and (_is_title(run[0]) or run[0].lower in _CONNECTORS):
             run = run[1:]
-        while run and (run[-1].text.rstrip(".") in TITLES or run[-1].lower in _CONNECTORS):
+        while run and (_is_title(run[-1]) or run[-1].lower in _CONNECTORS):
             run = run[:-1]  # "CNN President", "Bank of"
         if run:
             yield _POSSESSIVE_END.sub("", " ".join(t.text for t in run))  # "O’Malley’s" is "O’Malley"
@@ -200,12 +200,17 @@ def _after_titles(run: list[Token]) -> list[Token]:
     James Comey" are "John Kasich", "Paul Ryan", "James Comey" (after the last title word, when two words follow it or
     it is abbreviated: "United Nations General Assembly" stays whole), and "Secretary of State Hillary Clinton" is
     "Hillary Clinton" (a title, "of" and one word, when two words follow)."""
-    if len(run) >= 5 and run[0].text.rstrip(".") in TITLES and run[1].lower == "of":
+    if len(run) >= 5 and _is_title(run[0]) and run[1].lower == "of":
         run = run[3:]
-    inner = [k for k in range(1, len(run) - 1) if run[k].text.rstrip(".") in TITLES]
+    inner = [k for k in range(1, len(run) - 1) if _is_title(run[k])]
     if inner and (len(run) - inner[-1] > 2 or run[inner[-1]].text.endswith(".")):
         run = run[inner[-1] + 1:]
     return run
+
+
+def _is_title(token: Token) -> bool:
+    """A title word, abbreviated or not ("Sen.", "Senator")."""
+    return token.text.rstrip(".") in TITLES
 
 
 def _connects(token: Token, run: list[Token]) -> bool:

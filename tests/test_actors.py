@@ -77,17 +77,20 @@ def test_without_a_file_a_label_counts_only_where_the_text_ties_it():
     assert list(labels["text"]) == ["extremist group"] and list(labels["actor"]) == ["Harbour Front"]
 
 
-def test_and_joins_two_names_unless_it_continues_a_name_with_of():
+def _names_of(text):
+    """The names ``_actors`` reads in one untagged sentence."""
     from analysis._actors import _names
     from analysis._tokens import tokenize
 
-    def names(text):
-        return list(_names(tokenize(text, 0, len(text))))
+    return list(_names(tokenize(text, 0, len(text))))
 
-    assert names("Lawmakers in the House and Senate voted, as did Democrats and Mr. Obama.") == [
+
+def test_and_joins_two_names_unless_it_continues_a_name_with_of():
+    assert _names_of("Lawmakers in the House and Senate voted, as did Democrats and Mr. Obama.") == [
         "Lawmakers", "House", "Senate", "Democrats", "Obama"]
-    assert names("The Department of Health and Human Services said so.") == ["Department of Health and Human Services"]
-    assert names("Johnson & Johnson said so.") == ["Johnson & Johnson"]
+    assert _names_of("The Department of Health and Human Services said so.") == [
+        "Department of Health and Human Services"]
+    assert _names_of("Johnson & Johnson said so.") == ["Johnson & Johnson"]
 
 
 def test_a_one_word_name_joins_a_persons_name_only():
@@ -102,22 +105,13 @@ def test_a_one_word_name_joins_a_persons_name_only():
 
 
 def test_a_hyphenated_modifier_is_no_part_of_a_name():
-    from analysis._actors import _names
-    from analysis._tokens import tokenize
-
-    text = "Fighters entered AQ-held Idlib and the Russian-backed Syrian Army withdrew."
-    assert list(_names(tokenize(text, 0, len(text)))) == ["Fighters", "Idlib", "Syrian Army"]
+    assert _names_of("Fighters entered AQ-held Idlib and the Russian-backed Syrian Army withdrew.") == [
+        "Fighters", "Idlib", "Syrian Army"]
 
 
 def test_a_title_inside_a_run_leaves_the_name_after_it():
-    from analysis._actors import _names
-    from analysis._tokens import tokenize
-
-    def names(text):
-        return list(_names(tokenize(text, 0, len(text))))
-
-    assert names("Yesterday Ohio Gov. John Kasich met House Speaker Paul Ryan and FBI Director James Comey.") == [
+    assert _names_of("Yesterday Ohio Gov. John Kasich met House Speaker Paul Ryan and FBI Director James Comey.") == [
         "John Kasich", "Paul Ryan", "James Comey"]
-    assert names("Then Secretary of State Hillary Clinton spoke at the United Nations General Assembly.") == [
+    assert _names_of("Then Secretary of State Hillary Clinton spoke at the United Nations General Assembly.") == [
         "Hillary Clinton", "United Nations General Assembly"]
-    assert names("Later Secretary of State Kerry and Texas Sen. Cruz arrived.") == ["State Kerry", "Cruz"]
+    assert _names_of("Later Secretary of State Kerry and Texas Sen. Cruz arrived.") == ["State Kerry", "Cruz"]
