@@ -24,6 +24,7 @@ import yaml
 
 from ._errors import DataFileError
 from ._model import ActorMention, Analysis, LoadedTerm, Paragraph, Token
+from ._names import is_title, reads_as_person, without_possessive
 from ._text import DisjointSpans
 from ._tokens import tokenize
 
@@ -96,15 +97,6 @@ AUTO_MAX_ACTORS = 8
 AUTO_MIN_MENTIONS = 2
 #: Words inside a name between capitalized words ("Bank of America", "Hayat Tahrir al-Sham").
 _CONNECTORS = frozenset({"of", "the", "al", "de", "bin", "el", "for", "and", "&"})
-#: Connectors that make a name an organisation's or a place's, never a person's ("Bank of England").
-_ORGANISATION_WORDS = frozenset({"of", "the", "for", "and", "&"})
-#: Titles before a name: read as part of no name ("Sen. Cruz", "President Trump" and "Mr. Trump" are "Trump").
-TITLES = frozenset(
-    "Mr Mrs Ms Miss Dr Prof Sen Senator Rep Representative Gov Governor Lt Gen General Col Sgt Capt Cmdr Adm Maj "
-    "Pres President Vice Mayor Secretary Minister Prime Chancellor Judge Justice Chief Chairman Chairwoman Speaker "
-    "Leader Ambassador Attorney Sir Dame Lord Lady Rev Father Sister Brother Saint St Officer Detective Sheriff "
-    "Commissioner Director Deputy Former First Candidate Hon".split()
-)
 #: Capitalized words that are no name: weekdays, months and their abbreviations, and words the tagger may read as
 #: names at a sentence start (pronouns, determiners, adverbs).
 _NOT_NAMES = frozenset(
@@ -120,7 +112,6 @@ _NAME_TAGS = ("NNP", "NNPS")
 #: Endings of a single word that names a nationality or a party, not an actor ("Syrian", "Republican", "British").
 _DEMONYM_ENDINGS = ("ian", "ican", "ish", "ese", "ean")
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_POSSESSIVE_END = re.compile(r"[’']s?$")
 #: A hyphenated word ending in lower case modifies a name, it is none: "AQ-held", "Russian-backed", "U.S.-led".
 _MODIFIER = re.compile(r"-[a-z]+$")
 #: A word in lower case.
@@ -191,7 +182,7 @@ def _names(tokens: Sequence[Token]) -> Iterator[str]:
         while run and (_is_title(run[-1]) or run[-1].lower in _CONNECTORS):
             run = run[:-1]  # "CNN President", "Bank of"
         if run:
-            yield _POSSESSIVE_END.sub("", " ".join(t.text for t in run))  # "O’Malley’s" is "O’Malley"
+            yield without_possessive(" ".join(t.text for t in run))
         run = []
 
 
@@ -210,7 +201,7 @@ def _after_titles(run: list[Token]) -> list[Token]:
 
 def _is_title(token: Token) -> bool:
     """A title word, abbreviated or not ("Sen.", "Senator")."""
-    return token.text.rstrip(".") in TITLES
+    return is_title(token.text)
 
 
 def _connects(token: Token, run: list[Token]) -> bool:
@@ -228,7 +219,7 @@ def merged_forms(counts: Counter[str]) -> dict[str, set[str]]:
     Citadel")."""
     forms = {name: {name} for name in counts}
     for name in sorted(n for n in counts if " " not in n):
-        longer = [n for n in forms if " " in n and n.split()[-1] == name and not _ORGANISATION_WORDS & set(n.split())]
+        longer = [n for n in forms if " " in n and n.split()[-1] == name and reads_as_person(n)]
         longer = longer or [n for n in forms if len(n.split()) == 2 and n.split()[0] == name
                             and counts[name] < counts[n]]
         if len(longer) == 1:

@@ -282,8 +282,9 @@ def naming_matrix(documents: Sequence[Document], names: dict[str, str]) -> pd.Da
 def voices_compared(documents: Sequence[Document], names: dict[str, str]) -> pd.DataFrame:
     """Per article and voice: the voice's name across articles (a surname joins a full name; "the army" is "army"),
     its name in this article, type, attributions and words of content, how many articles quote it, and
-    ``only_here`` when no other article does. Anonymous sources ("officials", "residents") are never the same voice
-    in two articles, nor one that only this article quotes: nobody can tell whom they are."""
+    ``only_here`` when no other article does. Anonymous sources ("officials", "residents") and pronouns resolved to
+    no name ("he") are never the same voice in two articles, nor one that only this article quotes: nobody can tell
+    whom they are."""
     rows = []
     for doc in documents:
         for voice in doc.voices.itertuples():
@@ -294,27 +295,32 @@ def voices_compared(documents: Sequence[Document], names: dict[str, str]) -> pd.
     if not rows:
         return pd.DataFrame(columns=columns)
     frame = pd.DataFrame(rows)
-    anonymous = frame["type"] == "anonymous"
-    frame["voice"] = [s if a else v for s, a, v in zip(frame["source"], anonymous, _voice_names(list(zip(frame["source"], frame["type"]))))]
-    same = frame["voice"].where(~anonymous, frame["article_id"] + "\n" + frame["voice"])
+    unknown = frame["type"].isin(("anonymous", "pronoun"))
+    frame["voice"] = [s if u else v for s, u, v in zip(frame["source"], unknown, _voice_names(list(zip(frame["source"], frame["type"]))))]
+    same = frame["voice"].where(~unknown, frame["article_id"] + "\n" + frame["voice"])
     frame["articles"] = frame.groupby(same)["article_id"].transform("nunique")
-    frame["only_here"] = (frame["articles"] == 1) & ~anonymous
+    frame["only_here"] = (frame["articles"] == 1) & ~unknown
     return frame[columns]
 
 
 def _voice_names(sources: list[tuple[str, str]]) -> list[str]:
-    """For each (source name, type), the name of the voice it is across articles: a lone surname joins a person's
-    full name (``voice_key``), and a longer name joins a name of two words or more that it starts with ("Colonel Oleg
-    Ignasyuk of the Russian Reconciliation Center" is "Colonel Oleg Ignasyuk")."""
+    """For each (source name, type), the name of the voice it is across articles: a longer name joins a name of two
+    words or more that it starts with ("Colonel Oleg Ignasyuk of the Russian Reconciliation Center" is "Colonel Oleg
+    Ignasyuk"), and a lone surname then joins a full name (``voice_key``: one article's "Mr. Obama" is another's
+    "Barack Obama")."""
     known: dict[str, dict] = {}
 
-    def canonical(name: str) -> str:
-        key = voice_key(name, known)
+    def canonical(name: str, type_: str) -> str:
+        key = voice_key(name, type_, known)
         return next((k for k in known if " " in k and key.startswith(k + " ")), key)
 
-    for name, type_ in sorted(sources, key=lambda s: len(s[0].split())):  # shortest first: longer names join them
-        known.setdefault(canonical(name), {"type": type_, "voice": name})
-    return [known[canonical(name)]["voice"] for name, _ in sources]
+    def order(source: tuple[str, str]) -> tuple[bool, int]:  # names of several words, shortest first; lone words last
+        length = len(voice_key(*source, {}).split())
+        return length == 1, length
+
+    for name, type_ in sorted(sources, key=order):
+        known.setdefault(canonical(name, type_), {"type": type_, "name": name})
+    return [known[canonical(name, type_)]["name"] for name, type_ in sources]
 
 
 def voice_cues(documents: Sequence[Document], names: dict[str, str], voices: pd.DataFrame) -> pd.DataFrame:

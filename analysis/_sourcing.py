@@ -17,9 +17,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ._model import TEXT_KINDS, Analysis, Attribution
+from ._names import is_title, reads_as_person, without_possessive
 from ._text import SpanIndex, count_words
 
-_DETERMINERS = ("the ", "a ", "an ")
+_DETERMINERS = ("the", "a", "an")
+#: Source types whose name is no person's full name for a later surname to join ("An email from Neera Tanden").
+_NO_FULL_NAME = frozenset({"anonymous", "pronoun", "document"})
+#: Courtesy titles by the sex they name: "Mr. Khan" and "Ms. Khan" are two people.
+_COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 @dataclass(frozen=True)
@@ -126,17 +131,7 @@ def article_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> d
 def voice_names(analysis: Analysis) -> list[str | None]:
     """For each attribution, in order, the name of its voice (the distinct source it counts for), or None without
     a source."""
-    names: list[str | None] = []
-    known: dict[str, dict] = {}
-    types = source_types_by_span(analysis.attributions)
-    for x in analysis.attributions:
-        if x.source is None:
-            names.append(None)
-            continue
-        named = x.source.resolved.text if x.source.resolved else x.source.text
-        entry = known.setdefault(voice_key(named, known), {"source": named.split(",")[0].strip(), "type": resolved_type(x, types)})
-        names.append(entry["source"])
-    return names
+    return [voice["name"] if voice else None for voice in _voice_of(analysis)]
 
 
 def voices(analysis: Analysis) -> list[dict]:
@@ -144,12 +139,11 @@ def voices(analysis: Analysis) -> list[dict]:
     most attributions first."""
     text = analysis.article.text
     table: dict[str, dict] = {}
-    types = source_types_by_span(analysis.attributions)
-    for x, name in zip(analysis.attributions, voice_names(analysis)):
-        if name is None:
+    for x, voice in zip(analysis.attributions, _voice_of(analysis)):
+        if voice is None:
             continue
-        entry = table.setdefault(name, {"source": name, "type": resolved_type(x, types), "attributions": 0,
-                                        "content_words": 0, "cue_classes": set(), "paragraphs": set()})
+        entry = table.setdefault(voice["name"], {"source": voice["name"], "type": voice["type"], "attributions": 0,
+                                                 "content_words": 0, "cue_classes": set(), "paragraphs": set()})
         entry["attributions"] += 1
         entry["content_words"] += count_words(text, x.content.start, x.content.end) if x.content else 0
         entry["cue_classes"].add(x.cue.cls)
@@ -158,15 +152,60 @@ def voices(analysis: Analysis) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["attributions"], r["paragraphs"][0]))
 
 
-def voice_key(name: str, known: dict[str, dict]) -> str:
-    """The key of a source's name among the ``known`` voices: lower case, no leading article, and a lone surname
-    joins an earlier person's full name."""
-    key = name.split(",")[0].strip().lower()
-    for determiner in _DETERMINERS:
-        if key.startswith(determiner):
-            key = key[len(determiner):]
-    if " " not in key:
-        for earlier in known:
-            if earlier.endswith(" " + key) and known[earlier]["type"] == "person":
+def _voice_of(analysis: Analysis) -> list[dict | None]:
+    """For each attribution, in order, its voice (the name and type of the first form of the source it counts for),
+    or None without a source. Names of several words are read first, in text order, so that a surname joins a full
+    name written after it ("Issa" in a headline, "Rep. Darrell Issa" in the story)."""
+    types = source_types_by_span(analysis.attributions)
+    sources = {i: (x.source.resolved.text if x.source.resolved else x.source.text, resolved_type(x, types))
+               for i, x in enumerate(analysis.attributions) if x.source is not None}
+    known: dict[str, dict] = {}
+    keys = {}
+    for i in sorted(sources, key=lambda i: (len(voice_key(sources[i][0], sources[i][1], {}).split()) == 1, i)):
+        named, type_ = sources[i]
+        keys[i] = voice_key(named, type_, known)
+        known.setdefault(keys[i], {"name": without_possessive(named.split(",")[0].strip()), "type": type_})
+    return [known[keys[i]] if i in keys else None for i in range(len(analysis.attributions))]
+
+
+def voice_key(name: str, type_: str, known: dict[str, dict]) -> str:
+    """The key of a source (its name and type) among the ``known`` voices (name and type of each): lower case, no
+    leading article, no possessive ending ("Trump’s"), no title before a name ("Mr. Jealous", "Sen. Lindsey Graham"
+    and "President Barack Obama" are "jealous", "lindsey graham" and "barack obama"; "Ms. Khan" stays apart from "Mr.
+    Khan"), and a lone word joins an earlier name that ends with it: a capitalized word, a full name that can be a
+    person's whatever its type ("Jealous" joins "Benjamin Todd Jealous", who may speak for a body, "Times" joins "The
+    New York Times"; not "One pastor supporting Mr. Cruz"); a word in lower case, a person's ("the employee" joins
+    "the Platte River employee"). Anonymous, pronoun and document sources neither join nor are joined ("An email from
+    Neera Tanden")."""
+    head = without_possessive(name.split(",")[0].strip())
+    words = head.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    while len(words) > 1 and is_title(words[0]) and words[1][:1].isupper():
+        words = words[1:]
+    key = " ".join(words).lower()
+    if key in known and {_courtesy(head), _courtesy(known[key]["name"])} == {"m", "f"}:
+        return head.lower()
+    if len(words) == 1 and type_ not in _NO_FULL_NAME:
+        capitalized = words[0][:1].isupper()
+        for earlier, entry in known.items():
+            if earlier.endswith(" " + key) and (_full_name(entry["name"], entry["type"]) if capitalized
+                                                else entry["type"] == "person"):
                 return earlier
     return key
+
+
+def _courtesy(name: str) -> str | None:
+    """The sex a name's courtesy title names ("m" for "Mr. Khan", "f" for "Ms. Khan"), else None."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    return _COURTESY.get(first)
+
+
+def _full_name(name: str, type_: str) -> bool:
+    """Whether a source's name ends with a full name: its last two words capitalized, the first of them no title, and
+    none of "of", "for", "the", "and", "&" in it after a leading article."""
+    words = name.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return (type_ not in _NO_FULL_NAME and len(words) >= 2 and words[-2][:1].isupper()
+            and not is_title(words[-2]) and reads_as_person(" ".join(words)))

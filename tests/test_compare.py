@@ -150,3 +150,14 @@ def test_the_shared_actors_mentions_keep_the_tone_toward_them(tmp_path):
         rebuilt = _with_actors([document], load_actors(actors), load_resources())[0]
         assert rebuilt.analysis.actor_mentions == with_file.analysis.actor_mentions
         assert any(m.tone_toward is not None for m in rebuilt.analysis.actor_mentions)
+
+
+def test_voices_are_one_across_titles_and_unknown_pronouns_are_nobody_shared():
+    first = analyze(text="Talks Resume\n\nHe said the hall was full. Barack Obama said the talks would resume.",
+                    id="first")
+    second = analyze(text="Talks Resume\n\nHe said more was needed. “We are hopeful,” Mr. Obama said.", id="second")
+    voices = compare([first, second]).voices.set_index(["article_id", "source"])
+    assert voices.loc[("second", "Mr. Obama"), "voice"] == "Barack Obama"
+    assert (voices.xs("Barack Obama", level="source")["articles"] == 2).all()
+    he = voices[voices["type"] == "pronoun"]
+    assert not he.empty and (he["articles"] == 1).all() and not he["only_here"].any()

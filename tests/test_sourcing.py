@@ -38,3 +38,34 @@ def test_voices_join_surnames_and_leave_appositives_out(doc):
     assert voices.loc["Ana Ruiz", "type"] == "person"
     assert voices.loc["Ana Ruiz", "content_words"] == 4 + 4
     assert set(voices.index) == {"Ana Ruiz", "officials", "Sources at the ministry"}
+
+
+def test_voices_join_a_titled_surname_to_the_full_name():
+    doc = analyze(text=(
+        "Benjamin Todd Jealous, the president of the civil rights group, said the resolution was overdue.\n\n"
+        "President Barack Obama said on Tuesday that the talks would go on. Obama’s claim that they would end soon "
+        "was denied.\n\n"
+        "“We will not back down,” Mr. Jealous said. Obama added that he was hopeful.\n\n"
+        "One pastor supporting Mr. Cruz said the church would vote. Mr. Cruz said he was grateful.\n\n"
+        "The New York Times reported the vote. The Times said turnout was high."
+    ))
+    voices = doc.voices.set_index("source")
+    assert voices.loc["Benjamin Todd Jealous", "attributions"] == 2  # he speaks for the group, the title is Mr.
+    assert voices.loc["President Barack Obama", "attributions"] == 3  # "Obama’s claim" too
+    assert voices.loc["Mr. Cruz", "attributions"] == 1  # the pastor's description ends with no full name
+    assert voices.loc["The New York Times", "attributions"] == 2
+    assert set(voices.index) == {"Benjamin Todd Jealous", "President Barack Obama", "One pastor supporting Mr. Cruz",
+                                 "Mr. Cruz", "The New York Times"}
+
+
+def test_voices_keep_two_people_a_courtesy_title_tells_apart():
+    doc = analyze(text="Mr. Khan said the speech was true. Ms. Khan said she could not speak. Mr. Khan added more.")
+    assert doc.voices.set_index("source")["attributions"].to_dict() == {"Mr. Khan": 2, "Ms. Khan": 1}
+
+
+def test_a_surname_joins_a_full_name_written_after_it():
+    doc = analyze(text="Issa Says Talks Failed\n\nIssa said the talks had failed.\n\n"
+                       "Rep. Darrell Issa said on Monday that the committee would meet again.")
+    voices = doc.voices.set_index("source")
+    assert voices["attributions"].to_dict() == {"Rep. Darrell Issa": 3}  # the headline's "Issa Says" too
+    assert voices.loc["Rep. Darrell Issa", "type"] == "official"  # the full name's type
