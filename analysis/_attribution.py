@@ -383,9 +383,21 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
 
 
 def _filler(source: Source | None) -> bool:
-    """A source that is one word of time or discourse, or an adverb a subject stands before ("Once he was elected,
-    …", "So says …", "Then he cut into …", "announced Friday"): no source (the cue and content stand)."""
-    return source is not None and source.text.lower() in _FILLERS
+    """A source that is one word of discourse, an adverb a subject stands before ("Once he was elected, …", "So says
+    …", "Then he cut into …") or a time phrase ("announced Friday", "who as recently as Thursday afternoon were
+    insisting"): no source (the cue and content stand)."""
+    return source is not None and (source.text.lower() in _FILLERS or _timed(source))
+
+
+def _timed(source: Source | None) -> bool:
+    """A source that is a time phrase ("Thursday afternoon"), as the model may give one."""
+    return source is not None and _time_phrase(_WORD_RUN.findall(source.text.lower()))
+
+
+def _time_phrase(words: list[str]) -> bool:
+    """Words that are a time phrase and nothing else ("Tuesday", "late last week", "Thursday afternoon")."""
+    return bool(words) and all(w in _TIME_WORDS or w in _TIME_FILLERS for w in words) \
+        and any(w in _TIME_WORDS for w in words)
 
 
 def _seeming(ctx: _Context) -> list[Attribution]:
@@ -1068,7 +1080,8 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
             continue
         cue_text = ctx.span(cue_span.first, cue_span.last)
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
-        relations.append(_attribution(ctx, cue, _source(ctx, source.first, source.last) if source else None, content_span))
+        source_span = _source(ctx, source.first, source.last) if source else None
+        relations.append(_attribution(ctx, cue, None if _timed(source_span) else source_span, content_span))
     return relations, tagging
 
 
@@ -1127,8 +1140,7 @@ def _not_content(tokens: list[Token]) -> bool:
             timeless = timeless or words[-1] not in _TIME_WORDS and words[-1] not in _TIME_FILLERS
             if timeless and len(words) > _MARKER_WORDS:
                 return False
-    return len(words) < 2 or " ".join(words) in _DISCOURSE_MARKERS \
-        or all(w in _TIME_WORDS or w in _TIME_FILLERS for w in words) and any(w in _TIME_WORDS for w in words)
+    return len(words) < 2 or " ".join(words) in _DISCOURSE_MARKERS or _time_phrase(words)
 
 
 class _Covered:

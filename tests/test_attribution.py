@@ -289,6 +289,12 @@ def test_a_lone_time_word_after_the_cue_is_never_the_content():
     assert all(x != "Tuesday" for *_, x, _ in found)
 
 
+def test_a_time_phrase_is_never_the_source():
+    found = relations("The tweets shocked officials at the ministry, who as recently as Thursday afternoon were "
+                      "insisting that the minister had no intention of resigning.")
+    assert found and all(s not in ("Thursday afternoon", "as recently as Thursday afternoon") for _, _, s, *_ in found)
+
+
 def test_a_discourse_marker_before_a_parenthetical_source_is_not_the_content():
     found = relations("In all, Okafor said, the co-op lost nine trucks last winter.")
     assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "Okafor", "the co-op lost nine trucks last winter")]
