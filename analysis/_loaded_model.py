@@ -45,6 +45,7 @@ from ._crf import CRFWeights, PairNumbers, WordRows
 from ._data import read_tsv
 from ._loaded import with_voice
 from ._model import Analysis, LoadedTerm, Sentence, Token
+from ._names import is_title
 from ._text import SpanIndex, overlapping
 from ._sentiment import Sentiment
 from ._word_clusters import WordClusters
@@ -438,6 +439,17 @@ def judge_terms(text: str, readings: Sequence[SentenceReading], probabilities: S
     return sorted(judged, key=lambda t: t.start)
 
 
+def _titled_name(term: LoadedTerm, analysis: Analysis) -> bool:
+    """A model span that is a title and a name the article also writes after a first name or another title ("Mr.
+    Trump" beside "Donald J. Trump" or "President Trump"): a way of naming a person, no loaded language ("Mr.
+    Conservative" stays)."""
+    words = term.text.split()
+    if term.term or len(words) != 2 or not is_title(words[0]) or not words[1][:1].isupper():
+        return False
+    return any(token.text == words[1] and k > 0 and sentence[k - 1].tag == "NNP" and sentence[k - 1].text != words[0]
+               for sentence in analysis.tokens for k, token in enumerate(sentence))
+
+
 def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech: Sequence[tuple[int, int]],
                 quotations: SpanIndex, model: LoadedModel, clusters: WordClusters, sentiment: Sentiment, *,
                 user_terms: frozenset[str] = frozenset()) -> tuple[tuple[LoadedTerm, ...], tuple[float, ...]]:
@@ -448,7 +460,7 @@ def read_loaded(analysis: Analysis, lexicon_terms: Sequence[LoadedTerm], speech:
     probabilities, names = [p for p, _ in read], [n for _, n in read]
     terms = judge_terms(analysis.article.text, readings, probabilities, names, analysis.sentences, lexicon_terms,
                         model, user_terms=user_terms)
-    voiced = tuple(with_voice(t, quotations) for t in terms)
+    voiced = tuple(with_voice(t, quotations) for t in terms if not _titled_name(t, analysis))
     bias = tuple(round(model.sentence_probability(sentence_inputs(r.tokens, r.contexts, p, model.words_logit(r.tokens),
                                                                   sentiment)), 4)
                  for r, p in zip(readings, probabilities))

@@ -182,3 +182,19 @@ PINNED_TERMS = [
     ("betrayal", "emotive", "quoted"),
 ]
 PINNED_BIAS = (0.7034, 0.1429, 0.8461, 0.9311)
+
+
+def test_a_title_and_a_name_the_article_writes_otherwise_is_no_model_span():
+    from analysis._loaded_model import _titled_name
+    from analysis._model import LoadedTerm
+
+    text = "President Trump spoke on Monday. Later, Mr. Trump left, and Mr. Conservative waved."
+    analysis = analyze(text=text).analysis
+
+    def span(words: str, term: str = "") -> LoadedTerm:
+        start = text.index(words)
+        return LoadedTerm(0, start, start + len(words), words, "labeling", "author", 1.0, term, 0.6)
+
+    assert _titled_name(span("Mr. Trump"), analysis)  # "President Trump" names the same man
+    assert not _titled_name(span("Mr. Conservative"), analysis)  # a nickname: the article names nobody so
+    assert not _titled_name(span("Mr. Trump", term="mr. trump"), analysis)  # a lexicon term is the user's to judge
