@@ -29,10 +29,16 @@ from itertools import accumulate
 from ._data import Row, package_tsv
 from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
+from ._names import FirstNames, Sex, courtesy_surnames, person_mentions, sex_of
 from ._sequence import AttributionModel, LabelledSpan, Tagging, cue_marks, labels_to_spans
 from ._source_types import SourceTypes
+from ._text import SpanIndex
 
 _PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers", "who", "whom"})
+#: How many people named before a pronoun are read for its antecedent, most recent first.
+_ANTECEDENTS_READ = 50
+#: The sex a personal pronoun names ("who" names none).
+_SEX_OF_PRONOUN: dict[str, Sex] = {**dict.fromkeys(("he", "him", "his"), "m"), **dict.fromkeys(("she", "her", "hers"), "f")}
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 #: First and second persons: a speaker inside a quote, never resolved to an earlier source.
 _UNRESOLVED = frozenset("i me my you your".split())
@@ -269,10 +275,12 @@ def find_attributions(
     model: AttributionModel,
     table: CueTable,
     sources: SourceTypes,
+    first_names: FirstNames,
 ) -> tuple[Attribution, ...]:
     """Attribution relations of every paragraph (``tokens``: the tagged tokens of each sentence), with pronoun sources
-    resolved, in text order: those the rules find (the cues of ``table``), then those the learned model (``model``)
-    finds whose cue is no rule's cue or source; each source typed by ``sources``."""
+    resolved (he and she by the sex ``first_names`` and the article give a name), in text order: those the rules find
+    (the cues of ``table``), then those the learned model (``model``) finds whose cue is no rule's cue or source; each
+    source typed by ``sources``."""
     grouped: dict[int, list[Quote]] = {}
     for quote in quotes:
         grouped.setdefault(quote.paragraph, []).append(quote)
@@ -302,7 +310,7 @@ def find_attributions(
         learned += found_here
         ruled += _heard_by_model(here, paragraph_tokens, tagging, paragraph_quotes) if tagging is not None else here
     found = _outer_minds(ruled + _beside_rules(learned, ruled), quotes)
-    return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start)))
+    return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start), text, tokens, quotes, first_names))
 
 
 def _heard_by_model(ruled: list[Attribution], tokens: list[Token], tagging: Tagging, quotes: _Quotes) -> list[Attribution]:
@@ -1180,8 +1188,17 @@ def _number_start(tokens: list[Token], first: int) -> int:
     return first
 
 
-def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
-    """Point each pronoun source at the most recent named source of a compatible kind (a person for he/she)."""
+def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
+                      quotes: tuple[Quote, ...], first_names: FirstNames) -> list[Attribution]:
+    """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at the most recent person
+    named outside a quote and outside the attribution's own content, a man or of no known sex for "he", a woman or of
+    none for "she" (``person_mentions``, ``sex_of``: a first name of ``first_names``, "Mr.", "spokeswoman", the
+    article's "Mr. Trump"), or at the named source that holds that name; "who" at the most recent named person
+    source; "it", "they", "we" at the most recent source that is a body."""
+    sexed = any(_is_sexed(x.source) for x in attributions)
+    people = _people(attributions, tokens, first_names, courtesy_surnames(text)) if sexed else []
+    ends = [person.end for person, _ in people]
+    quoted = SpanIndex((q.start, q.end) for q in quotes)
     resolved: list[Attribution] = []
     last_person: Source | None = None
     last_other: Source | None = None
@@ -1189,7 +1206,12 @@ def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
         source = attribution.source
         if source is not None and source.type == "pronoun":
             word = re.sub(r"[’'].*", "", source.text.lower())  # "I've": I
-            target = None if word in _UNRESOLVED else last_person if word in _PERSONAL else last_other
+            if word in _UNRESOLVED:
+                target = None
+            elif word in _SEX_OF_PRONOUN:
+                target = _antecedent(people, ends, source, attribution.content, quoted, _SEX_OF_PRONOUN[word])
+            else:
+                target = last_person if word in _PERSONAL else last_other
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)
@@ -1199,6 +1221,43 @@ def _resolve_pronouns(attributions: list[Attribution]) -> list[Attribution]:
             last_other = source
         resolved.append(attribution)
     return resolved
+
+
+def _is_sexed(source: Source | None) -> bool:
+    """A pronoun source that names a sex ("he", "her")."""
+    return source is not None and source.type == "pronoun" and source.text.lower() in _SEX_OF_PRONOUN
+
+
+def _people(attributions: list[Attribution], tokens: Sequence[Sequence[Token]], first_names: FirstNames,
+            surnames: dict[str, Sex]) -> list[tuple[Span, Sex | None]]:
+    """The people the text names, in order of their end, each as the named source that holds the name (a person's
+    type then stays the source's: "Senate Majority Leader Mitch McConnell") or as the name itself, with its sex."""
+    sources = sorted((x.source for x in attributions if x.source is not None and _is_named_person(x.source)),
+                     key=lambda s: s.start)
+    starts = [s.start for s in sources]
+    people: dict[tuple[int, int], tuple[Span, Sex | None]] = {}
+    for mention in person_mentions(tokens, first_names, surnames):
+        k = bisect_left(starts, mention.start + 1) - 1
+        holder = sources[k] if k >= 0 and mention.end <= sources[k].end else None
+        span = Span(holder.start, holder.end, holder.text) if holder else Span(mention.start, mention.end, mention.text)
+        sex = (sex_of(holder.text, first_names, surnames) if holder else None) or mention.sex
+        people[(span.start, span.end)] = (span, sex)
+    for source in sources:  # a named source with no name of the list in it ("Colonel Oleg Ignasyuk")
+        people.setdefault((source.start, source.end), (Span(source.start, source.end, source.text),
+                                                       sex_of(source.text, first_names, surnames)))
+    return sorted(people.values(), key=lambda p: p[0].end)
+
+
+def _antecedent(people: list[tuple[Span, Sex | None]], ends: list[int], pronoun: Source, content: Span | None,
+                quoted: SpanIndex, sex: Sex) -> Span | None:
+    """The most recent person before the pronoun of that sex or of none known, outside a quote and outside the
+    attribution's content (looked for among the last ``_ANTECEDENTS_READ`` people named)."""
+    k = bisect_right(ends, pronoun.start)
+    for person, known in reversed(people[max(0, k - _ANTECEDENTS_READ):k]):
+        if known in (sex, None) and not quoted.contain(person.start, person.end) \
+                and not (content is not None and content.start <= person.start < content.end):
+            return person
+    return None
 
 
 def _is_named_person(source: Source) -> bool:

@@ -141,7 +141,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class Source:
-    """Who the content comes from; ``resolved`` is the named source a pronoun points to."""
+    """Who the content comes from; ``resolved`` is the named source or person a pronoun points to."""
 
     start: int
     end: int

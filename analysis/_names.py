@@ -4,6 +4,12 @@ words can be a person's. Shared by the automatic actors and the voices of the at
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ._data import package_tsv
+from ._model import Token
 
 #: Titles before a name: read as part of no name ("Sen. Cruz", "President Trump" and "Mr. Trump" are "Trump").
 TITLES = frozenset(
@@ -31,3 +37,109 @@ def reads_as_person(name: str) -> bool:
     """Whether a name of several words can be a person's: none of "of", "for", "the", "and", "&" in it ("Russian
     Reconciliation Center for Syria" cannot)."""
     return not _ORGANISATION_WORDS & set(name.lower().split())
+
+
+Sex = Literal["m", "f"]
+#: Courtesy titles by the sex they name ("Mr. Khan", "Ms. Khan").
+COURTESY: dict[str, Sex] = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+                            "lady": "f", "madam": "f"}
+#: Nouns for a person of one sex that a source's phrase may hold ("Clinton spokeswoman Jennifer Palmieri").
+_SEXED_NOUNS: dict[str, Sex] = {
+    **dict.fromkeys("man spokesman congressman businessman father son husband brother grandfather boy king prince "
+                    "actor uncle nephew widower".split(), "m"),
+    **dict.fromkeys("woman spokeswoman congresswoman businesswoman chairwoman mother daughter wife sister grandmother "
+                    "girl queen princess actress aunt niece widow".split(), "f"),
+}
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+#: Ranks written before a name that are also given names ("Major", "General"): no first name there.
+_RANKS = frozenset("major general colonel captain sergeant admiral lieutenant commander corporal private marshal".split())
+
+
+@dataclass(frozen=True)
+class FirstNames:
+    """First names that name one sex (``data/first_names.tsv``: the US Social Security Administration's baby names),
+    lower case, each with "m" or "f"."""
+
+    sex: Mapping[str, Sex]
+
+
+def load_first_names() -> FirstNames:
+    """The first names of ``data/first_names.tsv``."""
+    return FirstNames({row["name"]: row["sex"] for row in package_tsv("data", "first_names.tsv")})  # type: ignore[misc]
+
+
+def courtesy_surnames(text: str) -> dict[str, Sex]:
+    """The surnames an article writes after a courtesy title, each with the sex the title names ("Mr. Trump": Trump,
+    m); a surname written after titles of both sexes (a couple, "Mr. and Mrs. Khan") is left out."""
+    found: dict[str, set[Sex]] = {}
+    for title, surname in _COURTESY_NAME.findall(text):
+        found.setdefault(surname, set()).add(COURTESY[title.lower()])
+    return {surname: sexes.pop() for surname, sexes in found.items() if len(sexes) == 1}
+
+
+_COURTESY_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\.?\s+([A-Z][\w'’-]+)")
+
+
+def sex_of(name: str, first_names: FirstNames, surnames: Mapping[str, Sex]) -> Sex | None:
+    """The sex a source's phrase names, if it names one: by a noun for a person of one sex in it ("spokeswoman"), a
+    courtesy title ("Ms. Conway"), the first name before the surname (``_first_name``: "Donald J. Trump",
+    "Republican Christine Todd Whitman", "Major Ana Duarte"), or
+    the surname's courtesy title elsewhere in the article (``surnames``, "Mr. Trump"); else None."""
+    for word in _WORD.findall(name):
+        if word in _SEXED_NOUNS:  # in lower case: a noun, not a name ("Larry King")
+            return _SEXED_NOUNS[word]
+    capitalized = [w.rstrip(".") for w in without_possessive(name.split(",")[0]).split() if w[:1].isupper()]
+    if len(capitalized) > 1 and capitalized[0].lower() in COURTESY:
+        return COURTESY[capitalized[0].lower()]
+    first = _first_name(capitalized, first_names)
+    if first:
+        return first_names.sex[first.lower()]
+    return surnames.get(capitalized[-1]) if capitalized else None
+
+
+def _first_name(words: Sequence[str], first_names: FirstNames) -> str | None:
+    """The first of the words before the last that is a first name of ``first_names`` and no title or rank ("Major
+    Ana Duarte": Ana)."""
+    return next((w for w in words[:-1] if w.lower() in first_names.sex and not is_title(w) and w.lower() not in _RANKS),
+                None)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person the text names (``text[start:end]``, the name without the titles before it) and the sex the name
+    tells, if any."""
+
+    start: int
+    end: int
+    text: str
+    sex: Sex | None
+
+
+def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstNames,
+                    surnames: Mapping[str, Sex]) -> list[PersonMention]:
+    """The people the tagged sentences name, in text order: a run of proper nouns (up to its last title left out) that
+    holds a first name of ``first_names`` before its last word ("Sen. Mitch McConnell", "Donald J. Trump"), follows
+    a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich"); its
+    sex by ``sex_of`` (``surnames``: the article's courtesy titles)."""
+    found: list[PersonMention] = []
+    named: dict[str, Sex | None] = {}  # the surnames of the people named so far
+    for tokens in sentences:
+        run: list[Token] = []
+        for token in [*tokens, Token(0, 0, "", "")]:
+            if token.tag == "NNP" and token.text[:1].isupper():
+                run.append(token)
+                continue
+            titles = [k for k in range(len(run) - 1) if is_title(run[k].text)]
+            courtesy = next((COURTESY[t] for k in titles if (t := run[k].text.rstrip(".").lower()) in COURTESY), None)
+            run = run[titles[-1] + 1:] if titles else run  # "Ohio Gov. John Kasich" is "John Kasich"
+            if run:
+                words = [t.text.rstrip(".") for t in run]
+                first = _first_name(words, first_names)
+                if first or courtesy or len(run) == 1 and words[0] in named:
+                    name = " ".join(t.text for t in run)
+                    sex = courtesy or (first_names.sex[first.lower()] if first else None) or named.get(words[-1]) \
+                        or surnames.get(words[-1])
+                    found.append(PersonMention(run[0].start, run[-1].end, name, sex))
+                    named[words[-1]] = sex
+            run = []
+    return found

@@ -27,6 +27,7 @@ from ._segment import segment
 from ._sequence import AttributionModel, load_attribution_model
 from ._sentences import split_sentences
 from ._sentiment import Sentiment, load_sentiment, score_sentences
+from ._names import FirstNames, load_first_names
 from ._source_types import SourceTypes, load_source_types
 from ._tokens import Tagger, load_tagger, tag_sentences
 from ._toward import TowardModel, load_toward_model, toward_mentions
@@ -40,7 +41,8 @@ class Resources:
     the word clusters (distributional classes of words the loaded-language model reads), the word lists that tell
     loaded words from other uses (``loaded_contexts``: scare quotes, fixed expressions), the sentiment analyzers,
     tone model and word lists (``sentiment``; the loaded-language model reads its word lists too), the attribution
-    cues (``cues``, ``data/cues.tsv``) and the words that type a source (``sources``, ``data/sources.tsv``)."""
+    cues (``cues``, ``data/cues.tsv``), the words that type a source (``sources``, ``data/sources.tsv``) and the first
+    names that tell "he" from "she" (``first_names``, ``data/first_names.tsv``)."""
 
     lexicon: Lexicon
     terms: TermIndex
@@ -57,20 +59,21 @@ class Resources:
     sentiment: Sentiment = field(kw_only=True)
     cues: CueTable = field(kw_only=True)
     sources: SourceTypes = field(kw_only=True)
+    first_names: FirstNames = field(kw_only=True)
 
 
 def load_resources(*, lexicon: str | Path | None = None, actors: str | Path | None = None,
                    limits: Limits | None = None) -> Resources:
     """The built-in lexicon plus the user's (``lexicon``), the tagger, the loaded-language model, the model of tone
     toward a mention, the attribution model, the actors file, if any, the input limits, the word clusters, the
-    loaded-language word lists, the sentiment analyzers, the attribution cues and the source words. Raises
-    DataFileError."""
+    loaded-language word lists, the sentiment analyzers, the attribution cues, the source words and the first
+    names. Raises DataFileError."""
     loaded, cues = load_lexicon(lexicon), load_cue_table()
     return Resources(loaded, TermIndex.build(loaded), load_tagger(), load_loaded_model(), load_toward_model(),
                      load_attribution_model(),
                      load_actors(actors) if actors else (), limits or Limits(), load_word_clusters(),
                      shipped_digest(), loaded_contexts=load_loaded_contexts(cues), sentiment=load_sentiment(),
-                     cues=cues, sources=load_source_types())
+                     cues=cues, sources=load_source_types(), first_names=load_first_names())
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ def _quotes(analysis: Analysis, resources: Resources) -> Analysis:
 def _attribution(analysis: Analysis, resources: Resources) -> Analysis:
     text = analysis.article.text
     found = find_attributions(text, analyzed_paragraphs(analysis), analysis.sentences, analysis.tokens, analysis.quotes,
-                              resources.attribution, resources.cues, resources.sources)
+                              resources.attribution, resources.cues, resources.sources, resources.first_names)
     return replace(analysis, attributions=found, paragraphs=mark_relayed(text, analysis.paragraphs, found))
 
 

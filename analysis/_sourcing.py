@@ -107,10 +107,11 @@ def source_types_by_span(attributions: Iterable[Attribution]) -> SpanTypes:
 
 def resolved_type(x: Attribution, types: SpanTypes) -> str:
     """The source type, with a resolved pronoun typed as the source it points to (``types``: the article's
-    ``source_types_by_span``); a pronoun resolved to no source of them stays a pronoun."""
+    ``source_types_by_span``), or as a person where it points to a person's name that is no source ("he" after "John
+    Kasich spoke"); an unresolved pronoun stays a pronoun."""
     assert x.source is not None
     resolved = x.source.resolved
-    return types.get((resolved.start, resolved.end), x.source.type) if resolved else x.source.type
+    return types.get((resolved.start, resolved.end), "person") if resolved else x.source.type
 
 
 def article_sourcing(analysis: Analysis, sentences: list[SentenceSourcing]) -> dict:

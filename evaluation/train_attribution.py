@@ -49,7 +49,8 @@ def _resources() -> Resources:
     lexicon = load_lexicon(None)
     return Resources(lexicon, TermIndex.build(lexicon), load_tagger(),  # no model is read before attribution
                      loaded_model=None, toward=None, attribution=None,  # type: ignore[arg-type]
-                     loaded_contexts=None, sentiment=None, cues=None, sources=None)  # type: ignore[arg-type]
+                     loaded_contexts=None, sentiment=None, cues=None, sources=None,  # type: ignore[arg-type]
+                     first_names=None)  # type: ignore[arg-type]
 
 
 def gold_labels(tokens: list[Token], article: PolnearArticle) -> list[str]:

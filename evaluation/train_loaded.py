@@ -35,6 +35,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from analysis._attribution import load_cue_table
+from analysis._names import load_first_names
 from analysis._source_types import load_source_types
 from analysis._io import write_text_atomic
 from analysis._lexicon import load_lexicon
@@ -118,7 +119,7 @@ def read_examples(root: str, sentiment: Sentiment, part: Part = "dev") -> list[E
     resources = Resources(lexicon, TermIndex.build(lexicon), load_tagger(), loaded_model=None,  # type: ignore[arg-type]
                           toward=None, attribution=load_attribution_model(),  # the steps before loaded language only
                           word_clusters=load_word_clusters(), loaded_contexts=load_loaded_contexts(cues),
-                          sentiment=sentiment, cues=cues, sources=load_source_types())
+                          sentiment=sentiment, cues=cues, sources=load_source_types(), first_names=load_first_names())
     examples: list[Example] = []
     for article in items("ptc", part, root):
         gold = [(s, e, NAME_CALLING if technique.startswith("Name_Calling") else LOADED)

@@ -390,3 +390,16 @@ def test_the_cue_prefilter_finds_cue_words_in_any_case_and_speakers_labels(resou
     assert resources.cues.may_hold_cue("The board SAID so.") and resources.cues.may_hold_cue("Dana Flores: “We stay.”")
     assert not resources.cues.may_hold_cue("The unsaid words.")
 
+
+
+def test_he_and_she_point_at_a_person_of_their_sex():
+    doc = analyze(text="Senate Majority Leader Mitch McConnell said the talks would resume.\n\n"
+                       "House Speaker Nancy Pelosi said the Democrats would not pay for the wall.\n\n"
+                       "“There is no reason to,” she said.\n\n“We need policy,” he told reporters.\n\n"
+                       "Jordan Smith said the vote would wait. “Not now,” he said.")
+    resolved = {x.source.text: x.source.resolved.text for x in doc.analysis.attributions
+                if x.source is not None and x.source.resolved is not None and x.source.start > 100}
+    assert [(x.source.text, x.source.resolved.text) for x in doc.analysis.attributions
+            if x.source is not None and x.source.resolved is not None] == [
+        ("she", "House Speaker Nancy Pelosi"), ("he", "Senate Majority Leader Mitch McConnell"),
+        ("he", "Jordan Smith")]  # a name of either sex fits either pronoun

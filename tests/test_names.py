@@ -1,4 +1,4 @@
-from analysis._names import is_title, reads_as_person, without_possessive
+from analysis._names import courtesy_surnames, is_title, load_first_names, reads_as_person, sex_of, without_possessive
 
 
 def test_titles_abbreviated_or_not():
@@ -17,3 +17,23 @@ def test_names_of_bodies_and_places_are_no_persons():
     assert reads_as_person("Benjamin Todd Jealous")
     assert not reads_as_person("Russian Reconciliation Center for Syria")
     assert not reads_as_person("Bolton and Gorka")
+
+
+def test_the_first_names_are_the_ssa_names_of_one_sex():
+    names = load_first_names().sex
+    assert len(names) > 10_000
+    assert (names["donald"], names["nancy"], names["hillary"]) == ("m", "f", "f")
+    assert "jordan" not in names and "taylor" not in names  # given to both sexes
+
+
+def test_the_sex_a_source_names():
+    names = load_first_names()
+    surnames = courtesy_surnames("Mr. Trump spoke. Ms. Conway replied. Mr. Khan listened; Mrs. Khan wept.")
+    assert surnames == {"Trump": "m", "Conway": "f"}  # "Khan" names a couple
+    assert sex_of("Major Ana Duarte, the commander of the brigade", names, {}) == "f"  # a rank, then her name
+    assert sex_of("Clinton spokeswoman Jennifer Palmieri", names, {}) == "f"
+    assert sex_of("Senate Majority Leader Mitch McConnell, R-Ky.", names, {}) == "m"
+    assert sex_of("Donald J. Trump", names, {}) == "m"
+    assert sex_of("Ms. Conway", names, {}) == "f"
+    assert sex_of("Trump", names, surnames) == "m" and sex_of("Trump", names, {}) is None
+    assert sex_of("Larry King", names, {}) == "m" and sex_of("Carole King", names, {}) == "f"  # a name, no noun
