@@ -1,5 +1,6 @@
-"""People's names as news writes them: the titles before a name, a possessive ending, and whether a name of several
-words can be a person's. Shared by the automatic actors and the voices of the attributions."""
+"""People's names as news writes them: the titles before a name, a possessive ending, whether a name of several words
+can be a person's, the sex a name tells (courtesy titles, nouns such as "spokeswoman", first names) and the people a
+text names. Shared by the automatic actors, the attributions' pronouns and their voices."""
 
 from __future__ import annotations
 
@@ -68,6 +69,12 @@ def load_first_names() -> FirstNames:
     return FirstNames({row["name"]: row["sex"] for row in package_tsv("data", "first_names.tsv")})  # type: ignore[misc]
 
 
+def courtesy_of(name: str) -> Sex | None:
+    """The sex a name's courtesy title names ("m" for "Mr. Khan", "f" for "Ms. Khan"), else None."""
+    words = name.split()
+    return COURTESY.get(words[0].rstrip(".").lower()) if len(words) > 1 else None
+
+
 def courtesy_surnames(text: str) -> dict[str, Sex]:
     """The surnames an article writes after a courtesy title, each with the sex the title names ("Mr. Trump": Trump,
     m); a surname written after titles of both sexes (a couple, "Mr. and Mrs. Khan") is left out."""
@@ -83,14 +90,15 @@ _COURTESY_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|Lord|Madam)\.?\s+(
 def sex_of(name: str, first_names: FirstNames, surnames: Mapping[str, Sex]) -> Sex | None:
     """The sex a source's phrase names, if it names one: by a noun for a person of one sex in it ("spokeswoman"), a
     courtesy title ("Ms. Conway"), the first name before the surname (``_first_name``: "Donald J. Trump",
-    "Republican Christine Todd Whitman", "Major Ana Duarte"), or
-    the surname's courtesy title elsewhere in the article (``surnames``, "Mr. Trump"); else None."""
+    "Republican Christine Todd Whitman", "Major Ana Duarte"), or the surname's courtesy title elsewhere in the
+    article (``surnames``, "Mr. Trump"); else None."""
     for word in _WORD.findall(name):
         if word in _SEXED_NOUNS:  # in lower case: a noun, not a name ("Larry King")
             return _SEXED_NOUNS[word]
     capitalized = [w.rstrip(".") for w in without_possessive(name.split(",")[0]).split() if w[:1].isupper()]
-    if len(capitalized) > 1 and capitalized[0].lower() in COURTESY:
-        return COURTESY[capitalized[0].lower()]
+    courtesy = courtesy_of(" ".join(capitalized))
+    if courtesy:
+        return courtesy
     first = _first_name(capitalized, first_names)
     if first:
         return first_names.sex[first.lower()]
@@ -120,7 +128,8 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
     """The people the tagged sentences name, in text order: a run of proper nouns (up to its last title left out) that
     holds a first name of ``first_names`` before its last word ("Sen. Mitch McConnell", "Donald J. Trump"), follows
     a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich"); its
-    sex by ``sex_of`` (``surnames``: the article's courtesy titles)."""
+    sex by the courtesy title, the first name, the person named before, or the article's courtesy titles
+    (``surnames``)."""
     found: list[PersonMention] = []
     named: dict[str, Sex | None] = {}  # the surnames of the people named so far
     for tokens in sentences:
@@ -130,7 +139,7 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
                 run.append(token)
                 continue
             titles = [k for k in range(len(run) - 1) if is_title(run[k].text)]
-            courtesy = next((COURTESY[t] for k in titles if (t := run[k].text.rstrip(".").lower()) in COURTESY), None)
+            courtesy = next((COURTESY[w] for k in titles if (w := run[k].text.rstrip(".").lower()) in COURTESY), None)
             run = run[titles[-1] + 1:] if titles else run  # "Ohio Gov. John Kasich" is "John Kasich"
             if run:
                 words = [t.text.rstrip(".") for t in run]

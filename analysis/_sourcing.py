@@ -17,14 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ._model import TEXT_KINDS, Analysis, Attribution
-from ._names import is_title, reads_as_person, without_possessive
+from ._names import courtesy_of, is_title, reads_as_person, without_possessive
 from ._text import SpanIndex, count_words
 
 _DETERMINERS = ("the", "a", "an")
 #: Source types whose name is no person's full name for a later surname to join ("An email from Neera Tanden").
 _NO_FULL_NAME = frozenset({"anonymous", "pronoun", "document"})
-#: Courtesy titles by the sex they name: "Mr. Khan" and "Ms. Khan" are two people.
-_COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 @dataclass(frozen=True)
@@ -185,7 +183,7 @@ def voice_key(name: str, type_: str, known: dict[str, dict]) -> str:
     while len(words) > 1 and is_title(words[0]) and words[1][:1].isupper():
         words = words[1:]
     key = " ".join(words).lower()
-    if key in known and {_courtesy(head), _courtesy(known[key]["name"])} == {"m", "f"}:
+    if key in known and {courtesy_of(head), courtesy_of(known[key]["name"])} == {"m", "f"}:
         return head.lower()
     if len(words) == 1 and type_ not in _NO_FULL_NAME:
         capitalized = words[0][:1].isupper()
@@ -194,12 +192,6 @@ def voice_key(name: str, type_: str, known: dict[str, dict]) -> str:
                                                 else entry["type"] == "person"):
                 return earlier
     return key
-
-
-def _courtesy(name: str) -> str | None:
-    """The sex a name's courtesy title names ("m" for "Mr. Khan", "f" for "Ms. Khan"), else None."""
-    first = name.split()[0].rstrip(".").lower() if name.split() else ""
-    return _COURTESY.get(first)
 
 
 def _full_name(name: str, type_: str) -> bool:
