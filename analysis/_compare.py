@@ -35,6 +35,9 @@ from ._toward import toward_mentions
 
 #: A breakdown (categories, source types) shows its largest parts in the side-by-side table.
 BREAKDOWN_PARTS = 3
+#: Words after a voice's name that start what places it ("Colonel Oleg Ignasyuk of the Russian Reconciliation
+#: Center"): the name alone is the same voice.
+_PREPOSITIONS = frozenset({"of", "from", "at", "in", "for", "with", "on"})
 
 
 @dataclass(frozen=True)
@@ -305,14 +308,16 @@ def voices_compared(documents: Sequence[Document], names: dict[str, str]) -> pd.
 
 def _voice_names(sources: list[tuple[str, str]]) -> list[str]:
     """For each (source name, type), the name of the voice it is across articles: a longer name joins a name of two
-    words or more that it starts with ("Colonel Oleg Ignasyuk of the Russian Reconciliation Center" is "Colonel Oleg
-    Ignasyuk"), and a lone surname then joins a full name (``voice_key``: one article's "Mr. Obama" is another's
-    "Barack Obama")."""
+    words or more that it starts with, where a preposition follows it ("Colonel Oleg Ignasyuk of the Russian
+    Reconciliation Center" is "Colonel Oleg Ignasyuk"; "White House Press Secretary Sarah Sanders" is not "the White
+    House"), and a lone surname then joins a full name (``voice_key``: one article's "Mr. Obama" is another's "Barack
+    Obama")."""
     known: dict[str, dict] = {}
 
     def canonical(name: str, type_: str) -> str:
         key = voice_key(name, type_, known)
-        return next((k for k in known if " " in k and key.startswith(k + " ")), key)
+        return next((k for k in known if " " in k and key.startswith(k + " ")
+                     and key[len(k) + 1:].split()[0] in _PREPOSITIONS), key)
 
     def order(source: tuple[str, str]) -> tuple[bool, int]:  # names of several words, shortest first; lone words last
         length = len(voice_key(*source, {}).split())

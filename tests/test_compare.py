@@ -129,9 +129,11 @@ def test_voices_are_matched_across_articles_by_name():
 
     sources = [("Ruiz", "person"), ("Ana Ruiz", "person"), ("the army", "military"), ("The Syrian army", "military"),
                ("Colonel Oleg Ignasyuk of the Russian Reconciliation Center", "military"),
-               ("Colonel Oleg Ignasyuk", "military"), ("AFP", "media"), ("The AFP", "media")]
+               ("Colonel Oleg Ignasyuk", "military"), ("AFP", "media"), ("The AFP", "media"),
+               ("The White House", "official"), ("White House Press Secretary Sarah Sanders", "official")]
     assert _voice_names(sources) == ["Ana Ruiz", "Ana Ruiz", "the army", "The Syrian army", "Colonel Oleg Ignasyuk",
-                                     "Colonel Oleg Ignasyuk", "AFP", "AFP"]
+                                     "Colonel Oleg Ignasyuk", "AFP", "AFP", "The White House",
+                                     "White House Press Secretary Sarah Sanders"]
 
 
 def test_the_shared_actors_mentions_keep_the_tone_toward_them(tmp_path):
