@@ -64,6 +64,8 @@ _DISCOURSE_MARKERS = frozenset({
     "for example", "for instance", "of course", "at the same time", "on the other hand", "by contrast", "in the end",
     "for now", "so far", "above all", "after all", "as well", "likewise", "similarly", "separately", "earlier", "later",
 })
+#: Discourse markers of one word that may stand before a subject and are no part of it ("First Lady" is a title).
+_LEADING_ADVERBS = frozenset(m for m in _DISCOURSE_MARKERS if " " not in m) - {"first", "second"}
 #: The most words of a discourse marker.
 _MARKER_WORDS = max(len(marker.split()) for marker in _DISCOURSE_MARKERS)
 #: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
@@ -559,9 +561,19 @@ def _shared_subject(ctx: _Context, before: int, lo: int, earlier: list[Attributi
 
 def _after_opener(tokens: list[Token], lo: int, hi: int) -> int:
     """Past a time phrase or a discourse marker and its comma at the start of a sentence ("Last week, the campaign
-    …", "Later, …")."""
+    …", "Later, …", "Essentially, …"); a name before a comma is the subject ("McConnell, R-Ky., called … and
+    said")."""
     comma = next((i for i in range(lo, min(hi, lo + _MARKER_WORDS + 1)) if tokens[i].text == ","), None)
-    return comma + 1 if comma is not None and _not_content(tokens[lo:comma]) else lo
+    if comma is None or any(_a_name(t) for t in tokens[lo:comma]):
+        return lo
+    return comma + 1 if _not_content(tokens[lo:comma]) else lo
+
+
+def _a_name(token: Token) -> bool:
+    """A proper noun that is no time word, discourse marker or adverb in "-ly" (which the tagger may read as a name
+    at a sentence's start: "However", "Essentially")."""
+    return token.tag == "NNP" and token.lower not in _TIME_WORDS and token.lower not in _DISCOURSE_MARKERS \
+        and not token.lower.endswith("ly")
 
 
 def _after_dateline(tokens: list[Token], lo: int, hi: int) -> int:
@@ -1175,7 +1187,12 @@ class _Covered:
 
 
 def _source(ctx: _Context, first: int, last: int) -> Source:
-    span = ctx.span(_number_start(ctx.tokens, first), last)
+    """The source of ``tokens[first..last]``, without the sentence adverb before it ("Yet House Speaker Nancy
+    Pelosi", "Nevertheless, experts")."""
+    tokens = ctx.tokens
+    while first < last and (tokens[first].lower in _LEADING_ADVERBS or tokens[first].text == ","):
+        first += 1
+    span = ctx.span(_number_start(tokens, first), last)
     return Source(span.start, span.end, span.text, ctx.sources.type_of(span.text))  # type: ignore[arg-type]
 
 

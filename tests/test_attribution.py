@@ -403,3 +403,16 @@ def test_he_and_she_point_at_a_person_of_their_sex():
             if x.source is not None and x.source.resolved is not None] == [
         ("she", "House Speaker Nancy Pelosi"), ("he", "Senate Majority Leader Mitch McConnell"),
         ("he", "Jordan Smith")]  # a name of either sex fits either pronoun
+
+
+def test_a_name_before_a_comma_is_the_shared_subject_and_no_opener():
+    found = relations("McConnell, R-Ky., called the bills “a waste of time” and said that a resolution was near.")
+    assert [(c, s) for c, _, s, *_ in found if c == "said"] == [("said", "McConnell")]
+
+
+def test_a_sentence_adverb_before_the_subject_is_no_part_of_the_source():
+    sources = [s for text in ("Yet House Speaker Nancy Pelosi said the bills would fail.",
+                              "Nevertheless, experts said the bills would fail.",
+                              "First Lady Michelle Obama said the bills would fail.")
+               for _, _, s, *_ in relations(text)]
+    assert sources == ["House Speaker Nancy Pelosi", "experts", "First Lady Michelle Obama"]
