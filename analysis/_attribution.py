@@ -34,7 +34,8 @@ from ._sequence import AttributionModel, LabelledSpan, Tagging, cue_marks, label
 from ._source_types import SourceTypes
 from ._text import SpanIndex
 
-_PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers", "who", "whom"})
+#: Relative pronouns that point at the most recent named person source ("who", "whom").
+_RELATIVE_PERSONAL = frozenset({"who", "whom"})
 #: How many people named before a pronoun are read for its antecedent, most recent first.
 _ANTECEDENTS_READ = 50
 #: The sex a personal pronoun names ("who" names none).
@@ -1228,7 +1229,7 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
             elif word in _SEX_OF_PRONOUN:
                 target = _antecedent(people, ends, source, attribution.content, quoted, _SEX_OF_PRONOUN[word])
             else:
-                target = last_person if word in _PERSONAL else last_other
+                target = last_person if word in _RELATIVE_PERSONAL else last_other
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)

