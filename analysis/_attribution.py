@@ -29,7 +29,7 @@ from itertools import accumulate
 from ._data import Row, package_tsv
 from ._inflect import verb_forms
 from ._model import Attribution, Cue, Paragraph, Quote, Sentence, Source, Span, Token
-from ._names import FirstNames, Sex, courtesy_surnames, person_mentions, sex_of
+from ._names import FirstNames, PersonMention, Sex, courtesy_surnames, person_mentions, sex_of
 from ._sequence import AttributionModel, LabelledSpan, Tagging, cue_marks, labels_to_spans
 from ._source_types import SourceTypes
 from ._text import SpanIndex
@@ -1208,14 +1208,12 @@ def _number_start(tokens: list[Token], first: int) -> int:
 
 def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
                       quotes: tuple[Quote, ...], first_names: FirstNames) -> list[Attribution]:
-    """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at the most recent person
-    named outside a quote and outside the attribution's own content, a man or of no known sex for "he", a woman or of
-    none for "she" (``person_mentions``, ``sex_of``: a first name of ``first_names``, "Mr.", "spokeswoman", the
-    article's "Mr. Trump"), or at the named source that holds that name; "who" at the most recent named person
-    source; "it", "they", "we" at the most recent source that is a body."""
+    """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at a person named before it
+    (``_antecedent``), or at the named source that holds that name; "who" at the most recent named person source;
+    "it", "they", "we" at the most recent source that is a body."""
     sexed = any(_is_sexed(x.source) for x in attributions)
-    people = _people(attributions, tokens, first_names, courtesy_surnames(text)) if sexed else []
-    ends = [person.end for person, _ in people]
+    people = _people(attributions, text, tokens, first_names) if sexed else []
+    ends = [person.span.end for person in people]
     quoted = SpanIndex((q.start, q.end) for q in quotes)
     resolved: list[Attribution] = []
     last_person: Source | None = None
@@ -1246,36 +1244,77 @@ def _is_sexed(source: Source | None) -> bool:
     return source is not None and source.type == "pronoun" and source.text.lower() in _SEX_OF_PRONOUN
 
 
-def _people(attributions: list[Attribution], tokens: Sequence[Sequence[Token]], first_names: FirstNames,
-            surnames: dict[str, Sex]) -> list[tuple[Span, Sex | None]]:
+@dataclass(frozen=True)
+class _Person:
+    """A person the text names, as a pronoun's antecedent: the name (or the named source that holds it), the sex it
+    tells, its sentence, and how likely a later "he" or "she" is to mean it (``salience``: lower first)."""
+
+    span: Span
+    sex: Sex | None
+    sentence: int
+    salience: int
+
+
+#: Salience of a person within a sentence: one who speaks (an attribution's source), one named plainly, one named
+#: in a possessive ("Mr. Khan's criticism": seldom the subject a later pronoun continues).
+_SPEAKER, _NAMED, _POSSESSOR = range(3)
+
+
+def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
+            first_names: FirstNames) -> list[_Person]:
     """The people the text names, in order of their end, each as the named source that holds the name (a person's
-    type then stays the source's: "Senate Majority Leader Mitch McConnell") or as the name itself, with its sex."""
-    sources = sorted((x.source for x in attributions if x.source is not None and _is_named_person(x.source)),
+    type then stays the source's: "Senate Majority Leader Mitch McConnell") or as the name itself, with its sex (a
+    named outlet is no person: "BuzzFeed News")."""
+    surnames = courtesy_surnames(text)
+    sources = sorted((x.source for x in attributions if x.source is not None and x.source.type != "pronoun"),
                      key=lambda s: s.start)
     starts = [s.start for s in sources]
-    people: dict[tuple[int, int], tuple[Span, Sex | None]] = {}
+    sentence_starts = [sentence[0].start for sentence in tokens if sentence]
+
+    def holds(source: Source, mention: PersonMention) -> bool:
+        """Whether the person named speaks as the source: a named person, or a name at the head of a body's source
+        ("Sanders campaign manager Jeff Weaver", typed as the campaign)."""
+        head = source.start + len(source.text.split(",")[0].rstrip())
+        return mention.end <= source.end and (_is_named_person(source) or mention.end == head)
+
+    def person(span: Span, sex: Sex | None, salience: int) -> _Person:
+        return _Person(span, sex, bisect_right(sentence_starts, span.start) - 1, salience)
+
+    people: dict[tuple[int, int], _Person] = {}
     for mention in person_mentions(tokens, first_names, surnames):
         k = bisect_left(starts, mention.start + 1) - 1
-        holder = sources[k] if k >= 0 and mention.end <= sources[k].end else None
-        span = Span(holder.start, holder.end, holder.text) if holder else Span(mention.start, mention.end, mention.text)
-        sex = (sex_of(holder.text, first_names, surnames) if holder else None) or mention.sex
-        people[(span.start, span.end)] = (span, sex)
+        holder = sources[k] if k >= 0 and holds(sources[k], mention) else None
+        if holder:
+            span, salience = Span(holder.start, holder.end, holder.text), _SPEAKER
+            sex = sex_of(holder.text, first_names, surnames) or mention.sex
+        else:
+            span, sex = Span(mention.start, mention.end, mention.text), mention.sex
+            salience = _POSSESSOR if text.startswith(("'s", "’s"), mention.end) else _NAMED
+        people[(span.start, span.end)] = person(span, sex, salience)
     for source in sources:  # a named source with no name of the list in it ("Colonel Oleg Ignasyuk")
-        people.setdefault((source.start, source.end), (Span(source.start, source.end, source.text),
-                                                       sex_of(source.text, first_names, surnames)))
-    return sorted(people.values(), key=lambda p: p[0].end)
+        if _is_named_person(source) and source.type != "media":
+            people.setdefault((source.start, source.end), person(Span(source.start, source.end, source.text),
+                                                                 sex_of(source.text, first_names, surnames), _SPEAKER))
+    return sorted(people.values(), key=lambda p: p.span.end)
 
 
-def _antecedent(people: list[tuple[Span, Sex | None]], ends: list[int], pronoun: Source, content: Span | None,
-                quoted: SpanIndex, sex: Sex) -> Span | None:
-    """The most recent person before the pronoun of that sex or of none known, outside a quote and outside the
-    attribution's content (looked for among the last ``_ANTECEDENTS_READ`` people named)."""
+def _antecedent(people: list[_Person], ends: list[int], pronoun: Source, content: Span | None, quoted: SpanIndex,
+                sex: Sex) -> Span | None:
+    """The person a pronoun names, among the people of its sex or of none known named before it, outside a quote and
+    outside the attribution's content: those of the most recent sentence that names one, and of them one who speaks
+    there, else the first named plainly, else the first ("On Sunday morning Mr. Trump made a third attempt to deflect
+    Mr. Khan's criticism … And he continued": Mr. Trump). Looked for among the last ``_ANTECEDENTS_READ`` people
+    named."""
     k = bisect_right(ends, pronoun.start)
-    for person, known in reversed(people[max(0, k - _ANTECEDENTS_READ):k]):
-        if known in (sex, None) and not quoted.contain(person.start, person.end) \
-                and not (content is not None and content.start <= person.start < content.end):
-            return person
-    return None
+    candidates: list[_Person] = []
+    for person in reversed(people[max(0, k - _ANTECEDENTS_READ):k]):
+        span = person.span
+        if person.sex in (sex, None) and not quoted.contain(span.start, span.end) \
+                and not (content is not None and content.start <= span.start < content.end):
+            if candidates and person.sentence != candidates[0].sentence:
+                break
+            candidates.append(person)
+    return min(candidates, key=lambda p: (p.salience, p.span.start)).span if candidates else None
 
 
 def _is_named_person(source: Source) -> bool:

@@ -127,7 +127,8 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
                     surnames: Mapping[str, Sex]) -> list[PersonMention]:
     """The people the tagged sentences name, in text order: a run of proper nouns (up to its last title left out) that
     holds a first name of ``first_names`` before its last word ("Sen. Mitch McConnell", "Donald J. Trump"), follows
-    a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich"); its
+    a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich", whatever
+    its tag: the tagger reads "Sanders" as a plural, "Pence" as a noun); its
     sex by the courtesy title, the first name, the person named before, or the article's courtesy titles
     (``surnames``)."""
     found: list[PersonMention] = []
@@ -135,7 +136,7 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
     for tokens in sentences:
         run: list[Token] = []
         for token in [*tokens, Token(0, 0, "", "")]:
-            if token.tag == "NNP" and token.text[:1].isupper():
+            if token.text[:1].isupper() and (token.tag == "NNP" or token.text in named):  # "Sanders" tagged NNS
                 run.append(token)
                 continue
             titles = [k for k in range(len(run) - 1) if is_title(run[k].text)]

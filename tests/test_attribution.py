@@ -397,12 +397,44 @@ def test_he_and_she_point_at_a_person_of_their_sex():
                        "House Speaker Nancy Pelosi said the Democrats would not pay for the wall.\n\n"
                        "“There is no reason to,” she said.\n\n“We need policy,” he told reporters.\n\n"
                        "Jordan Smith said the vote would wait. “Not now,” he said.")
-    resolved = {x.source.text: x.source.resolved.text for x in doc.analysis.attributions
-                if x.source is not None and x.source.resolved is not None and x.source.start > 100}
     assert [(x.source.text, x.source.resolved.text) for x in doc.analysis.attributions
             if x.source is not None and x.source.resolved is not None] == [
         ("she", "House Speaker Nancy Pelosi"), ("he", "Senate Majority Leader Mitch McConnell"),
         ("he", "Jordan Smith")]  # a name of either sex fits either pronoun
+
+
+def resolutions(text: str) -> list[tuple[str, str | None]]:
+    """Each pronoun source of the text with the name it resolves to."""
+    return [(x.source.text, x.source.resolved and x.source.resolved.text) for x in analyze(text=text).analysis.attributions
+            if x.source is not None and x.source.type == "pronoun"]
+
+
+def test_he_and_she_name_the_first_person_of_the_last_sentence_that_names_one():
+    assert resolutions("On Sunday, Mr. Ortega made a third attempt to answer Mr. Lind's criticism. "
+                       "And he said the dispute was over.") == [("he", "Ortega")]
+
+
+def test_one_who_speaks_in_that_sentence_comes_before_one_named_in_a_possessive():
+    assert resolutions("Trump's message may be “strategic,” said Jeffery Hemsley, a professor at Syracuse University. "
+                       "“They are talking to their base,” he said.") == [
+        ("he", "Jeffery Hemsley, a professor at Syracuse University")]
+
+
+def test_a_surname_named_before_is_a_person_whatever_its_tag():
+    # the tagger reads this "Sanders" as a plural noun; the sentence before it names Donald Trump first
+    assert resolutions("Donald Trump met Sen. Bernie Sanders on Tuesday.\n\n"
+                       "Sanders credited the result to a closed primary. He said the party should open its doors.") == [
+        ("He", "Sanders")]
+
+
+def test_a_named_outlet_is_no_he_or_she():
+    assert resolutions("Mr. Hannity hosted the show on Monday. BuzzFeed News reported the host's remarks. "
+                       "He said the plan was sound.") == [("He", "Hannity")]
+
+
+def test_a_name_at_the_head_of_a_body_s_source_speaks_for_a_later_he():
+    assert resolutions("“She is experienced,” Clinton campaign manager Robby Mook said on Monday. "
+                       "“But that is not enough,” he continued.") == [("he", "Clinton campaign manager Robby Mook")]
 
 
 def test_a_name_before_a_comma_is_the_shared_subject_and_no_opener():
