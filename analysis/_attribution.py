@@ -1209,12 +1209,10 @@ def _number_start(tokens: list[Token], first: int) -> int:
 def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
                       quotes: tuple[Quote, ...], first_names: FirstNames) -> list[Attribution]:
     """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at a person named before it
-    (``_antecedent``), or at the named source that holds that name; "who" at the most recent named person source;
+    (``_antecedents``), or at the named source that holds that name; "who" at the most recent named person source;
     "it", "they", "we" at the most recent source that is a body."""
-    sexed = any(_is_sexed(x.source) for x in attributions)
-    people = _people(attributions, text, tokens, first_names) if sexed else []
-    ends = [person.span.end for person in people]
-    quoted = SpanIndex((q.start, q.end) for q in quotes)
+    sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
+    antecedents = _antecedents(_people(attributions, text, tokens, first_names), tokens, quotes, sexed) if sexed else {}
     resolved: list[Attribution] = []
     last_person: Source | None = None
     last_other: Source | None = None
@@ -1225,7 +1223,7 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
             if word in _UNRESOLVED:
                 target = None
             elif word in _SEX_OF_PRONOUN:
-                target = _antecedent(people, ends, source, attribution.content, quoted, _SEX_OF_PRONOUN[word])
+                target = antecedents.get(source.start)
             else:
                 target = last_person if word in _RELATIVE_PERSONAL else last_other
             if target is not None:
@@ -1246,17 +1244,21 @@ def _is_sexed(source: Source | None) -> bool:
 
 @dataclass(frozen=True)
 class _Person:
-    """A person the text names, as a pronoun's antecedent: the name (or the named source that holds it), the sex it
-    tells, its sentence, and how likely a later "he" or "she" is to mean it (``salience``: lower first)."""
+    """A mention of a person, as a pronoun's antecedent: where it stands (``start``, ``end``: a name, or a he or she
+    that stands for one), the name it stands for (or the named source that holds it), the sex it tells, its
+    sentence, and how likely a later "he" or "she" is to mean it (``salience``: lower first)."""
 
-    span: Span
+    start: int
+    end: int
+    name: Span
     sex: Sex | None
     sentence: int
     salience: int
 
 
-#: Salience of a person within a sentence: one who speaks (an attribution's source), one named plainly, one named
-#: in a possessive ("Mr. Khan's criticism": seldom the subject a later pronoun continues).
+#: Salience of a person within a sentence: one who speaks (an attribution's source), one named plainly (or "he",
+#: "she"), one named in a possessive or as an object ("Mr. Khan's criticism", "his", "him": seldom the subject a later
+#: pronoun continues).
 _SPEAKER, _NAMED, _POSSESSOR = range(3)
 
 
@@ -1278,7 +1280,7 @@ def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequenc
         return mention.end <= source.end and (_is_named_person(source) or mention.end == head)
 
     def person(span: Span, sex: Sex | None, salience: int) -> _Person:
-        return _Person(span, sex, bisect_right(sentence_starts, span.start) - 1, salience)
+        return _Person(span.start, span.end, span, sex, bisect_right(sentence_starts, span.start) - 1, salience)
 
     people: dict[tuple[int, int], _Person] = {}
     for mention in person_mentions(tokens, first_names, surnames):
@@ -1288,33 +1290,56 @@ def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequenc
             span, salience = Span(holder.start, holder.end, holder.text), _SPEAKER
             sex = sex_of(holder.text, first_names, surnames) or mention.sex
         else:
-            span, sex = Span(mention.start, mention.end, mention.text), mention.sex
+            span, sex = Span(mention.start, mention.end, text[mention.start:mention.end]), mention.sex
             salience = _POSSESSOR if text.startswith(("'s", "’s"), mention.end) else _NAMED
         people[(span.start, span.end)] = person(span, sex, salience)
     for source in sources:  # a named source with no name of the list in it ("Colonel Oleg Ignasyuk")
         if _is_named_person(source) and source.type != "media":
             people.setdefault((source.start, source.end), person(Span(source.start, source.end, source.text),
                                                                  sex_of(source.text, first_names, surnames), _SPEAKER))
-    return sorted(people.values(), key=lambda p: p.span.end)
+    return sorted(people.values(), key=lambda p: p.end)
 
 
-def _antecedent(people: list[_Person], ends: list[int], pronoun: Source, content: Span | None, quoted: SpanIndex,
-                sex: Sex) -> Span | None:
-    """The person a pronoun names, among the people of its sex or of none known named before it, outside a quote and
-    outside the attribution's content: those of the most recent sentence that names one, and of them one who speaks
-    there, else the first named plainly, else the first ("On Sunday morning Mr. Trump made a third attempt to deflect
-    Mr. Khan's criticism … And he continued": Mr. Trump). Looked for among the last ``_ANTECEDENTS_READ`` people
-    named."""
-    k = bisect_right(ends, pronoun.start)
+def _antecedents(people: list[_Person], tokens: Sequence[Sequence[Token]], quotes: tuple[Quote, ...],
+                 sources: dict[int, Span | None]) -> dict[int, Span]:
+    """The name each "he", "she" (and "him", "his", "her") outside a quote stands for, by its start, and that of each
+    pronoun source (``sources``: their starts, with their attributions' contents), read in text order: each found
+    stands for its name in turn ("Sessions … On Sunday, he appeared at a Trump rally where he pledged": Sessions)."""
+    quoted = SpanIndex((q.start, q.end) for q in quotes)
+    pronouns = [(sentence, token) for sentence, words in enumerate(tokens) for token in words
+                if token.text.lower() in _SEX_OF_PRONOUN
+                and (token.start in sources or not quoted.contain(token.start, token.end))]
+    mentions: list[_Person] = []
+    named = iter(people)
+    following = next(named, None)
+    found: dict[int, Span] = {}
+    for sentence, token in pronouns:
+        while following is not None and following.end <= token.start:
+            mentions.append(following)
+            following = next(named, None)
+        word = token.text.lower()
+        antecedent = _antecedent(mentions, sources.get(token.start), quoted, _SEX_OF_PRONOUN[word])
+        if antecedent is not None:
+            found[token.start] = antecedent.name
+            salience = _SPEAKER if token.start in sources else _NAMED if word in ("he", "she") else _POSSESSOR
+            mentions.append(_Person(token.start, token.end, antecedent.name, _SEX_OF_PRONOUN[word], sentence, salience))
+    return found
+
+
+def _antecedent(mentions: list[_Person], content: Span | None, quoted: SpanIndex, sex: Sex) -> _Person | None:
+    """The person a pronoun names, among the people mentioned before it of its sex or of none known, outside a
+    quote and outside its attribution's content: those of the most recent sentence that mentions one, and of them one
+    who speaks there, else the first mentioned plainly, else the first ("On Sunday morning Mr. Trump made a third
+    attempt to deflect Mr. Khan's criticism … And he continued": Mr. Trump). Looked for among the last
+    ``_ANTECEDENTS_READ`` people mentioned."""
     candidates: list[_Person] = []
-    for person in reversed(people[max(0, k - _ANTECEDENTS_READ):k]):
-        span = person.span
-        if person.sex in (sex, None) and not quoted.contain(span.start, span.end) \
-                and not (content is not None and content.start <= span.start < content.end):
+    for person in reversed(mentions[-_ANTECEDENTS_READ:]):
+        if person.sex in (sex, None) and not quoted.contain(person.start, person.end) \
+                and not (content is not None and content.start <= person.start < content.end):
             if candidates and person.sentence != candidates[0].sentence:
                 break
             candidates.append(person)
-    return min(candidates, key=lambda p: (p.salience, p.span.start)).span if candidates else None
+    return min(candidates, key=lambda p: (p.salience, p.start)) if candidates else None
 
 
 def _is_named_person(source: Source) -> bool:

@@ -126,7 +126,8 @@ class PersonMention:
 def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstNames,
                     surnames: Mapping[str, Sex]) -> list[PersonMention]:
     """The people the tagged sentences name, in text order: a run of proper nouns (up to its last title left out) that
-    holds a first name of ``first_names`` before its last word ("Sen. Mitch McConnell", "Donald J. Trump"), follows
+    holds a first name of ``first_names`` before its last word ("Sen. Mitch McConnell", "Donald J. Trump", named from
+    the first name on: "Secretary of State John Kerry" is "John Kerry"), follows
     a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich", whatever
     its tag: the tagger reads "Sanders" as a plural, "Pence" as a noun); its
     sex by the courtesy title, the first name, the person named before, or the article's courtesy titles
@@ -146,6 +147,7 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
                 words = [t.text.rstrip(".") for t in run]
                 first = _first_name(words, first_names)
                 if first or courtesy or len(run) == 1 and words[0] in named:
+                    run = run[words.index(first):] if first else run  # "Republican Donald Trump" is "Donald Trump"
                     name = " ".join(t.text for t in run)
                     sex = courtesy or (first_names.sex[first.lower()] if first else None) or named.get(words[-1]) \
                         or surnames.get(words[-1])

@@ -427,6 +427,14 @@ def test_a_surname_named_before_is_a_person_whatever_its_tag():
         ("He", "Sanders")]
 
 
+def test_a_he_stands_for_its_person_in_turn():
+    assert resolutions("Alabama Sen. Jeff Sessions endorsed Donald Trump in February. On Sunday, he appeared at a "
+                       "Trump rally where he said the campaign had his support.") == [("he", "Alabama Sen. Jeff Sessions")]
+    assert resolutions("Secretary of State John Kerry met Ali Larijani in Vienna. “We gave up very little,” he told "
+                       "Fox News. He said the exchange would not encourage more arrests.") == [
+        ("he", "John Kerry"), ("He", "John Kerry")]  # named from the first name on
+
+
 def test_a_named_outlet_is_no_he_or_she():
     assert resolutions("Mr. Hannity hosted the show on Monday. BuzzFeed News reported the host's remarks. "
                        "He said the plan was sound.") == [("He", "Hannity")]
