@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -313,7 +313,8 @@ def find_attributions(
         learned += found_here
         ruled += _heard_by_model(here, paragraph_tokens, tagging, paragraph_quotes) if tagging is not None else here
     found = _outer_minds(ruled + _beside_rules(learned, ruled), quotes)
-    return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start), text, tokens, quotes, first_names))
+    return tuple(_resolve_pronouns(sorted(found, key=lambda a: a.cue.start), text, tokens, quotes, first_names,
+                                   sources.bodies))
 
 
 def _heard_by_model(ruled: list[Attribution], tokens: list[Token], tagging: Tagging, quotes: _Quotes) -> list[Attribution]:
@@ -1207,12 +1208,13 @@ def _number_start(tokens: list[Token], first: int) -> int:
 
 
 def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
-                      quotes: tuple[Quote, ...], first_names: FirstNames) -> list[Attribution]:
+                      quotes: tuple[Quote, ...], first_names: FirstNames, bodies: Collection[str]) -> list[Attribution]:
     """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at a person named before it
     (``_antecedents``), or at the named source that holds that name; "who" at the most recent named person source;
     "it", "they", "we" at the most recent source that is a body."""
     sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
-    antecedents = _antecedents(_people(attributions, text, tokens, first_names), tokens, quotes, sexed) if sexed else {}
+    antecedents = _antecedents(_people(attributions, text, tokens, first_names, bodies), tokens, quotes, sexed) \
+        if sexed else {}
     resolved: list[Attribution] = []
     last_person: Source | None = None
     last_other: Source | None = None
@@ -1262,8 +1264,8 @@ class _Person:
 _SPEAKER, _NAMED, _POSSESSOR = range(3)
 
 
-def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
-            first_names: FirstNames) -> list[_Person]:
+def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]], first_names: FirstNames,
+            bodies: Collection[str]) -> list[_Person]:
     """The people the text names, in order of their end, each as the named source that holds the name (a person's
     type then stays the source's: "Senate Majority Leader Mitch McConnell") or as the name itself, with its sex (a
     named outlet is no person: "BuzzFeed News")."""
@@ -1283,7 +1285,7 @@ def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequenc
         return _Person(span.start, span.end, span, sex, bisect_right(sentence_starts, span.start) - 1, salience)
 
     people: dict[tuple[int, int], _Person] = {}
-    for mention in person_mentions(tokens, first_names, surnames):
+    for mention in person_mentions(tokens, first_names, surnames, bodies):
         k = bisect_left(starts, mention.start + 1) - 1
         holder = sources[k] if k >= 0 and holds(sources[k], mention) else None
         if holder:

@@ -5,7 +5,7 @@ text names. Shared by the automatic actors, the attributions' pronouns and their
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -123,15 +123,15 @@ class PersonMention:
     sex: Sex | None
 
 
-def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstNames,
-                    surnames: Mapping[str, Sex]) -> list[PersonMention]:
+def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstNames, surnames: Mapping[str, Sex],
+                    bodies: Collection[str] = frozenset()) -> list[PersonMention]:
     """The people the tagged sentences name, in text order: a run of proper nouns (up to its last title left out) that
     holds a first name of ``first_names`` before its last word ("Sen. Mitch McConnell", "Donald J. Trump", named from
     the first name on: "Secretary of State John Kerry" is "John Kerry"), follows
     a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich", whatever
     its tag: the tagger reads "Sanders" as a plural, "Pence" as a noun); its
     sex by the courtesy title, the first name, the person named before, or the article's courtesy titles
-    (``surnames``)."""
+    (``surnames``). A run that ends with the name of a body (``bodies``: "The New York Times") names no person."""
     found: list[PersonMention] = []
     named: dict[str, Sex | None] = {}  # the surnames of the people named so far
     for tokens in sentences:
@@ -146,7 +146,7 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
             if run:
                 words = [t.text.rstrip(".") for t in run]
                 first = _first_name(words, first_names)
-                if first or courtesy or len(run) == 1 and words[0] in named:
+                if (first or courtesy or len(run) == 1 and words[0] in named) and not _ends_with_body(words, bodies):
                     run = run[words.index(first):] if first else run  # "Republican Donald Trump" is "Donald Trump"
                     name = " ".join(t.text for t in run)
                     sex = courtesy or (first_names.sex[first.lower()] if first else None) or named.get(words[-1]) \
@@ -155,3 +155,8 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
                     named[words[-1]] = sex
             run = []
     return found
+
+
+def _ends_with_body(words: Sequence[str], bodies: Collection[str]) -> bool:
+    """Whether the last two words or more of a run are the name of a body ("New York Times", "Washington Post")."""
+    return any(" ".join(words[k:]) in bodies for k in range(len(words) - 1))

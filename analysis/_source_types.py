@@ -169,6 +169,9 @@ class SourceTypes:
 
     words: tuple[SourceWord, ...]
     starting: dict[str, tuple[int, ...]]
+    #: The listed names of bodies of two words or more ("New York Times", "Fox News"): never a person's name, though
+    #: a word of them may be a given name (York, Fox).
+    bodies: frozenset[str] = frozenset()
     memo: dict[str, str] = field(default_factory=dict, repr=False)
     #: The listed type of the phrases and words already looked up (``_listed_type``: the constructions ask again).
     listed: dict[str, str | None] = field(default_factory=dict, repr=False)
@@ -193,7 +196,8 @@ def load_source_types(rows: Iterable[Row] | None = None) -> SourceTypes:
     starting: dict[str, list[int]] = {}
     for k, entry in enumerate(words):
         starting.setdefault(entry.word[:2], []).append(k)
-    return SourceTypes(words, {pair: tuple(positions) for pair, positions in starting.items()})
+    bodies = frozenset(w.word for w in words if w.match == "name" and " " in w.word and w.type not in ("person", "pronoun"))
+    return SourceTypes(words, {pair: tuple(positions) for pair, positions in starting.items()}, bodies)
 
 
 def source_type(phrase: str, sources: SourceTypes) -> str:

@@ -436,6 +436,9 @@ def test_a_he_stands_for_its_person_in_turn():
 
 
 def test_a_named_outlet_is_no_he_or_she():
+    # "York" is a given name: the listed outlet is no person
+    assert resolutions("Ben Carson spoke in Ohio. The New York Times quoted one of his advisers. He brushed off these "
+                       "concerns. “I have been to 57 countries,” he said.") == [("he", "Ben Carson")]
     assert resolutions("Mr. Hannity hosted the show on Monday. BuzzFeed News reported the host's remarks. "
                        "He said the plan was sound.") == [("He", "Hannity")]
 
