@@ -36,6 +36,9 @@ from ._text import SpanIndex
 
 #: Relative pronouns that point at the most recent named person source ("who", "whom").
 _RELATIVE_PERSONAL = frozenset({"who", "whom"})
+#: How many sentences back "it" or "they" may find the body it stands for, as a source ("The army said …; it
+#: added"): farther, the body the writer means is seldom the last that spoke.
+_BODY_SENTENCES = 1
 #: How many people named before a pronoun are read for its antecedent, most recent first.
 _ANTECEDENTS_READ = 50
 #: The sex a personal pronoun names ("who" names none).
@@ -1215,6 +1218,7 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
     sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
     antecedents = _antecedents(_people(attributions, text, tokens, first_names, bodies), tokens, quotes, sexed) \
         if sexed else {}
+    sentence_starts = [sentence[0].start for sentence in tokens if sentence]
     resolved: list[Attribution] = []
     last_person: Source | None = None
     last_other: Source | None = None
@@ -1226,8 +1230,12 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
                 target = None
             elif word in _SEX_OF_PRONOUN:
                 target = antecedents.get(source.start)
+            elif word in _RELATIVE_PERSONAL:
+                target = last_person
             else:
-                target = last_person if word in _RELATIVE_PERSONAL else last_other
+                near = last_other is not None and bisect_right(sentence_starts, source.start) \
+                    - bisect_right(sentence_starts, last_other.start) <= _BODY_SENTENCES
+                target = last_other if near else None
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)

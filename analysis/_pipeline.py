@@ -21,13 +21,13 @@ from ._loaded import (LoadedContexts, TermIndex, find_loaded_terms, load_loaded_
                       token_tags)
 from ._loaded_model import LoadedModel, load_loaded_model, read_loaded
 from ._model import SKIPPED_KINDS, TEXT_KINDS, Analysis, Article, Paragraph
+from ._names import FirstNames, load_first_names
 from ._quotes import find_quotes, mark_quoted
 from ._relayed import mark_relayed
 from ._segment import segment
 from ._sequence import AttributionModel, load_attribution_model
 from ._sentences import split_sentences
 from ._sentiment import Sentiment, load_sentiment, score_sentences
-from ._names import FirstNames, load_first_names
 from ._source_types import SourceTypes, load_source_types
 from ._tokens import Tagger, load_tagger, tag_sentences
 from ._toward import TowardModel, load_toward_model, toward_mentions

@@ -96,6 +96,13 @@ def test_it_resolves_to_the_last_named_body():
     assert pronoun.resolved.text == "The army"
 
 
+def test_it_and_they_find_no_body_that_spoke_more_than_a_sentence_before():
+    assert resolutions("The army said it had retreated. Residents fled on Monday. Roads were closed.\n\n"
+                       "It said the town was quiet.") == [("It", None)]
+    assert resolutions("Roads were closed. The army said it had retreated. They said the town was quiet.") == [
+        ("They", "The army")]
+
+
 def test_a_contracted_first_person_in_a_quote_is_a_pronoun_left_unresolved():
     doc = analyze(text="The ministry said the road was open. Mayor Tom Reyes told reporters: “The bridge will not hold. "
                        "I’ve said for years that it would fail.”")
