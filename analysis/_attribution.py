@@ -1214,7 +1214,8 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
                       quotes: tuple[Quote, ...], first_names: FirstNames, bodies: Collection[str]) -> list[Attribution]:
     """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at a person named before it
     (``_antecedents``), or at the named source that holds that name; "who" at the most recent named person source;
-    "it", "they", "we" at the most recent source that is a body."""
+    "it", "they", "we" at the most recent source that is a body, where it spoke in the pronoun's sentence or the one
+    before (``_BODY_SENTENCES``)."""
     sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
     antecedents = _antecedents(_people(attributions, text, tokens, first_names, bodies), tokens, quotes, sexed) \
         if sexed else {}
