@@ -36,6 +36,8 @@ from ._text import SpanIndex
 
 #: Relative pronouns that point at the most recent named person source ("who", "whom").
 _RELATIVE_PERSONAL = frozenset({"who", "whom"})
+#: Pronouns for several: a group of people the source does not name may be what they stand for.
+_PLURAL = frozenset({"they", "them", "their"})
 #: How many sentences back "it" or "they" may find the body it stands for, as a source ("The army said …; it
 #: added"): farther, the body the writer means is seldom the last that spoke.
 _BODY_SENTENCES = 1
@@ -1214,15 +1216,17 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
                       quotes: tuple[Quote, ...], first_names: FirstNames, bodies: Collection[str]) -> list[Attribution]:
     """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at a person named before it
     (``_antecedents``), or at the named source that holds that name; "who" at the most recent named person source;
-    "it", "they", "we" at the most recent source that is a body, where it spoke in the pronoun's sentence or the one
-    before (``_BODY_SENTENCES``)."""
+    "it", "we" at the most recent source that is a body, "they" at the most recent that is a body or unnamed people
+    ("Military analysts say … they said"), where it spoke in the pronoun's sentence or the one before
+    (``_BODY_SENTENCES``)."""
     sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
     antecedents = _antecedents(_people(attributions, text, tokens, first_names, bodies), tokens, quotes, sexed) \
         if sexed else {}
     sentence_starts = [sentence[0].start for sentence in tokens if sentence]
     resolved: list[Attribution] = []
     last_person: Source | None = None
-    last_other: Source | None = None
+    last_body: Source | None = None
+    last_group: Source | None = None  # a body, or people the source does not name ("officials", "critics")
     for attribution in attributions:
         source = attribution.source
         if source is not None and source.type == "pronoun":
@@ -1234,16 +1238,18 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
             elif word in _RELATIVE_PERSONAL:
                 target = last_person
             else:
-                near = last_other is not None and bisect_right(sentence_starts, source.start) \
-                    - bisect_right(sentence_starts, last_other.start) <= _BODY_SENTENCES
-                target = last_other if near else None
+                last = last_group if word in _PLURAL else last_body
+                near = last is not None and bisect_right(sentence_starts, source.start) \
+                    - bisect_right(sentence_starts, last.start) <= _BODY_SENTENCES
+                target = last if near else None
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)
         elif source is not None and _is_named_person(source):
             last_person = source
-        elif source is not None and source.type not in ("person", "anonymous", "social_media"):
-            last_other = source
+        elif source is not None and source.type not in ("person", "social_media"):
+            last_group = source
+            last_body = source if source.type != "anonymous" else last_body
         resolved.append(attribution)
     return resolved
 

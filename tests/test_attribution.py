@@ -103,6 +103,13 @@ def test_it_and_they_find_no_body_that_spoke_more_than_a_sentence_before():
         ("They", "The army")]
 
 
+def test_they_may_stand_for_people_the_source_does_not_name_and_it_may_not():
+    assert resolutions("Military analysts say the war will end soon. Its gains, they said, could be lost.") == [
+        ("they", "Military analysts")]
+    assert resolutions("People briefed on the move said that it reflected a crisis. But it indicates a change.") == [
+        ("it", None)]
+
+
 def test_a_contracted_first_person_in_a_quote_is_a_pronoun_left_unresolved():
     doc = analyze(text="The ministry said the road was open. Mayor Tom Reyes told reporters: “The bridge will not hold. "
                        "I’ve said for years that it would fail.”")
