@@ -1230,7 +1230,7 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
     for attribution in attributions:
         source = attribution.source
         if source is not None and source.type == "pronoun":
-            word = re.sub(r"[’'].*", "", source.text.lower())  # "I've": I
+            word = _pronoun_word(source.text)
             if word in _UNRESOLVED:
                 target = None
             elif word in _SEX_OF_PRONOUN:
@@ -1254,9 +1254,17 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
     return resolved
 
 
+def _pronoun_word(word: str) -> str:
+    """A pronoun in lower case without a contraction ("I've": i, "She'd": she)."""
+    return _CONTRACTION.sub("", word.lower())
+
+
+_CONTRACTION = re.compile(r"[’'].*")
+
+
 def _is_sexed(source: Source | None) -> bool:
-    """A pronoun source that names a sex ("he", "her")."""
-    return source is not None and source.type == "pronoun" and source.text.lower() in _SEX_OF_PRONOUN
+    """A pronoun source that names a sex ("he", "her", "he'd")."""
+    return source is not None and source.type == "pronoun" and _pronoun_word(source.text) in _SEX_OF_PRONOUN
 
 
 @dataclass(frozen=True)
@@ -1323,18 +1331,17 @@ def _antecedents(people: list[_Person], tokens: Sequence[Sequence[Token]], quote
     pronoun source (``sources``: their starts, with their attributions' contents), read in text order: each found
     stands for its name in turn ("Sessions … On Sunday, he appeared at a Trump rally where he pledged": Sessions)."""
     quoted = SpanIndex((q.start, q.end) for q in quotes)
-    pronouns = [(sentence, token) for sentence, words in enumerate(tokens) for token in words
-                if token.text.lower() in _SEX_OF_PRONOUN
+    pronouns = [(sentence, token, word) for sentence, words in enumerate(tokens) for token in words
+                if (word := _pronoun_word(token.text)) in _SEX_OF_PRONOUN
                 and (token.start in sources or not quoted.contain(token.start, token.end))]
     mentions: list[_Person] = []
     named = iter(people)
     following = next(named, None)
     found: dict[int, Span] = {}
-    for sentence, token in pronouns:
+    for sentence, token, word in pronouns:
         while following is not None and following.end <= token.start:
             mentions.append(following)
             following = next(named, None)
-        word = token.text.lower()
         antecedent = _antecedent(mentions, sources.get(token.start), quoted, _SEX_OF_PRONOUN[word])
         if antecedent is not None:
             found[token.start] = antecedent.name

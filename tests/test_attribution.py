@@ -449,6 +449,10 @@ def test_a_he_stands_for_its_person_in_turn():
         ("he", "John Kerry"), ("He", "John Kerry")]  # named from the first name on
 
 
+def test_a_contracted_he_or_she_is_resolved():
+    assert resolutions("Mayor John Reyes spoke on Monday. “We won,” he'd said.") == [("he'd", "John Reyes")]
+
+
 def test_a_named_outlet_is_no_he_or_she():
     # "York" is a given name: the listed outlet is no person
     assert resolutions("Ben Carson spoke in Ohio. The New York Times quoted one of his advisers. He brushed off these "
