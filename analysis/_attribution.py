@@ -34,7 +34,7 @@ from ._sequence import AttributionModel, LabelledSpan, Tagging, cue_marks, label
 from ._source_types import SourceTypes
 from ._text import SpanIndex
 
-#: Relative pronouns that point at the most recent named person source ("who", "whom").
+#: Relative pronouns that point at the person named right before them ("who", "whom").
 _RELATIVE_PERSONAL = frozenset({"who", "whom"})
 #: Pronouns for several: a group of people the source does not name may be what they stand for.
 _PLURAL = frozenset({"they", "them", "their"})
@@ -1215,16 +1215,19 @@ def _number_start(tokens: list[Token], first: int) -> int:
 def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]],
                       quotes: tuple[Quote, ...], first_names: FirstNames, bodies: Collection[str]) -> list[Attribution]:
     """Point each pronoun source at whom it names: "he", "she" (and "him", "his", "her") at a person named before it
-    (``_antecedents``), or at the named source that holds that name; "who" at the most recent named person source;
+    (``_antecedents``), or at the named source that holds that name; "who" at the person named right before it
+    (``_relative_at``: "CBS moderator John Dickerson, who wanted"), else none;
     "it", "we" at the most recent source that is a body, "they" at the most recent that is a body or unnamed people
     ("Military analysts say … they said"), where it spoke in the pronoun's sentence or the one before
     (``_BODY_SENTENCES``)."""
     sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
-    antecedents = _antecedents(_people(attributions, text, tokens, first_names, bodies), tokens, quotes, sexed) \
-        if sexed else {}
+    relative = any(x.source is not None and x.source.type == "pronoun" and _pronoun_word(x.source.text)
+                   in _RELATIVE_PERSONAL for x in attributions)
+    people = _people(attributions, text, tokens, first_names, bodies) if sexed or relative else []
+    antecedents = _antecedents(people, tokens, quotes, sexed) if sexed else {}
+    named_before = {_relative_at(text, person.end): person.name for person in people} if relative else {}
     sentence_starts = [sentence[0].start for sentence in tokens if sentence]
     resolved: list[Attribution] = []
-    last_person: Source | None = None
     last_body: Source | None = None
     last_group: Source | None = None  # a body, or people the source does not name ("officials", "critics")
     for attribution in attributions:
@@ -1236,7 +1239,7 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
             elif word in _SEX_OF_PRONOUN:
                 target = antecedents.get(source.start)
             elif word in _RELATIVE_PERSONAL:
-                target = last_person
+                target = named_before.get(source.start)
             else:
                 last = last_group if word in _PLURAL else last_body
                 near = last is not None and bisect_right(sentence_starts, source.start) \
@@ -1245,9 +1248,7 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
             if target is not None:
                 source = Source(source.start, source.end, source.text, "pronoun", Span(target.start, target.end, target.text))
                 attribution = Attribution(attribution.paragraph, attribution.cue, source, attribution.content, attribution.quote)
-        elif source is not None and _is_named_person(source):
-            last_person = source
-        elif source is not None and source.type not in ("person", "social_media"):
+        elif source is not None and source.type not in ("person", "social_media") and not _is_named_person(source):
             last_group = source
             last_body = source if source.type != "anonymous" else last_body
         resolved.append(attribution)
@@ -1260,6 +1261,16 @@ def _pronoun_word(word: str) -> str:
 
 
 _CONTRACTION = re.compile(r"[’'].*")
+
+
+def _relative_at(text: str, end: int) -> int:
+    """Where a relative "who" that a name ending at ``end`` holds would start: after a comma and a place of the
+    name ("Sanders, who"; "former Representative Ron Paul of Texas, who"), else nowhere (-1)."""
+    after = _NAME_TO_RELATIVE.match(text, end)
+    return after.end() if after else -1
+
+
+_NAME_TO_RELATIVE = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*,\s*(?=[Ww]ho\b)")
 
 
 def _is_sexed(source: Source | None) -> bool:

@@ -449,6 +449,13 @@ def test_a_he_stands_for_its_person_in_turn():
         ("he", "John Kerry"), ("He", "John Kerry")]  # named from the first name on
 
 
+def test_who_stands_for_the_person_named_right_before_it_or_for_none():
+    assert resolutions("She skirted the question from CBS moderator John Dickerson, who wanted to know whether the "
+                       "plan worked.") == [("who", "John Dickerson")]
+    assert resolutions("Senator Ann Lee spoke first. It was a reversal for the Wisconsin Republican, who had "
+                       "previously pledged to support the nominee.") == [("who", None)]
+
+
 def test_a_contracted_he_or_she_is_resolved():
     assert resolutions("Mayor John Reyes spoke on Monday. “We won,” he'd said.") == [("he'd", "John Reyes")]
 
