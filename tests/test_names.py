@@ -1,4 +1,6 @@
-from analysis._names import courtesy_surnames, is_title, load_first_names, reads_as_person, sex_of, without_possessive
+from analysis._model import Token
+from analysis._names import (courtesy_surnames, is_title, load_first_names, person_mentions, reads_as_person, sex_of,
+                             without_possessive)
 
 
 def test_titles_abbreviated_or_not():
@@ -37,3 +39,24 @@ def test_the_sex_a_source_names():
     assert sex_of("Ms. Conway", names, {}) == "f"
     assert sex_of("Trump", names, surnames) == "m" and sex_of("Trump", names, {}) is None
     assert sex_of("Larry King", names, {}) == "m" and sex_of("Carole King", names, {}) == "f"  # a name, no noun
+
+
+def _tagged(*words: tuple[str, str]) -> list[Token]:
+    """A sentence of (word, tag) pairs as tokens, one space apart."""
+    tokens, start = [], 0
+    for word, tag in words:
+        tokens.append(Token(start, start + len(word), word, tag))
+        start += len(word) + 1
+    return tokens
+
+
+def test_the_people_a_text_names():
+    names = load_first_names()
+    sentences = [_tagged(("Republican", "NNP"), ("Donald", "NNP"), ("Trump", "NNP"), ("met", "VBD"),
+                         ("Sen.", "NNP"), ("Bernie", "NNP"), ("Sanders", "NNP"), (".", ".")),
+                 _tagged(("Sanders", "NNS"), ("read", "VBD"), ("The", "DT"), ("New", "NNP"), ("York", "NNP"),
+                         ("Times", "NNP"), (".", "."))]
+    found = person_mentions(sentences, names, {}, {"New York Times"})
+    # from the first name on; a surname named before whatever its tag; a listed body's name is no person's ("York")
+    assert [(m.text, m.sex) for m in found] == [("Donald Trump", "m"), ("Bernie Sanders", "m"), ("Sanders", "m")]
+    assert [m.text for m in person_mentions(sentences, names, {})][-1] == "York Times"  # without the list of bodies
