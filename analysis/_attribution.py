@@ -1225,7 +1225,8 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
                    in _RELATIVE_PERSONAL for x in attributions)
     people = _people(attributions, text, tokens, first_names, bodies) if sexed or relative else []
     antecedents = _antecedents(people, tokens, quotes, sexed) if sexed else {}
-    named_before = {_relative_at(text, person.end): person.name for person in people} if relative else {}
+    named_before = {at: person.name for person in people if (at := _relative_at(text, person.end)) >= 0} \
+        if relative else {}
     sentence_starts = [sentence[0].start for sentence in tokens if sentence]
     resolved: list[Attribution] = []
     last_body: Source | None = None
