@@ -1223,11 +1223,11 @@ def _resolve_pronouns(attributions: list[Attribution], text: str, tokens: Sequen
     sexed = {x.source.start: x.content for x in attributions if _is_sexed(x.source)}
     relative = any(x.source is not None and x.source.type == "pronoun" and _pronoun_word(x.source.text)
                    in _RELATIVE_PERSONAL for x in attributions)
-    people = _people(attributions, text, tokens, first_names, bodies) if sexed or relative else []
+    sentence_starts = [sentence[0].start for sentence in tokens if sentence]
+    people = _people(attributions, text, tokens, sentence_starts, first_names, bodies) if sexed or relative else []
     antecedents = _antecedents(people, tokens, quotes, sexed) if sexed else {}
     named_before = {at: person.name for person in people if (at := _relative_at(text, person.end)) >= 0} \
         if relative else {}
-    sentence_starts = [sentence[0].start for sentence in tokens if sentence]
     resolved: list[Attribution] = []
     last_body: Source | None = None
     last_group: Source | None = None  # a body, or people the source does not name ("officials", "critics")
@@ -1299,16 +1299,15 @@ class _Person:
 _SPEAKER, _NAMED, _POSSESSOR = range(3)
 
 
-def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]], first_names: FirstNames,
-            bodies: Collection[str]) -> list[_Person]:
+def _people(attributions: list[Attribution], text: str, tokens: Sequence[Sequence[Token]], sentence_starts: list[int],
+            first_names: FirstNames, bodies: Collection[str]) -> list[_Person]:
     """The people the text names, in order of their end, each as the named source that holds the name (a person's
     type then stays the source's: "Senate Majority Leader Mitch McConnell") or as the name itself, with its sex (a
-    named outlet is no person: "BuzzFeed News")."""
+    named outlet is no person: "BuzzFeed News") and its sentence (``sentence_starts``: where each sentence starts)."""
     surnames = courtesy_surnames(text)
     sources = sorted((x.source for x in attributions if x.source is not None and x.source.type != "pronoun"),
                      key=lambda s: s.start)
     starts = [s.start for s in sources]
-    sentence_starts = [sentence[0].start for sentence in tokens if sentence]
 
     def holds(source: Source, mention: PersonMention) -> bool:
         """Whether the person named speaks as the source: a named person, or a name at the head of a body's source

@@ -177,9 +177,7 @@ def voice_key(name: str, type_: str, known: dict[str, dict]) -> str:
     "the Platte River employee"). Anonymous, pronoun and document sources neither join nor are joined ("An email from
     Neera Tanden")."""
     head = without_possessive(name.split(",")[0].strip())
-    words = head.split()
-    if words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    words = _without_article(head.split())
     while len(words) > 1 and is_title(words[0]) and words[1][:1].isupper():
         words = words[1:]
     key = " ".join(words).lower()
@@ -197,8 +195,11 @@ def voice_key(name: str, type_: str, known: dict[str, dict]) -> str:
 def _full_name(name: str, type_: str) -> bool:
     """Whether a source's name ends with a full name: its last two words capitalized, the first of them no title, and
     none of "of", "for", "the", "and", "&" in it after a leading article."""
-    words = name.split()
-    if words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
+    words = _without_article(name.split())
     return (type_ not in _NO_FULL_NAME and len(words) >= 2 and words[-2][:1].isupper()
             and not is_title(words[-2]) and reads_as_person(" ".join(words)))
+
+
+def _without_article(words: list[str]) -> list[str]:
+    """The words of a name without a leading article ("the", "a", "an")."""
+    return words[1:] if words and words[0].lower() in _DETERMINERS else words
