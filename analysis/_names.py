@@ -22,6 +22,14 @@ TITLES = frozenset(
 #: Connectors that make a name an organisation's or a place's, never a person's ("Bank of England").
 _ORGANISATION_WORDS = frozenset({"of", "the", "for", "and", "&"})
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+#: Last words of a place's or an institution's name, never a surname, though a given name may stand before them
+#: ("Madison Square Garden", "Lincoln Center", "Harvard University"); "Hall", "Park", "Church" are surnames too.
+_PLACE_ENDINGS = frozenset(
+    "Garden Gardens Center Centre University College Institute Foundation Fund Museum Library Hospital Clinic Airport "
+    "Stadium Arena Square Plaza Avenue Boulevard Bridge Tower Towers Building Hotel Theater Theatre Academy School "
+    "Committee Council Commission Department Ministry Agency Administration Corporation Company Inc Corp Association "
+    "Society Coalition Network County Island Islands River Valley Mountains Lake Bay Beach Memorial".split()
+)
 
 
 def is_title(word: str) -> bool:
@@ -131,7 +139,8 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
     a courtesy title ("Mr. Kasich"), or is the surname of a person named before ("Kasich" after "John Kasich", whatever
     its tag: the tagger reads "Sanders" as a plural, "Pence" as a noun); its
     sex by the courtesy title, the first name, the person named before, or the article's courtesy titles
-    (``surnames``). A run that ends with the name of a body (``bodies``: "The New York Times") names no person."""
+    (``surnames``). A run that ends with the name of a body (``bodies``: "The New York Times") or with a word of a place's
+    or an institution's name ("Madison Square Garden") names no person."""
     found: list[PersonMention] = []
     named: dict[str, Sex | None] = {}  # the surnames of the people named so far
     for tokens in sentences:
@@ -146,7 +155,8 @@ def person_mentions(sentences: Sequence[Sequence[Token]], first_names: FirstName
             if run:
                 words = [t.text.rstrip(".") for t in run]
                 first = _first_name(words, first_names)
-                if (first or courtesy or len(run) == 1 and words[0] in named) and not _ends_with_body(words, bodies):
+                if (first or courtesy or len(run) == 1 and words[0] in named) and not _ends_with_body(words, bodies) \
+                        and words[-1] not in _PLACE_ENDINGS:
                     run = run[words.index(first):] if first else run  # "Republican Donald Trump" is "Donald Trump"
                     name = " ".join(t.text for t in run)
                     sex = courtesy or (first_names.sex[first.lower()] if first else None) or named.get(words[-1]) \

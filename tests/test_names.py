@@ -60,3 +60,12 @@ def test_the_people_a_text_names():
     # from the first name on; a surname named before whatever its tag; a listed body's name is no person's ("York")
     assert [(m.text, m.sex) for m in found] == [("Donald Trump", "m"), ("Bernie Sanders", "m"), ("Sanders", "m")]
     assert [m.text for m in person_mentions(sentences, names, {})][-1] == "York Times"  # without the list of bodies
+
+
+def test_a_place_or_an_institution_is_no_person():
+    names = load_first_names()
+    sentences = [_tagged(("Sanders", "NNP"), ("spoke", "VBD"), ("at", "IN"), ("Madison", "NNP"), ("Square", "NNP"),
+                         ("Garden", "NNP"), ("and", "CC"), ("Lincoln", "NNP"), ("Center", "NNP"), (".", ".")),
+                 _tagged(("Paul", "NNP"), ("Hall", "NNP"), ("listened", "VBD"), (".", "."))]
+    # a given name before "Garden" or "Center" names a place; "Hall" is a surname too
+    assert [m.text for m in person_mentions(sentences, names, {})] == ["Paul Hall"]
