@@ -76,6 +76,12 @@ _LEADING_ADVERBS = frozenset(m for m in _DISCOURSE_MARKERS if " " not in m) - {"
 _MARKER_WORDS = max(len(marker.split()) for marker in _DISCOURSE_MARKERS)
 #: Words of a time phrase around a time word ("on Tuesday", "late last week", "earlier this month").
 _TIME_FILLERS = frozenset("on in at last this next early late earlier later the that".split())
+#: Spans of time that a count makes a time phrase ("eight years ago", "a few weeks earlier").
+_TIME_SPANS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years decade "
+                        "decades century centuries ago".split())
+#: Counts before a span of time, in words or figures ("two", "a few", "several", "18").
+_COUNTS = frozenset("a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                    "fifty hundred few several many some couple of".split()) | frozenset(str(n) for n in range(1, 101))
 #: Words that are no source on their own: time words, discourse markers, the adverbs and auxiliaries a subject
 #: stands before.
 _FILLERS = _TIME_WORDS | _DISCOURSE_MARKERS | _AUXILIARIES
@@ -113,6 +119,8 @@ _CLOSING = "”\"’'»"
 _UNLISTED_CUE_LEAST = 0.5
 #: Adverbs a cue may end its clause with ("said then", "said sarcastically").
 _ADVERB_TAGS = frozenset({"RB"})
+#: Tags of a finite verb: after a noun phrase, it makes the phrase a clause's subject ("said Trump would …").
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "MD"})
 #: Words that open a participle clause after a cue ("said when asked", "said after meeting").
 _PARTICIPLE_OPENERS = frozenset({"when", "after", "before", "while"})
 
@@ -402,19 +410,22 @@ def _sentence_attributions(ctx: _Context, table: CueTable) -> list[Attribution]:
 def _filler(source: Source | None) -> bool:
     """A source that is one word of discourse, an adverb a subject stands before ("Once he was elected, …", "So says
     …", "Then he cut into …") or a time phrase ("announced Friday", "who as recently as Thursday afternoon were
-    insisting"): no source (the cue and content stand)."""
-    return source is not None and (source.text.lower() in _FILLERS or _timed(source))
-
-
-def _timed(source: Source | None) -> bool:
-    """A source that is a time phrase ("Thursday afternoon"), as the model may give one."""
-    return source is not None and _time_phrase(_WORD_RUN.findall(source.text.lower()))
+    insisting", "Eight years ago"), as the rules or the model may give one: no source (the cue and content stand)."""
+    return source is not None and (source.text.lower() in _FILLERS
+                                   or _time_phrase(_WORD_RUN.findall(source.text.lower())))
 
 
 def _time_phrase(words: list[str]) -> bool:
-    """Words that are a time phrase and nothing else ("Tuesday", "late last week", "Thursday afternoon")."""
-    return bool(words) and all(w in _TIME_WORDS or w in _TIME_FILLERS for w in words) \
-        and any(w in _TIME_WORDS for w in words)
+    """Words that are a time phrase and nothing else ("Tuesday", "late last week", "Thursday afternoon", "two years
+    ago": a count of time spans)."""
+    return bool(words) and all(w in _TIME_WORDS or w in _TIME_FILLERS or w in _TIME_SPANS or w in _COUNTS
+                               for w in words) \
+        and (any(w in _TIME_WORDS for w in words) or _counted_span(words))
+
+
+def _counted_span(words: list[str]) -> bool:
+    """A count before a span of time ("eight years ago", "a few months"): a time phrase, not who speaks."""
+    return any(w in _TIME_SPANS and k and words[k - 1] in _COUNTS for k, w in enumerate(words))
 
 
 def _seeming(ctx: _Context) -> list[Attribution]:
@@ -531,7 +542,9 @@ def _verb_relation(ctx: _Context, cue: Cue, first: int, last: int, entry: CueEnt
         return _attribution(ctx, cue, _source(ctx, *subject), content)
     if before < lo or not (tokens[before].text == "," or tokens[before].text in _CLOSING):
         return None
-    if not entry.listener:  # "…, said the Syrian Observatory" (after "told", the noun phrase is the listener)
+    if not entry.listener and tokens[first].tag != "VBG":
+        # "…, said the Syrian Observatory" (after "told", the noun phrase is the listener; after "…, citing the
+        # ministry", the participle's object)
         source = _noun_phrase_after(ctx, last + 1, hi)
         if source is not None and _ends_clause(tokens, source[1] + 1, hi):
             return _attribution(ctx, cue, _source(ctx, *source), _content_before(ctx, lo, before + 1))
@@ -732,7 +745,8 @@ def _skip_back(tokens: list[Token], i: int, lo: int) -> int:
 
 def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
     """The subject ending at ``end``: a noun phrase, with an appositive or a relative clause set off by commas
-    ("Colonel X, the deputy head of Y, told"; "Doctors Without Borders, which runs clinics, said"), or the noun
+    ("Colonel X, the deputy head of Y, told"; "Doctors Without Borders, which runs clinics, said"), without a
+    participle clause so set off ("Fiorina, speaking to Iowans, said"), or the noun
     phrase before a relative pronoun with it ("a survey that" found; PolNeAR marks the pronoun)."""
     tokens = ctx.tokens
     if end < lo:
@@ -745,11 +759,18 @@ def _subject_before(ctx: _Context, end: int, lo: int) -> tuple[int, int] | None:
             return _subject_before(ctx, opening - 1, lo)  # "The minister, meanwhile, dismisses …"
         inner = tokens[opening + 1]
         apposition = inner.tag in ("DT", "PRP$", "WP", "WDT", "CD", "NNP", "JJ", "NN") or inner.lower in ("who", "which")
+        # "Fiorina, speaking to Iowans, said": the participle clause is no part of the source ("including" is)
+        participle = inner.tag in ("VBG", "VBN") and inner.lower != "including"
         head = _noun_phrase_back(tokens, opening - 1, lo)
-        if not apposition or head is None or not (_has_name(tokens, head) or tokens[head[0]].tag == "DT") \
+        if participle and head is not None and head[0] > lo and tokens[head[0] - 1].text == ",":
+            set_off = _subject_before(ctx, opening, lo)  # "Sen. Ana Ruiz, D-N.M., appearing on CNN, said"
+            inside_relative = set_off is not None and set_off[0] > lo and tokens[set_off[0] - 1].tag in ("WP", "WDT")
+            return None if inside_relative else set_off
+        if not (apposition or participle) or head is None \
+                or not (participle or _has_name(tokens, head) or tokens[head[0]].tag == "DT") \
                 or _object_of(tokens, head[0], lo):
             return None
-        return head[0], end - 1
+        return (head[0], end - 1) if apposition else head
     if tokens[end].tag in ("WDT", "WP") and end - 1 >= lo:  # "a 2023 district survey that found"
         head = _noun_phrase_back(tokens, end - 1, lo)
         return (head[0], end) if head is not None else None
@@ -1094,7 +1115,7 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         source, content = parts[cue_span].get("source"), parts[cue_span].get("content")
         addressed = source is not None and source.last < cue_span.first \
             and _addressed(tokens[cue_span.first:cue_span.last + 1])
-        if addressed:
+        if addressed or source is not None and _object_after(tokens, cue_span, source):
             source = None  # "Blumenthal was asked, “…”": the listener; the one who asks is the source
         content_span = _learned_content(ctx, content) if content else None
         listed = any(marks[cue_span.first:cue_span.last + 1])
@@ -1108,8 +1129,21 @@ def _learned_relations(paragraph: _Context, sentences: list[list[Token]], model:
         cue_text = ctx.span(cue_span.first, cue_span.last)
         cue = Cue(cue_text.start, cue_text.end, cue_text.text, _learned_class(marks, cue_span))  # type: ignore[arg-type]
         source_span = _source(ctx, source.first, source.last) if source else None
-        relations.append(_attribution(ctx, cue, None if _timed(source_span) else source_span, content_span))
+        relations.append(_attribution(ctx, cue, None if _filler(source_span) else source_span, content_span))
     return relations, tagging
+
+
+def _object_after(tokens: list[Token], cue: LabelledSpan, source: LabelledSpan) -> bool:
+    """A source the model finds after a verb cue that is no speaker inverted after a quote or a comma ("“…,” said
+    Smith", "…, said the ministry") nor a passive's agent ("was asked by Bill Maher"): the participle's object ("…, citing the ministry"), the object of a verb not so
+    set off ("told reporters", "denied the report"), or the subject of the content, a finite verb after it ("said
+    Trump would …")."""
+    verb = tokens[cue.last]
+    if source.first <= cue.last or not verb.tag.startswith("VB") or tokens[source.first - 1].lower == "by":
+        return False  # "was asked by host Bill Maher": the passive's agent speaks
+    inverted = cue.first > 0 and (tokens[cue.first - 1].text == "," or tokens[cue.first - 1].text in _CLOSING)
+    after = tokens[source.last + 1] if source.last + 1 < len(tokens) else None
+    return verb.tag == "VBG" or not inverted or after is not None and after.tag in _FINITE_VERBS
 
 
 def _rarely_a_cue(cue: list[Token], model: AttributionModel) -> bool:

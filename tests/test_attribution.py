@@ -309,6 +309,36 @@ def test_a_time_phrase_is_never_the_source():
     assert found and all(s not in ("Thursday afternoon", "as recently as Thursday afternoon") for _, _, s, *_ in found)
 
 
+def test_a_counted_span_of_time_is_never_the_source():
+    found = relations('Twelve years ago, she backed the treaty and said, "It is the only way."')
+    assert ("said", "she") in [(c, s) for c, _, s, *_ in found]
+    found = relations("The ministry less than three weeks ago said for the first time that the files had been lost.")
+    assert [(c, s) for c, _, s, *_ in found] == [("said", None)]
+
+
+@pytest.mark.parametrize("text, not_a_source", [
+    ("The council canceled the meeting, citing the storm.", "the storm"),  # a participle's object
+    ("Two guards were slightly hurt, showing the gap between the two sides in training.", "the gap"),
+    ("The council would raise fees by $2 million, promising better roads in return.", "better roads"),
+    ("Farmers in the valley, fearing the floods, repeatedly refused to sell.", "the floods"),
+    # the subject of what is said, a finite verb after it
+    ("One former employee, speaking on condition of anonymity because of an agreement, said Gates described the "
+     "group's role as lobbying.", "Gates"),
+])
+def test_what_stands_after_a_cue_or_before_a_subject_is_no_source(text, not_a_source):
+    assert not_a_source not in [s for _, _, s, *_ in relations(text)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Okafor, speaking to farmers in Kano, said the co-op would survive.", "Okafor"),
+    ("One former employee, speaking on condition of anonymity because of an agreement, said the files were lost.",
+     "One former employee"),
+    ("Sen. Ana Ruiz, D-N.M., appearing on CNN right after the speech, said the plan failed.", "Sen. Ana Ruiz, D-N.M."),
+])
+def test_a_participle_clause_between_the_subject_and_the_cue_is_no_part_of_the_source(text, source):
+    assert source in [s for _, _, s, *_ in relations(text)]
+
+
 def test_a_discourse_marker_before_a_parenthetical_source_is_not_the_content():
     found = relations("In all, Okafor said, the co-op lost nine trucks last winter.")
     assert [(c, s, x) for c, _, s, _, x, _ in found] == [("said", "Okafor", "the co-op lost nine trucks last winter")]
